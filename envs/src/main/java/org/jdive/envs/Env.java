@@ -1,0 +1,64 @@
+package org.jdive.envs;
+
+import java.util.Map;
+
+/**
+ * An environment with Gymnasium's contract: {@link #reset(long)} starts an episode, {@link #step(int)}
+ * advances it by one action. Observations are plain {@code float[]} laid out as the observation space's
+ * shape, row-major.
+ *
+ * <p>Reset with a seed re-seeds the environment's random stream; reset without one continues it.
+ * {@code terminated} means the MDP reached a terminal state (do not bootstrap); {@code truncated} means
+ * the episode was cut short from outside the MDP, e.g. by a time limit (do bootstrap).
+ *
+ * <p>Hot loops (vector envs, benchmarks) use {@link #stepInto(int, float[], int)}, which writes the next
+ * observation into a caller's array and allocates nothing.
+ */
+public interface Env extends AutoCloseable {
+
+    /** The shape and bounds of observations. */
+    Space observationSpace();
+
+    /** The actions this env accepts; every env in jdive has a {@link org.jdive.envs.spaces.Discrete} action space. */
+    Space actionSpace();
+
+    /** Re-seeds the env's random stream and starts a new episode. */
+    Reset reset(long seed);
+
+    /** Starts a new episode, continuing the random stream (seeded from 0 at construction if never seeded). */
+    Reset reset();
+
+    /** Advances the episode by one action. */
+    Step step(int action);
+
+    /**
+     * Advances the episode by one action without allocating: the next observation is written to
+     * {@code obs[offset ..]}; reward, terminated and truncated are read back with {@link #lastReward()},
+     * {@link #lastTerminated()} and {@link #lastTruncated()}.
+     */
+    void stepInto(int action, float[] obs, int offset);
+
+    /** Writes the current observation to {@code obs[offset ..]}. */
+    void observeInto(float[] obs, int offset);
+
+    float lastReward();
+
+    boolean lastTerminated();
+
+    boolean lastTruncated();
+
+    /** The current state as an RGB frame from the software rasteriser. */
+    Frame render();
+
+    /** The current state as text (gridworlds draw their grid; others describe their state). */
+    String renderText();
+
+    /** Extra information for the current state (e.g. Taxi's {@code action_mask}); empty by default. */
+    default Map<String, Object> info() {
+        return Map.of();
+    }
+
+    @Override
+    default void close() {
+    }
+}
