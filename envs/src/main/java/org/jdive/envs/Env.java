@@ -38,13 +38,26 @@ public interface Env extends AutoCloseable {
      */
     void stepInto(int action, float[] obs, int offset);
 
+    /**
+     * Starts a new episode like {@link #reset()}, continuing the random stream, and writes its first
+     * observation to {@code obs[offset ..]}. Envs built on {@link AbstractEnv} do this without allocating,
+     * which vector envs rely on when they autoreset.
+     */
+    default void resetInto(float[] obs, int offset) {
+        float[] first = reset().observation();
+        System.arraycopy(first, 0, obs, offset, first.length);
+    }
+
     /** Writes the current observation to {@code obs[offset ..]}. */
     void observeInto(float[] obs, int offset);
 
+    /** The reward of the last step (0 right after a reset). */
     float lastReward();
 
+    /** Whether the last step reached a terminal state of the MDP. */
     boolean lastTerminated();
 
+    /** Whether the last step cut the episode short from outside the MDP (a time limit). */
     boolean lastTruncated();
 
     /** The current state as an RGB frame from the software rasteriser. */
@@ -56,6 +69,11 @@ public interface Env extends AutoCloseable {
     /** Extra information for the current state (e.g. Taxi's {@code action_mask}); empty by default. */
     default Map<String, Object> info() {
         return Map.of();
+    }
+
+    /** The innermost env under any wrappers, as Gymnasium's {@code env.unwrapped} (e.g. to reach a {@link TabularModel}). */
+    default Env unwrapped() {
+        return this;
     }
 
     @Override

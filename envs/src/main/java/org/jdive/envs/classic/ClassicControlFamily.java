@@ -1,0 +1,20 @@
+package org.jdive.envs.classic;
+
+import java.util.List;
+import org.jdive.envs.EnvFamily;
+import org.jdive.envs.EnvSpec;
+
+/** Registers Gymnasium's classic-control envs with their Gymnasium ids, options and time limits. */
+public final class ClassicControlFamily implements EnvFamily {
+
+    @Override
+    public List<EnvSpec> specs() {
+        return List.of(
+                new EnvSpec("CartPole-v1", "balance a pole on a cart by pushing it left or right",
+                        500, List.of("sutton_barto_reward"), o -> new CartPole(o.bool("sutton_barto_reward", false))),
+                new EnvSpec("MountainCar-v0", "rock an underpowered car up a hill to the flag",
+                        200, List.of("goal_velocity"), o -> new MountainCar(o.number("goal_velocity", 0.0))),
+                new EnvSpec("Acrobot-v1", "swing the tip of a two-link pendulum above the line",
+                        500, List.of(), o -> new Acrobot()));
+    }
+}

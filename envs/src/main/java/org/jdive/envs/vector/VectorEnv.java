@@ -1,0 +1,220 @@
+package org.jdive.envs.vector;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jdive.envs.Env;
+import org.jdive.envs.Space;
+
+/**
+ * {@code n} copies of an env stepped together into preallocated batch arrays, as Gymnasium 1.x's vector envs:
+ * sub-env {@code i}'s observation is {@code observations()[i * observationSize() ..]}, its reward
+ * {@code rewards()[i]}, and so on. A step allocates nothing. The arrays are overwritten by each call; copy
+ * what must be kept.
+ *
+ * <p>{@link #reset(long) reset(seed)} seeds sub-env {@code i} with {@code seed + i}, as Gymnasium. With more
+ * than one thread the sub-envs are split into fixed contiguous chunks; each has its own random stream, so the
+ * results are the same whatever the number of threads.
+ */
+public final class VectorEnv implements AutoCloseable {
+
+    private final Env[] envs;
+    private final AutoresetMode mode;
+    private final int observationSize;
+    private final float[] observations;
+    private final float[] rewards;
+    private final boolean[] terminated;
+    private final boolean[] truncated;
+    private final float[] finalObservations;
+    private final boolean[] hasFinalObservation;
+    private final boolean[] resetPending;
+    private final ChunkRunner runner;
+    private int[] actions = new int[0];
+    private boolean started;
+
+    /** {@code n} envs from {@code factory}, stepped by {@code threads} threads (1: the caller's only). */
+    public VectorEnv(Supplier<Env> factory, int n, AutoresetMode mode, int threads) {
+        this(create(factory, n), mode, threads);
+    }
+
+    /** The given envs, which must share their spaces. */
+    public VectorEnv(List<Env> envs, AutoresetMode mode, int threads) {
+        if (envs.isEmpty()) {
+            throw new IllegalArgumentException("a vector env needs at least one env");
+        }
+        this.envs = envs.toArray(Env[]::new);
+        this.mode = mode;
+        Space space = this.envs[0].observationSpace();
+        for (Env env : this.envs) {
+            if (!Arrays.equals(env.observationSpace().shape(), space.shape())) {
+                throw new IllegalArgumentException("the envs of a vector env must share one observation shape, got "
+                        + Arrays.toString(space.shape()) + " and " + Arrays.toString(env.observationSpace().shape()));
+            }
+        }
+        int n = this.envs.length;
+        this.observationSize = space.size();
+        this.observations = new float[n * observationSize];
+        this.rewards = new float[n];
+        this.terminated = new boolean[n];
+        this.truncated = new boolean[n];
+        this.finalObservations = new float[n * observationSize];
+        this.hasFinalObservation = new boolean[n];
+        this.resetPending = new boolean[n];
+        this.runner = new ChunkRunner(n, threads, mode == AutoresetMode.NEXT_STEP ? this::stepNextStep : this::stepSameStep);
+    }
+
+    private static List<Env> create(Supplier<Env> factory, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a vector env needs n >= 1, got " + n);
+        }
+        List<Env> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(factory.get());
+        }
+        return list;
+    }
+
+    public int numEnvs() {
+        return envs.length;
+    }
+
+    /** The number of floats in one sub-env's observation. */
+    public int observationSize() {
+        return observationSize;
+    }
+
+    public Space singleObservationSpace() {
+        return envs[0].observationSpace();
+    }
+
+    public Space singleActionSpace() {
+        return envs[0].actionSpace();
+    }
+
+    public AutoresetMode autoresetMode() {
+        return mode;
+    }
+
+    /** Sub-env {@code i}, e.g. to render it. */
+    public Env env(int i) {
+        return envs[i];
+    }
+
+    /** Resets every sub-env, seeding sub-env {@code i} with {@code seed + i}. */
+    public void reset(long seed) {
+        for (int i = 0; i < envs.length; i++) {
+            float[] first = envs[i].reset(seed + i).observation();
+            System.arraycopy(first, 0, observations, i * observationSize, observationSize);
+        }
+        clearFlags();
+    }
+
+    /** Resets every sub-env, continuing their random streams. */
+    public void reset() {
+        for (int i = 0; i < envs.length; i++) {
+            envs[i].resetInto(observations, i * observationSize);
+        }
+        clearFlags();
+    }
+
+    private void clearFlags() {
+        Arrays.fill(rewards, 0f);
+        Arrays.fill(terminated, false);
+        Arrays.fill(truncated, false);
+        Arrays.fill(hasFinalObservation, false);
+        Arrays.fill(resetPending, false);
+        started = true;
+    }
+
+    /** Steps every sub-env with its action ({@code actions[i]} for sub-env {@code i}), autoresetting as the mode says. */
+    public void step(int[] actions) {
+        if (!started) {
+            throw new IllegalStateException("reset the vector env before stepping it");
+        }
+        if (actions.length != envs.length) {
+            throw new IllegalArgumentException("a vector env of " + envs.length + " envs needs " + envs.length
+                    + " actions, got " + actions.length);
+        }
+        this.actions = actions;
+        runner.runAll();
+    }
+
+    private void stepNextStep(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Env env = envs[i];
+            int offset = i * observationSize;
+            if (resetPending[i]) {
+                env.resetInto(observations, offset);
+                rewards[i] = 0f;
+                terminated[i] = false;
+                truncated[i] = false;
+                resetPending[i] = false;
+            } else {
+                env.stepInto(actions[i], observations, offset);
+                boolean term = env.lastTerminated();
+                boolean trunc = env.lastTruncated();
+                rewards[i] = env.lastReward();
+                terminated[i] = term;
+                truncated[i] = trunc;
+                resetPending[i] = term || trunc;
+            }
+        }
+    }
+
+    private void stepSameStep(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Env env = envs[i];
+            int offset = i * observationSize;
+            env.stepInto(actions[i], observations, offset);
+            boolean term = env.lastTerminated();
+            boolean trunc = env.lastTruncated();
+            rewards[i] = env.lastReward();
+            terminated[i] = term;
+            truncated[i] = trunc;
+            hasFinalObservation[i] = term || trunc;
+            if (term || trunc) {
+                System.arraycopy(observations, offset, finalObservations, offset, observationSize);
+                env.resetInto(observations, offset);
+            }
+        }
+    }
+
+    /** The observations, {@code numEnvs() * observationSize()} floats. */
+    public float[] observations() {
+        return observations;
+    }
+
+    public float[] rewards() {
+        return rewards;
+    }
+
+    public boolean[] terminated() {
+        return terminated;
+    }
+
+    public boolean[] truncated() {
+        return truncated;
+    }
+
+    /**
+     * In {@link AutoresetMode#SAME_STEP}, the last observation of the episodes that ended in the last step,
+     * laid out as {@link #observations()}; valid where {@link #hasFinalObservation()} is true.
+     */
+    public float[] finalObservations() {
+        return finalObservations;
+    }
+
+    public boolean[] hasFinalObservation() {
+        return hasFinalObservation;
+    }
+
+    /** Stops the worker threads and closes the sub-envs. */
+    @Override
+    public void close() {
+        runner.close();
+        for (Env env : envs) {
+            env.close();
+        }
+    }
+}
