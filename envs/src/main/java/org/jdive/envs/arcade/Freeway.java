@@ -5,9 +5,9 @@ import java.util.Arrays;
 /**
  * MinAtar Freeway: a chicken in column 4 crosses eight lanes of traffic from the bottom row to the top.
  *
- * <p>Channels: 0 chicken, 1 car, 2–6 trail of a car of speed 1..5 (the trail sits behind the car, so its side
- * gives the direction and its channel the speed; a car of speed s moves once every s + 1 frames). Minimal actions: no-op, up, down.
- * No difficulty ramp.
+ * <p>Channels: 0 chicken, 1 car, 2–6 trail of a car of speed 1..5 (the trail sits behind the car, so its
+ * side gives the direction and its channel the speed; a car of speed s moves once every s + 1 frames).
+ * Minimal actions: no-op, up, down. No difficulty ramp.
  *
  * <p>Rules: the chicken moves at most once every 3 frames. Reaching the top row pays +1, sends the chicken
  * back to the bottom and re-draws every car's speed (1..5) and direction. Car {@code i}
@@ -24,7 +24,7 @@ public final class Freeway extends ArcadeGame {
     private static final int BOTTOM = GRID - 1;
 
     private final int[] carX = new int[CARS];
-    /** The sign is the direction (+ is rightward), the magnitude 1..5 the speed: it waits that many frames between moves. */
+    /** The sign is the direction (+ is rightward), the magnitude 1..5 the speed: frames waited between moves. */
     private final int[] carVelocity = new int[CARS];
     private final int[] carTimer = new int[CARS];
     private int chickenRow;

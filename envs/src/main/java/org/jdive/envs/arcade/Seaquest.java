@@ -14,10 +14,10 @@ package org.jdive.envs.arcade;
  * removes both and pays +1. Every {@code spawn interval} frames (20 at first) a fish or, with probability
  * 1/3, an enemy sub enters a random row 1–8 from a random side, unless that row already holds an enemy
  * moving the other way; every 30 frames a diver does. Enemies move once every {@code move interval + 1}
- * frames (the move interval is 5 at first), divers every 6; enemy subs fire every 11 frames. Moving onto a diver picks it up
- * while fewer than 6 are aboard. Touching a fish, enemy sub or enemy bullet terminates the episode. Oxygen
- * (200) drops by one each frame below the surface; the frame after it has gone below zero the episode
- * terminates. Surfacing with no diver terminates; surfacing with 1–5 divers refills oxygen and costs one
+ * frames (the move interval is 5 at first), divers every 6; enemy subs fire every 11 frames. Moving onto a
+ * diver picks it up while fewer than 6 are aboard. Touching a fish, enemy sub or enemy bullet terminates
+ * the episode. Oxygen (200) drops by one each frame below the surface; the frame after it has gone below
+ * zero the episode terminates. Surfacing with no diver terminates; surfacing with 1–5 divers refills oxygen and costs one
  * diver; surfacing with 6 refills oxygen and pays one point per lit cell of the oxygen gauge. With ramping
  * on, each surfacing shortens the spawn interval by one (down to 1) and, every second time, the move
  * interval (down to 2).
@@ -26,9 +26,10 @@ package org.jdive.envs.arcade;
  * but its code sets the count to 0 and then takes away the one diver every surfacing costs, leaving
  * <em>-1</em>. The count stays negative until more divers are picked up: the diver gauge shows nothing,
  * 7 pickups are needed for the next full crew, and, since only a count of exactly 0 makes surfacing fatal,
- * the sub may surface again before picking anyone up (each time taking the count further down). jdive
- * follows MinAtar's code by default, because published MinAtar results were produced with it; the option
- * {@code diver_count_quirk = false} applies the README's rule instead (6 divers surface to a count of 0).
+ * the sub may surface again before picking anyone up (each time taking the count further down).
+ * jdive follows MinAtar's code by default, because published MinAtar results were produced with it; the
+ * option {@code diver_count_quirk = false} applies the README's rule instead (6 divers surface to a count
+ * of 0).
  *
  * <p>Two details follow MinAtar's order of updates exactly: an enemy sub whose shot timer runs out fires
  * on the frame it is destroyed or leaves the screen, and a diver, enemy or bullet touching the sub is

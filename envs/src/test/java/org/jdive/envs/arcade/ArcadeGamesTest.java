@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -77,7 +78,7 @@ class ArcadeGamesTest {
             int action = policy.nextInt(6);
             var expected = a.step(action);
             b.stepInto(action, into, 3);
-            assertArrayEquals(expected.observation(), java.util.Arrays.copyOfRange(into, 3, into.length));
+            assertArrayEquals(expected.observation(), Arrays.copyOfRange(into, 3, into.length));
             assertEquals(expected.reward(), b.lastReward());
             assertEquals(expected.terminated(), b.lastTerminated());
         }

@@ -1,5 +1,6 @@
 package org.jdive.envs.arcade;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -110,8 +111,8 @@ class AsterixTest {
             }
         }
         assertEquals(4, game.rampLevel());
-        assertEquals("[9, 8, 7, 6]", java.util.Arrays.toString(spawnAfterRamp));
-        assertEquals("[5, 4, 4, 3]", java.util.Arrays.toString(moveAfterRamp));
+        assertArrayEquals(new int[] {9, 8, 7, 6}, spawnAfterRamp);
+        assertArrayEquals(new int[] {5, 4, 4, 3}, moveAfterRamp);
 
         Asterix steady = new Asterix(ArcadeSettings.MINATAR.withDifficultyRamping(false).withStickyActionProb(0));
         steady.reset(5);
