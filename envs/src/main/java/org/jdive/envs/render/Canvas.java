@@ -83,7 +83,7 @@ public final class Canvas {
             double half = r * r - dy * dy;
             if (half >= 0) {
                 double dx = Math.sqrt(half);
-                fillSpan(py, spanStart(cx - dx), spanStart(cx + dx), color);
+                fillSpan(py, spanStart(cx - dx), spanEnd(cx + dx), color);
             }
         }
         return this;
@@ -163,6 +163,11 @@ public final class Canvas {
     /** The first pixel whose centre lies at or right of {@code x}. */
     private static int spanStart(double x) {
         return (int) Math.ceil(x - 0.5);
+    }
+
+    /** One past the last pixel whose centre lies at or left of {@code x}. */
+    private static int spanEnd(double x) {
+        return (int) Math.floor(x - 0.5) + 1;
     }
 
     private void fillSpan(int y, int fromX, int toX, int color) {
