@@ -27,7 +27,7 @@ public final class CliffWalking extends TabularEnv {
     private static final int CELL = 32;
 
     public CliffWalking(boolean isSlippery) {
-        super(ROWS * COLS, 4, outcomes(isSlippery), startingIn(ROWS * COLS, START));
+        super("CliffWalking/" + isSlippery, ROWS * COLS, 4, outcomes(isSlippery), startingIn(ROWS * COLS, START));
     }
 
     /** Whether a cell is part of the cliff. */

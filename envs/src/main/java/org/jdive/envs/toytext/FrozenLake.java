@@ -43,7 +43,8 @@ public final class FrozenLake extends TabularEnv {
     }
 
     private FrozenLake(char[][] desc, boolean isSlippery) {
-        super(desc.length * desc[0].length, 4, outcomes(desc, isSlippery), startDistribution(desc));
+        super(modelName(desc, isSlippery), desc.length * desc[0].length, 4, outcomes(desc, isSlippery),
+                startDistribution(desc));
         this.desc = desc;
         this.nrow = desc.length;
         this.ncol = desc[0].length;
@@ -75,6 +76,14 @@ public final class FrozenLake extends TabularEnv {
             throw new IllegalArgumentException("FrozenLake map has no start tile S: " + desc);
         }
         return grid;
+    }
+
+    private static String modelName(char[][] desc, boolean isSlippery) {
+        StringBuilder name = new StringBuilder("FrozenLake");
+        for (char[] row : desc) {
+            name.append('/').append(row);
+        }
+        return name.append(isSlippery ? "/slippery" : "/dry").toString();
     }
 
     private static double[] startDistribution(char[][] desc) {

@@ -28,12 +28,16 @@ public abstract class TabularEnv extends AbstractEnv implements TabularModel {
     protected int lastAction = -1;
     private double lastProbability = 1.0;
 
-    protected TabularEnv(int numStates, int numActions, TransitionTable.Outcomes outcomes,
+    /**
+     * @param model a name for the MDP that determines its outcomes, e.g. the map and options; envs with the
+     *              same name share one transition table
+     */
+    protected TabularEnv(String model, int numStates, int numActions, TransitionTable.Outcomes outcomes,
                          double[] initialDistribution) {
         super(numActions, 1);
         this.numStates = numStates;
         this.numActions = numActions;
-        this.table = new TransitionTable(numStates, numActions, outcomes);
+        this.table = TransitionTable.shared(model, numStates, numActions, outcomes);
         this.initialDistribution = initialDistribution.clone();
         this.observationSpace = new Discrete(numStates);
         this.actionSpace = new Discrete(numActions);

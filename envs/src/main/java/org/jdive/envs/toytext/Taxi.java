@@ -50,7 +50,8 @@ public final class Taxi extends TabularEnv {
     private boolean fickleStep;
 
     public Taxi(boolean isRainy, boolean ficklePassenger) {
-        super(500, 6, isRainy ? Taxi::rainyOutcomes : Taxi::dryOutcomes, initialDistribution());
+        super("Taxi/" + (isRainy ? "rainy" : "dry"), 500, 6, isRainy ? Taxi::rainyOutcomes : Taxi::dryOutcomes,
+                initialDistribution());
         this.ficklePassenger = ficklePassenger;
     }
 

@@ -2,6 +2,8 @@ package org.jdive.envs.toytext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdive.envs.Transition;
 
 /**
@@ -16,6 +18,12 @@ final class TransitionTable {
         List<Transition> of(int state, int action);
     }
 
+    /**
+     * Tables are immutable, so copies of an env share one: a vector env of thousands of FrozenLakes then
+     * steps through one table that stays in cache instead of thousands that do not.
+     */
+    private static final Map<String, TransitionTable> SHARED = new ConcurrentHashMap<>();
+
     private final int numActions;
     private final List<List<Transition>> lists;
     private final int[] first;
@@ -25,7 +33,12 @@ final class TransitionTable {
     private final float[] reward;
     private final boolean[] terminated;
 
-    TransitionTable(int numStates, int numActions, Outcomes outcomes) {
+    /** The table of the MDP named {@code key} (which must say everything the outcomes depend on), built once. */
+    static TransitionTable shared(String key, int numStates, int numActions, Outcomes outcomes) {
+        return SHARED.computeIfAbsent(key, k -> new TransitionTable(numStates, numActions, outcomes));
+    }
+
+    private TransitionTable(int numStates, int numActions, Outcomes outcomes) {
         this.numActions = numActions;
         this.lists = new ArrayList<>(numStates * numActions);
         this.first = new int[numStates * numActions + 1];

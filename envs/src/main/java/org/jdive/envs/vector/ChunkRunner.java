@@ -4,10 +4,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Runs one task over {@code [0, n)} split into fixed contiguous chunks, one per thread, the caller's thread
- * taking the first. Workers live as long as the runner; they spin briefly between rounds, since a vector
- * env's steps follow each other within microseconds, and park when idle for longer. The chunks never change,
- * so which thread handles which index is deterministic.
+ * Runs one task over {@code [0, n)} in fixed blocks shared among the caller's thread and {@code threads - 1}
+ * workers: each thread claims the next unclaimed block until none is left, so a worker the OS has not
+ * scheduled yet (other processes on the cores) never holds the caller up; the caller does the work itself.
+ * Which thread runs a block does not change its result, as long as the task's blocks are independent.
+ * Workers live as long as the runner; between rounds they spin briefly, since a vector env's steps follow
+ * each other within microseconds, then park.
  */
 final class ChunkRunner implements AutoCloseable {
 
@@ -17,12 +19,16 @@ final class ChunkRunner implements AutoCloseable {
         void run(int from, int to);
     }
 
-    private static final int SPINS = 1 << 14;
+    private static final int SPINS = 1 << 12;
+    private static final int BLOCKS_PER_THREAD = 8;
 
     private final RangeTask task;
-    private final int[] bounds;
+    private final int n;
+    private final int blockSize;
+    private final int numBlocks;
     private final Worker[] workers;
-    private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicInteger nextBlock = new AtomicInteger();
+    private final AtomicInteger completedBlocks = new AtomicInteger();
     private volatile Thread caller;
     private volatile long round;
     private volatile boolean callerParked;
@@ -33,13 +39,11 @@ final class ChunkRunner implements AutoCloseable {
         if (threads < 1) {
             throw new IllegalArgumentException("a vector env needs at least 1 thread, got " + threads);
         }
-        int chunks = Math.min(threads, n);
         this.task = task;
-        this.bounds = new int[chunks + 1];
-        for (int c = 0; c <= chunks; c++) {
-            bounds[c] = (int) ((long) c * n / chunks);
-        }
-        this.workers = new Worker[chunks - 1];
+        this.n = n;
+        this.blockSize = threads == 1 ? n : Math.max(1, n / (threads * BLOCKS_PER_THREAD));
+        this.numBlocks = (n + blockSize - 1) / blockSize;
+        this.workers = new Worker[Math.min(threads, numBlocks) - 1];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Worker(w + 1);
             workers[w].thread.start();
@@ -47,23 +51,26 @@ final class ChunkRunner implements AutoCloseable {
     }
 
     /**
-     * Runs the task over every chunk and returns when all are done, rethrowing a worker's failure. Not
-     * re-entrant: one thread at a time.
+     * Runs the task over every block and returns when all are done, rethrowing a failure. Not re-entrant:
+     * one thread at a time.
      */
     void runAll() {
-        if (workers.length > 0) {
-            caller = Thread.currentThread();
-            failure = null;
-            remaining.set(workers.length);
-            round++;
-            for (Worker w : workers) {
-                if (w.parked) {
-                    LockSupport.unpark(w.thread);
-                }
+        if (workers.length == 0) {
+            task.run(0, n);
+            return;
+        }
+        caller = Thread.currentThread();
+        failure = null;
+        completedBlocks.set(0);
+        nextBlock.set(0);
+        round++;
+        for (Worker w : workers) {
+            if (w.parked) {
+                LockSupport.unpark(w.thread);
             }
         }
-        task.run(bounds[0], bounds[1]);
-        awaitWorkers();
+        runBlocks();
+        awaitBlocks();
         Throwable t = failure;
         if (t != null) {
             if (t instanceof RuntimeException e) {
@@ -73,13 +80,27 @@ final class ChunkRunner implements AutoCloseable {
         }
     }
 
-    private void awaitWorkers() {
-        for (int spin = 0; remaining.get() > 0; spin++) {
+    private void runBlocks() {
+        for (int b = nextBlock.getAndIncrement(); b < numBlocks; b = nextBlock.getAndIncrement()) {
+            try {
+                task.run(b * blockSize, Math.min(n, (b + 1) * blockSize));
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                if (completedBlocks.incrementAndGet() == numBlocks && callerParked) {
+                    LockSupport.unpark(caller);
+                }
+            }
+        }
+    }
+
+    private void awaitBlocks() {
+        for (int spin = 0; completedBlocks.get() < numBlocks; spin++) {
             if (spin < SPINS) {
                 Thread.onSpinWait();
             } else {
                 callerParked = true;
-                if (remaining.get() > 0) {
+                if (completedBlocks.get() < numBlocks) {
                     LockSupport.park(this);
                 }
                 callerParked = false;
@@ -106,13 +127,11 @@ final class ChunkRunner implements AutoCloseable {
 
     private final class Worker implements Runnable {
 
-        private final int chunk;
         private final Thread thread;
         private volatile boolean parked;
 
-        Worker(int chunk) {
-            this.chunk = chunk;
-            this.thread = new Thread(this, "jdive-vector-env-" + chunk);
+        Worker(int index) {
+            this.thread = new Thread(this, "jdive-vector-env-" + index);
             this.thread.setDaemon(true);
         }
 
@@ -135,14 +154,7 @@ final class ChunkRunner implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                try {
-                    task.run(bounds[chunk], bounds[chunk + 1]);
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                if (remaining.decrementAndGet() == 0 && callerParked) {
-                    LockSupport.unpark(caller);
-                }
+                runBlocks();
             }
         }
     }

@@ -14,8 +14,8 @@ import org.jdive.envs.Space;
  * what must be kept.
  *
  * <p>{@link #reset(long) reset(seed)} seeds sub-env {@code i} with {@code seed + i}, as Gymnasium. With more
- * than one thread the sub-envs are split into fixed contiguous chunks; each has its own random stream, so the
- * results are the same whatever the number of threads.
+ * than one thread the threads share out blocks of sub-envs; each sub-env has its own random stream, so the
+ * results are the same whatever the number of threads and whichever thread steps a sub-env.
  */
 public final class VectorEnv implements AutoCloseable {
 
