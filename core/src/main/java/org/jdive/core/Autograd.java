@@ -1,0 +1,199 @@
+package org.jdive.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation. Each op on inputs that require gradients attaches a {@link Node} to its
+ * result: the inputs and a rule mapping the result's gradient to the inputs' gradients, written with
+ * tensor ops so that every backend is differentiable. {@link #backward} walks the recorded graph in reverse
+ * topological order, frees each intermediate gradient as soon as it has been used, and accumulates into the
+ * {@link Tensor#grad()} of leaves.
+ */
+final class Autograd {
+
+    /** How an op's result was computed, for the backward pass. */
+    record Node(String op, Tensor[] inputs, Rule rule) {
+    }
+
+    /** Maps the gradient of an op's result to one gradient per input (null where none is needed). */
+    @FunctionalInterface
+    interface Rule {
+        Tensor[] apply(Tensor grad);
+    }
+
+    private Autograd() {
+    }
+
+    /** Attaches the backward rule to {@code out} when gradients are on and an input requires one. */
+    static Tensor record(Tensor out, String op, Rule rule, Tensor... inputs) {
+        if (!NoGrad.isGradEnabled()) {
+            return out;
+        }
+        for (Tensor in : inputs) {
+            if (in != null && in.requiresGrad()) {
+                out.markRequiresGrad(new Node(op, inputs, rule));
+                return out;
+            }
+        }
+        return out;
+    }
+
+    static void backward(Tensor root, Tensor seed) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward() on a tensor that does not require a gradient: no input "
+                    + "of its computation has requiresGrad(true), or it was computed under NoGrad");
+        }
+        List<Tensor> order = topologicalOrder(root);
+        Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+        Set<Tensor> engineOwned = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Tensor, int[]> references = new IdentityHashMap<>();
+        grads.put(root, seed);
+        references.put(seed, new int[] {1});
+        try (NoGrad off = NoGrad.open()) {
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = grads.remove(t);
+                if (g == null) {
+                    continue;
+                }
+                if (t.gradFn == null) {
+                    accumulateIntoLeaf(t, g);
+                } else {
+                    propagate(t.gradFn, g, grads, engineOwned, references);
+                }
+                dropReference(g, engineOwned, references);
+            }
+        }
+    }
+
+    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads, Set<Tensor> engineOwned,
+                                  Map<Tensor, int[]> references) {
+        Tensor[] inputGrads;
+        Scope ruleScope = Scope.open();
+        try {
+            inputGrads = node.rule().apply(g);
+            for (Tensor ig : inputGrads) {
+                if (ig != null && ig.owner() == ruleScope) {
+                    ig.keep();
+                    engineOwned.add(ig);
+                }
+            }
+        } finally {
+            ruleScope.close();
+        }
+        for (int k = 0; k < node.inputs().length; k++) {
+            Tensor input = node.inputs()[k];
+            Tensor ig = inputGrads[k];
+            if (input == null || ig == null || !input.requiresGrad()) {
+                continue;
+            }
+            if (!Arrays.equals(ig.shapeRef(), input.shapeRef())) {
+                throw new IllegalStateException("gradient rule of '" + node.op() + "' produced shape "
+                        + Shapes.str(ig.shapeRef()) + " for an input of shape " + Shapes.str(input.shapeRef()));
+            }
+            Tensor existing = grads.get(input);
+            if (existing == null) {
+                grads.put(input, ig);
+                references.computeIfAbsent(ig, x -> new int[1])[0]++;
+            } else {
+                Tensor sum = existing.add(ig).keep();
+                engineOwned.add(sum);
+                grads.put(input, sum);
+                references.computeIfAbsent(sum, x -> new int[1])[0]++;
+                dropReference(existing, engineOwned, references);
+            }
+        }
+        for (Tensor ig : inputGrads) {
+            if (ig != null) {
+                dropReferenceIfUnused(ig, engineOwned, references);
+            }
+        }
+    }
+
+    private static void dropReference(Tensor t, Set<Tensor> engineOwned, Map<Tensor, int[]> references) {
+        int[] count = references.get(t);
+        if (count != null && --count[0] <= 0) {
+            references.remove(t);
+            if (engineOwned.remove(t)) {
+                t.close();
+            }
+        }
+    }
+
+    /** Frees a rule's output that no pending gradient refers to (an input that did not need it). */
+    private static void dropReferenceIfUnused(Tensor t, Set<Tensor> engineOwned, Map<Tensor, int[]> references) {
+        int[] count = references.get(t);
+        if ((count == null || count[0] <= 0) && engineOwned.remove(t)) {
+            references.remove(t);
+            t.close();
+        }
+    }
+
+    private static void accumulateIntoLeaf(Tensor leaf, Tensor g) {
+        if (!leaf.requiresGrad()) {
+            return;
+        }
+        Tensor existing = leaf.grad();
+        if (existing == null || existing.isFreed()) {
+            try (Scope persistent = Scope.none()) {
+                Tensor copy = Tensor.empty(leaf.backend(), leaf.shapeRef());
+                copy.copyFromInPlace(g);
+                leaf.grad(copy);
+            }
+        } else {
+            existing.addInPlace(g, 1f);
+        }
+    }
+
+    /** The tensors reachable from {@code root} through gradient history, each after all its inputs. */
+    private static List<Tensor> topologicalOrder(Tensor root) {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Object[]> stack = new ArrayDeque<>();
+        stack.push(new Object[] {root, 0});
+        visited.add(root);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Tensor t = (Tensor) frame[0];
+            int next = (int) frame[1];
+            Tensor[] inputs = t.gradFn == null ? new Tensor[0] : t.gradFn.inputs();
+            while (next < inputs.length && (inputs[next] == null || !inputs[next].requiresGrad()
+                    || visited.contains(inputs[next]))) {
+                next++;
+            }
+            if (next < inputs.length) {
+                frame[1] = next + 1;
+                visited.add(inputs[next]);
+                stack.push(new Object[] {inputs[next], 0});
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+
+    /** Sums {@code g} over the axes along which an operand of shape {@code target} was broadcast. */
+    static Tensor sumToShape(Tensor g, int[] target) {
+        int[] shape = g.shapeRef();
+        if (Arrays.equals(shape, target)) {
+            return g;
+        }
+        int lead = shape.length - target.length;
+        List<Integer> axes = new ArrayList<>();
+        for (int d = 0; d < shape.length; d++) {
+            if (d < lead || (target[d - lead] == 1 && shape[d] != 1)) {
+                axes.add(d);
+            }
+        }
+        int[] ax = axes.stream().mapToInt(Integer::intValue).toArray();
+        return Reductions.sum(g, ax, true).reshape(target);
+    }
+}

@@ -1,0 +1,112 @@
+package org.jdive.core;
+
+import java.util.Arrays;
+import org.jdive.core.backend.Backend;
+
+/** Matrix products with PyTorch's {@code matmul} broadcasting, and their gradient rules. */
+final class Linalg {
+
+    private Linalg() {
+    }
+
+    static Tensor matmul(Tensor a, Tensor b) {
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul needs tensors of rank >= 1, got shapes "
+                    + Shapes.str(a.shapeRef()) + " and " + Shapes.str(b.shapeRef()));
+        }
+        if (a.rank() == 1 || b.rank() == 1) {
+            Tensor a2 = a.rank() == 1 ? a.reshape(1, a.size()) : a;
+            Tensor b2 = b.rank() == 1 ? b.reshape(b.size(), 1) : b;
+            Tensor product = matmul(a2, b2);
+            int[] s = product.shapeRef();
+            int drop = (a.rank() == 1 ? 1 : 0) + (b.rank() == 1 ? 1 : 0);
+            int[] shape = new int[s.length - drop];
+            int j = 0;
+            for (int d = 0; d < s.length; d++) {
+                boolean isRowOfVector = a.rank() == 1 && d == s.length - 2;
+                boolean isColOfVector = b.rank() == 1 && d == s.length - 1;
+                if (!isRowOfVector && !isColOfVector) {
+                    shape[j++] = s[d];
+                }
+            }
+            return product.reshape(shape);
+        }
+        int[] as = a.shapeRef();
+        int[] bs = b.shapeRef();
+        int m = as[as.length - 2];
+        int k = as[as.length - 1];
+        int n = bs[bs.length - 1];
+        if (bs[bs.length - 2] != k) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.str(as) + " and " + Shapes.str(bs)
+                    + " do not align (" + k + " vs " + bs[bs.length - 2] + ")");
+        }
+        int[] aBatch = Arrays.copyOf(as, as.length - 2);
+        int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
+        int[] batchShape = Shapes.broadcast(aBatch, bBatch);
+        int batch = Shapes.size(batchShape);
+        if (Shapes.size(aBatch) != batch && Shapes.size(aBatch) != 1) {
+            return matmul(a.broadcastTo(concat(batchShape, m, k)), b);
+        }
+        if (Shapes.size(bBatch) != batch && Shapes.size(bBatch) != 1) {
+            return matmul(a, b.broadcastTo(concat(batchShape, k, n)));
+        }
+        boolean aBroadcast = Shapes.size(aBatch) != batch;
+        boolean bBroadcast = Shapes.size(bBatch) != batch;
+        Backend be = Elementwise.sameBackend(a, b);
+        Tensor out = Tensor.empty(be, concat(batchShape, m, n));
+        product(be, batch, m, n, k, a, aBroadcast, false, b, bBroadcast, false, out);
+        return Autograd.record(out, "matmul", g -> new Tensor[] {
+            a.requiresGrad() ? gradA(g, a, b, batch, m, n, k, aBroadcast, bBroadcast) : null,
+            b.requiresGrad() ? gradB(g, a, b, batch, m, n, k, aBroadcast, bBroadcast) : null
+        }, a, b);
+    }
+
+    /** dA = dC · Bᵀ, summed over the batch where A was broadcast. */
+    private static Tensor gradA(Tensor g, Tensor a, Tensor b, int batch, int m, int n, int k,
+                                boolean aBroadcast, boolean bBroadcast) {
+        Backend be = g.backend();
+        if (!aBroadcast) {
+            Tensor da = Tensor.empty(be, a.shapeRef());
+            product(be, batch, m, k, n, g, false, false, b, bBroadcast, true, da);
+            return da;
+        }
+        Tensor perBatch = Tensor.empty(be, new int[] {batch, m, k});
+        product(be, batch, m, k, n, g, false, false, b, bBroadcast, true, perBatch);
+        return perBatch.sum(0, false).reshape(a.shapeRef());
+    }
+
+    /** dB = Aᵀ · dC, summed over the batch where B was broadcast. */
+    private static Tensor gradB(Tensor g, Tensor a, Tensor b, int batch, int m, int n, int k,
+                                boolean aBroadcast, boolean bBroadcast) {
+        Backend be = g.backend();
+        Tensor db = Tensor.empty(be, b.shapeRef());
+        if (!bBroadcast) {
+            product(be, batch, k, n, m, a, aBroadcast, true, g, false, false, db);
+        } else {
+            // Σ_i A[i]ᵀ dC[i] is one product of the stacked matrices: (batch·m × k)ᵀ · (batch·m × n).
+            be.matmul(1, k, n, batch * m, a.buffer(), 0, true, g.buffer(), 0, false, db.buffer(), 0f);
+        }
+        return db;
+    }
+
+    /**
+     * C[i] = op(A[i]) · op(B[i]) for a batch of products, as one large product where B is shared and A's
+     * matrices are stacked rows.
+     */
+    private static void product(Backend be, int batch, int m, int n, int k, Tensor a, boolean aShared, boolean transA,
+                                Tensor b, boolean bShared, boolean transB, Tensor c) {
+        if (bShared && !aShared && !transA) {
+            be.matmul(1, batch * m, n, k, a.buffer(), 0, false, b.buffer(), 0, transB, c.buffer(), 0f);
+        } else {
+            be.matmul(batch, m, n, k, a.buffer(), aShared ? 0 : m * k, transA, b.buffer(), bShared ? 0 : k * n,
+                    transB, c.buffer(), 0f);
+        }
+    }
+
+    private static int[] concat(int[] batch, int rows, int cols) {
+        int[] s = Arrays.copyOf(batch, batch.length + 2);
+        s[batch.length] = rows;
+        s[batch.length + 1] = cols;
+        return s;
+    }
+}

@@ -1,0 +1,19 @@
+package org.jdive.core.backend;
+
+/** Elementwise functions of two arguments, applied with NumPy broadcasting. Comparisons give 1 or 0. */
+public enum BinaryOp {
+    ADD, SUB, MUL, DIV,
+    /** {@code a^b} */
+    POW,
+    MAX, MIN,
+    /** {@code a > b} as 1 or 0 */
+    GT,
+    /** {@code a >= b} as 1 or 0 */
+    GE,
+    /** {@code a < b} as 1 or 0 */
+    LT,
+    /** {@code a <= b} as 1 or 0 */
+    LE,
+    /** {@code a == b} as 1 or 0 */
+    EQ
+}

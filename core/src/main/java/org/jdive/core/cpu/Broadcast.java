@@ -1,0 +1,88 @@
+package org.jdive.core.cpu;
+
+/**
+ * Iteration plan for NumPy broadcasting over up to three operands: dimensions are right-aligned, size-1
+ * dimensions get stride 0, and adjacent dimensions that are contiguous in every operand are merged so that
+ * the innermost loop is as long as possible.
+ */
+final class Broadcast {
+
+    /** Merged output dimensions, outermost first. */
+    final int[] dims;
+    /** Per operand, the stride of each merged dimension (0 where broadcast). */
+    final int[][] strides;
+
+    Broadcast(int[] outShape, int[]... shapes) {
+        int rank = outShape.length;
+        int operands = shapes.length;
+        int[][] full = new int[operands][rank];
+        for (int o = 0; o < operands; o++) {
+            int[] s = shapes[o];
+            int shift = rank - s.length;
+            int stride = 1;
+            for (int d = rank - 1; d >= 0; d--) {
+                int size = d >= shift ? s[d - shift] : 1;
+                if (size != 1 && size != outShape[d]) {
+                    throw new IllegalArgumentException("shape mismatch: operand dimension " + size
+                            + " cannot broadcast to " + outShape[d]);
+                }
+                full[o][d] = size == 1 ? 0 : stride;
+                stride *= size;
+            }
+        }
+        // Merge dimension d into d+1 when, for every operand, stride[d] == stride[d+1] * out[d+1].
+        int[] mergedDims = new int[Math.max(rank, 1)];
+        int[][] mergedStrides = new int[operands][Math.max(rank, 1)];
+        int m = 0;
+        for (int d = 0; d < rank; d++) {
+            if (outShape[d] == 1) {
+                continue;
+            }
+            if (m > 0 && mergeable(full, d, outShape[d], mergedStrides, m - 1)) {
+                mergedDims[m - 1] *= outShape[d];
+                for (int o = 0; o < operands; o++) {
+                    mergedStrides[o][m - 1] = full[o][d];
+                }
+                continue;
+            }
+            mergedDims[m] = outShape[d];
+            for (int o = 0; o < operands; o++) {
+                mergedStrides[o][m] = full[o][d];
+            }
+            m++;
+        }
+        if (m == 0) {
+            mergedDims[0] = 1;
+            m = 1;
+        }
+        dims = java.util.Arrays.copyOf(mergedDims, m);
+        strides = new int[operands][];
+        for (int o = 0; o < operands; o++) {
+            strides[o] = java.util.Arrays.copyOf(mergedStrides[o], m);
+        }
+    }
+
+    /** Whether, in every operand, stepping the previous merged dimension equals running through dimension d. */
+    private static boolean mergeable(int[][] full, int d, int extent, int[][] merged, int prev) {
+        for (int o = 0; o < full.length; o++) {
+            if (merged[o][prev] != full[o][d] * extent) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The number of output elements. */
+    int size() {
+        int n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** The innermost (merged) dimension's length. */
+    int inner() {
+        return dims[dims.length - 1];
+    }
+}

@@ -1,0 +1,203 @@
+package org.jdive.core.cpu;
+
+import org.jdive.core.backend.BinaryOp;
+import org.jdive.core.backend.UnaryOp;
+
+/** Elementwise kernels of the CPU backend: one tight loop per op, split over cores for large arrays. */
+final class CpuElementwise {
+
+    /** Below this many elements, threads cost more than they save. */
+    static final int PARALLEL_GRAIN = 1 << 15;
+
+    private CpuElementwise() {
+    }
+
+    static void unary(UnaryOp op, float p, float[] x, float[] out, int n) {
+        Parallel.forRange(n, PARALLEL_GRAIN, (from, to) -> unaryRange(op, p, x, out, from, to));
+    }
+
+    private static void unaryRange(UnaryOp op, float p, float[] x, float[] o, int from, int to) {
+        switch (op) {
+            case NEG -> { for (int i = from; i < to; i++) o[i] = -x[i]; }
+            case ABS -> { for (int i = from; i < to; i++) o[i] = Math.abs(x[i]); }
+            case SIGN -> { for (int i = from; i < to; i++) o[i] = Math.signum(x[i]); }
+            case EXP -> { for (int i = from; i < to; i++) o[i] = (float) Math.exp(x[i]); }
+            case LOG -> { for (int i = from; i < to; i++) o[i] = (float) Math.log(x[i]); }
+            case SQRT -> { for (int i = from; i < to; i++) o[i] = (float) Math.sqrt(x[i]); }
+            case SQUARE -> { for (int i = from; i < to; i++) o[i] = x[i] * x[i]; }
+            case RECIPROCAL -> { for (int i = from; i < to; i++) o[i] = 1f / x[i]; }
+            case SIN -> { for (int i = from; i < to; i++) o[i] = (float) Math.sin(x[i]); }
+            case COS -> { for (int i = from; i < to; i++) o[i] = (float) Math.cos(x[i]); }
+            case TANH -> { for (int i = from; i < to; i++) o[i] = (float) Math.tanh(x[i]); }
+            case SIGMOID -> { for (int i = from; i < to; i++) o[i] = sigmoid(x[i]); }
+            case RELU -> { for (int i = from; i < to; i++) o[i] = Math.max(x[i], 0f); }
+            case LEAKY_RELU -> { for (int i = from; i < to; i++) o[i] = x[i] > 0f ? x[i] : p * x[i]; }
+            case STEP -> { for (int i = from; i < to; i++) o[i] = x[i] > 0f ? 1f : 0f; }
+            case POW -> { for (int i = from; i < to; i++) o[i] = (float) Math.pow(x[i], p); }
+            case ADD_SCALAR -> { for (int i = from; i < to; i++) o[i] = x[i] + p; }
+            case MUL_SCALAR -> { for (int i = from; i < to; i++) o[i] = x[i] * p; }
+            case RSUB_SCALAR -> { for (int i = from; i < to; i++) o[i] = p - x[i]; }
+            case RDIV_SCALAR -> { for (int i = from; i < to; i++) o[i] = p / x[i]; }
+            case FILL -> java.util.Arrays.fill(o, from, to, p);
+        }
+    }
+
+    /** The logistic function, computed without overflow for large |x|. */
+    static float sigmoid(float x) {
+        if (x >= 0f) {
+            return (float) (1.0 / (1.0 + Math.exp(-x)));
+        }
+        double e = Math.exp(x);
+        return (float) (e / (1.0 + e));
+    }
+
+    static void binary(BinaryOp op, float[] a, int[] aShape, float[] b, int[] bShape, float[] out, int[] outShape) {
+        Broadcast plan = new Broadcast(outShape, aShape, bShape);
+        int inner = plan.inner();
+        int rows = plan.size() / inner;
+        int[] sa = plan.strides[0];
+        int[] sb = plan.strides[1];
+        int last = plan.dims.length - 1;
+        if (rows == 1) {
+            Parallel.forRange(inner, PARALLEL_GRAIN, (from, to) ->
+                    binaryRun(op, a, from * sa[last], sa[last], b, from * sb[last], sb[last], out, from, to - from));
+            return;
+        }
+        int rowsPerChunk = Math.max(1, PARALLEL_GRAIN / inner);
+        Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int ia = offset(plan.dims, sa, r);
+                int ib = offset(plan.dims, sb, r);
+                binaryRun(op, a, ia, sa[last], b, ib, sb[last], out, r * inner, inner);
+            }
+        });
+    }
+
+    /** The offset of row {@code r} (all merged dimensions but the last) for the given strides. */
+    static int offset(int[] dims, int[] strides, int row) {
+        int off = 0;
+        for (int d = dims.length - 2; d >= 0; d--) {
+            int i = row % dims[d];
+            row /= dims[d];
+            off += i * strides[d];
+        }
+        return off;
+    }
+
+    /**
+     * One run of {@code n} outputs. The common layouts (both operands contiguous, or one of them a repeated
+     * scalar) get loops the JIT can vectorise; any other stride takes the general loop.
+     */
+    private static void binaryRun(BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb,
+                                  float[] o, int io, int n) {
+        if (sa == 1 && sb == 1) {
+            contiguous(op, a, ia, b, ib, o, io, n);
+        } else if (sa == 1 && sb == 0) {
+            scalarRight(op, a, ia, b[ib], o, io, n);
+        } else if (sa == 0 && sb == 1) {
+            scalarLeft(op, a[ia], b, ib, o, io, n);
+        } else {
+            strided(op, a, ia, sa, b, ib, sb, o, io, n);
+        }
+    }
+
+    private static void contiguous(BinaryOp op, float[] a, int ia, float[] b, int ib, float[] o, int io, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] + b[ib + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] - b[ib + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] * b[ib + i]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] / b[ib + i]; }
+            case POW -> { for (int i = 0; i < n; i++) o[io + i] = (float) Math.pow(a[ia + i], b[ib + i]); }
+            case MAX -> { for (int i = 0; i < n; i++) o[io + i] = Math.max(a[ia + i], b[ib + i]); }
+            case MIN -> { for (int i = 0; i < n; i++) o[io + i] = Math.min(a[ia + i], b[ib + i]); }
+            case GT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] > b[ib + i] ? 1f : 0f; }
+            case GE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] >= b[ib + i] ? 1f : 0f; }
+            case LT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] < b[ib + i] ? 1f : 0f; }
+            case LE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] <= b[ib + i] ? 1f : 0f; }
+            case EQ -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] == b[ib + i] ? 1f : 0f; }
+        }
+    }
+
+    private static void scalarRight(BinaryOp op, float[] a, int ia, float y, float[] o, int io, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] + y; }
+            case SUB -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] - y; }
+            case MUL -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] * y; }
+            case DIV -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] / y; }
+            case POW -> { for (int i = 0; i < n; i++) o[io + i] = (float) Math.pow(a[ia + i], y); }
+            case MAX -> { for (int i = 0; i < n; i++) o[io + i] = Math.max(a[ia + i], y); }
+            case MIN -> { for (int i = 0; i < n; i++) o[io + i] = Math.min(a[ia + i], y); }
+            case GT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] > y ? 1f : 0f; }
+            case GE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] >= y ? 1f : 0f; }
+            case LT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] < y ? 1f : 0f; }
+            case LE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] <= y ? 1f : 0f; }
+            case EQ -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] == y ? 1f : 0f; }
+        }
+    }
+
+    private static void scalarLeft(BinaryOp op, float x, float[] b, int ib, float[] o, int io, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[io + i] = x + b[ib + i]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[io + i] = x - b[ib + i]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[io + i] = x * b[ib + i]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[io + i] = x / b[ib + i]; }
+            case POW -> { for (int i = 0; i < n; i++) o[io + i] = (float) Math.pow(x, b[ib + i]); }
+            case MAX -> { for (int i = 0; i < n; i++) o[io + i] = Math.max(x, b[ib + i]); }
+            case MIN -> { for (int i = 0; i < n; i++) o[io + i] = Math.min(x, b[ib + i]); }
+            case GT -> { for (int i = 0; i < n; i++) o[io + i] = x > b[ib + i] ? 1f : 0f; }
+            case GE -> { for (int i = 0; i < n; i++) o[io + i] = x >= b[ib + i] ? 1f : 0f; }
+            case LT -> { for (int i = 0; i < n; i++) o[io + i] = x < b[ib + i] ? 1f : 0f; }
+            case LE -> { for (int i = 0; i < n; i++) o[io + i] = x <= b[ib + i] ? 1f : 0f; }
+            case EQ -> { for (int i = 0; i < n; i++) o[io + i] = x == b[ib + i] ? 1f : 0f; }
+        }
+    }
+
+    private static void strided(BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb,
+                                float[] o, int io, int n) {
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] + b[ib + i * sb]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] - b[ib + i * sb]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] * b[ib + i * sb]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] / b[ib + i * sb]; }
+            case POW -> { for (int i = 0; i < n; i++) o[io + i] = (float) Math.pow(a[ia + i * sa], b[ib + i * sb]); }
+            case MAX -> { for (int i = 0; i < n; i++) o[io + i] = Math.max(a[ia + i * sa], b[ib + i * sb]); }
+            case MIN -> { for (int i = 0; i < n; i++) o[io + i] = Math.min(a[ia + i * sa], b[ib + i * sb]); }
+            case GT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] > b[ib + i * sb] ? 1f : 0f; }
+            case GE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] >= b[ib + i * sb] ? 1f : 0f; }
+            case LT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] < b[ib + i * sb] ? 1f : 0f; }
+            case LE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] <= b[ib + i * sb] ? 1f : 0f; }
+            case EQ -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] == b[ib + i * sb] ? 1f : 0f; }
+        }
+    }
+
+    static void where(float[] c, int[] cShape, float[] a, int[] aShape, float[] b, int[] bShape,
+                      float[] out, int[] outShape) {
+        Broadcast plan = new Broadcast(outShape, cShape, aShape, bShape);
+        int inner = plan.inner();
+        int rows = plan.size() / inner;
+        int last = plan.dims.length - 1;
+        int sc = plan.strides[0][last];
+        int sa = plan.strides[1][last];
+        int sb = plan.strides[2][last];
+        int rowsPerChunk = Math.max(1, PARALLEL_GRAIN / inner);
+        Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int ic = offset(plan.dims, plan.strides[0], r);
+                int ia = offset(plan.dims, plan.strides[1], r);
+                int ib = offset(plan.dims, plan.strides[2], r);
+                int io = r * inner;
+                for (int i = 0; i < inner; i++) {
+                    out[io + i] = c[ic + i * sc] != 0f ? a[ia + i * sa] : b[ib + i * sb];
+                }
+            }
+        });
+    }
+
+    static void clamp(float[] x, float[] out, int n, float lo, float hi) {
+        Parallel.forRange(n, PARALLEL_GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                out[i] = Math.min(Math.max(x[i], lo), hi);
+            }
+        });
+    }
+}

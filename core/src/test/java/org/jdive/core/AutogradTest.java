@@ -1,0 +1,102 @@
+package org.jdive.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The tape's behaviour: accumulation, detaching, no-grad regions and its errors. */
+class AutogradTest {
+
+    @Test
+    void differentiatesAKnownFunction() {
+        Tensor x = Tensor.of(new float[] {1, 2, 3}, 3).requiresGrad(true);
+        x.mul(x).sum().backward();                                  // d/dx Σx² = 2x
+        assertArrayEquals(new float[] {2, 4, 6}, x.grad().toFloatArray());
+    }
+
+    @Test
+    void accumulatesAcrossBackwardCallsUntilZeroed() {
+        Tensor w = Tensor.of(new float[] {2}, 1).requiresGrad(true);
+        w.mul(3f).sum().backward();
+        w.mul(3f).sum().backward();
+        assertArrayEquals(new float[] {6}, w.grad().toFloatArray());
+        w.zeroGrad();
+        assertArrayEquals(new float[] {0}, w.grad().toFloatArray());
+    }
+
+    @Test
+    void sumsGradientsOfATensorUsedTwice() {
+        Tensor x = Tensor.of(new float[] {3}, 1).requiresGrad(true);
+        Tensor y = x.add(x).mul(x);                                // 2x², dy/dx = 4x
+        y.sum().backward();
+        assertArrayEquals(new float[] {12}, x.grad().toFloatArray());
+    }
+
+    @Test
+    void backPropagatesAGivenUpstreamGradient() {
+        Tensor x = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        x.mul(5f).backward(Tensor.of(new float[] {1, 10}, 2));
+        assertArrayEquals(new float[] {5, 50}, x.grad().toFloatArray());
+    }
+
+    @Test
+    void detachAndNoGradStopTheTape() {
+        Tensor x = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        assertFalse(x.detach().mul(2f).requiresGrad());
+        try (NoGrad off = NoGrad.open()) {
+            assertFalse(x.mul(2f).requiresGrad());
+        }
+        assertTrue(x.mul(2f).requiresGrad());
+        Tensor y = x.mul(x.detach()).sum();                        // only the first factor is differentiated
+        y.backward();
+        assertArrayEquals(new float[] {1, 2}, x.grad().toFloatArray());
+    }
+
+    @Test
+    void explainsBackwardOnANonScalar() {
+        Tensor x = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        var e = assertThrows(IllegalStateException.class, () -> x.mul(2f).backward());
+        assertTrue(e.getMessage().contains("[2]") && e.getMessage().contains("backward(gradient)"), e.getMessage());
+        var mismatch = assertThrows(IllegalArgumentException.class, () -> x.mul(2f).backward(Tensor.zeros(3)));
+        assertTrue(mismatch.getMessage().contains("[3]") && mismatch.getMessage().contains("[2]"), mismatch.getMessage());
+        assertThrows(IllegalStateException.class, () -> Tensor.ones(1).backward());
+    }
+
+    @Test
+    void explainsUseOfAFreedTensor() {
+        Tensor kept;
+        Tensor lost;
+        try (Scope scope = Scope.open()) {
+            kept = Tensor.ones(2).keep();
+            lost = Tensor.ones(2);
+        }
+        assertArrayEquals(new float[] {1, 1}, kept.toFloatArray());
+        var e = assertThrows(IllegalStateException.class, lost::toFloatArray);
+        assertTrue(e.getMessage().contains("freed") && e.getMessage().contains("[2]"), e.getMessage());
+        assertTrue(lost.toString().contains("freed"));
+    }
+
+    @Test
+    void backwardOnAFreedGraphNamesTheProblem() {
+        Tensor w = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor loss;
+        try (Scope scope = Scope.open()) {
+            loss = w.exp().sum().keep();
+        }
+        assertThrows(IllegalStateException.class, loss::backward);
+    }
+
+    @Test
+    void leavesWithoutRequiresGradGetNoGradient() {
+        Tensor a = Tensor.of(new float[] {1}, 1).requiresGrad(true);
+        Tensor b = Tensor.of(new float[] {2}, 1);
+        a.mul(b).sum().backward();
+        assertNull(b.grad());
+        assertEquals(2f, a.grad().item());
+    }
+}
