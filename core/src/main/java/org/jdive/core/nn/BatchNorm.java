@@ -11,7 +11,9 @@ import org.jdive.core.backend.Backends;
  * biased variance over every other axis normalise the input, and the running statistics move towards them
  * ({@code running = (1 - momentum)·running + momentum·batch}, with the unbiased variance); in evaluation mode
  * the running statistics normalise. A learnable scale {@code weight} (1) and shift {@code bias} (0) follow.
- * Buffers: {@code running_mean} (0) and {@code running_var} (1).
+ * Buffers: {@code running_mean} (0), {@code running_var} (1) and {@code num_batches_tracked} (a float here, an
+ * integer in PyTorch, whose {@code load_state_dict} converts it), so that a checkpoint loads strictly into the
+ * same PyTorch network.
  */
 abstract class BatchNorm extends Module {
 
@@ -23,6 +25,7 @@ abstract class BatchNorm extends Module {
     private Tensor bias;
     private Tensor runningMean;
     private Tensor runningVar;
+    private Tensor batchesTracked;
 
     BatchNorm(int features, float eps, float momentum, int... allowedRanks) {
         if (features <= 0 && features != WeightedLayer.LAZY) {
@@ -47,6 +50,7 @@ abstract class BatchNorm extends Module {
             bias = registerParameter("bias", Tensor.zeros(backend, n));
             runningMean = registerBuffer("running_mean", Tensor.zeros(backend, n));
             runningVar = registerBuffer("running_var", Tensor.full(backend, 1f, n));
+            batchesTracked = registerBuffer("num_batches_tracked", Tensor.zeros(backend));
         }
     }
 
@@ -77,6 +81,7 @@ abstract class BatchNorm extends Module {
             try (NoGrad off = NoGrad.open()) {
                 updateRunning(runningMean, mean.reshape(features), 1f);
                 updateRunning(runningVar, var.reshape(features), count / (count - 1f));
+                batchesTracked.copyFromInPlace(batchesTracked.add(1f));
             }
         } else {
             normalised = x.sub(runningMean.reshape(statShape)).div(runningVar.reshape(statShape).add(eps).sqrt());

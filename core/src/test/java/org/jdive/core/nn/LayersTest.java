@@ -42,6 +42,7 @@ class LayersTest {
             float var1 = (100 + 100 + 400 + 0) / 3f;   // deviations from 20: -10, -10, 20, 0
             assertArrayEquals(new float[] {0.9f + 0.1f * 20f / 3, 0.9f + 0.1f * var1},
                     bn.namedBuffers().get("running_var").toFloatArray(), 1e-5f);
+            assertEquals(1f, bn.namedBuffers().get("num_batches_tracked").item());
             bn.eval();
             float[] evalOut = bn.forward(Tensor.of(new float[][] {{0.4f, 2f}})).toFloatArray();
             assertArrayEquals(new float[] {0f, 0f}, evalOut, 1e-6f);

@@ -78,7 +78,8 @@ class ModuleTest {
             assertTrue(net.isInitialized());
             assertArrayEquals(new int[] {4, 3, 3, 3}, net.namedParameters().get("0.weight").shape());
             assertArrayEquals(new int[] {5, 4 * 36}, net.namedParameters().get("4.weight").shape());
-            assertEquals(List.of("1.running_mean", "1.running_var"), List.copyOf(net.namedBuffers().keySet()));
+            assertEquals(List.of("1.running_mean", "1.running_var", "1.num_batches_tracked"),
+                    List.copyOf(net.namedBuffers().keySet()));
             try (Scope s = Scope.open()) {
                 var wrong = assertThrows(IllegalArgumentException.class, () -> net.forward(Tensor.zeros(2, 2, 6, 6)));
                 assertTrue(wrong.getMessage().contains("3 input"), wrong.getMessage());
