@@ -1,8 +1,9 @@
 package org.jdive.gan;
 
 /**
- * One epoch's training record. The losses are D2L's: the batch losses summed over the epoch and divided by the
- * number of examples (with D2L's {@code SUM} reduction, the loss per example). {@code dReal} and {@code dFake}
+ * One epoch's training record. The losses are per example: as D2L reports them, the summed batch losses
+ * divided by the number of examples under the {@code SUM} reduction; the mean of the batch losses under
+ * {@code MEAN}. {@code dReal} and {@code dFake}
  * are the discriminator's mean probabilities for real and generated examples, averaged over batches.
  */
 public record EpochStats(int epoch, float lossD, float lossG, float dReal, float dFake, int steps, double seconds) {

@@ -94,4 +94,9 @@ public final class Gan {
     public Optimizer optimizerD() {
         return optimizerD;
     }
+
+    /** How the cross-entropy combines a batch's values. */
+    public Reduction reduction() {
+        return reduction;
+    }
 }

@@ -7,6 +7,7 @@ import org.jdive.core.backend.Backend;
 import org.jdive.core.data.Batch;
 import org.jdive.core.data.DataLoader;
 import org.jdive.core.data.Dataset;
+import org.jdive.core.loss.Reduction;
 
 /**
  * Trains a {@link Gan} epoch by epoch on a dataset's features (its targets are ignored), as D2L's GAN training
@@ -69,7 +70,8 @@ public final class GanTrainer {
             examples += batch.size();
             steps++;
         }
-        return new EpochStats(epoch, (float) (lossD / examples), (float) (lossG / examples), (float) (dReal / steps),
+        int perExample = gan.reduction() == Reduction.SUM ? examples : steps;
+        return new EpochStats(epoch, (float) (lossD / perExample), (float) (lossG / perExample), (float) (dReal / steps),
                 (float) (dFake / steps), steps, (System.nanoTime() - start) / 1e9);
     }
 
