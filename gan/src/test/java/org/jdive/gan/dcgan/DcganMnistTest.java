@@ -23,28 +23,30 @@ class DcganMnistTest {
     static void load() throws Exception {
         Path root = Path.of("..", "data", "mnist");
         digits = ImageDatasets.mnist(root.resolve("mnist-10k-images-idx3-ubyte.gz"),
-                root.resolve("mnist-10k-labels-idx1-ubyte.gz"), 28).range(0, 1024);
+                root.resolve("mnist-10k-labels-idx1-ubyte.gz"), 28).range(0, 4096);
     }
 
     /**
-     * D2L's recipe (lr 0.005, summed loss) at width 8 on 1,024 digits, batches of 64: two epochs, 32 steps. The
-     * discriminator learns first (it tells real from generated better than chance: D(x) > D(G(z)), its loss
-     * under ln 2), and the generated digits move towards the real ones (raw-pixel MMD down by more than 10%).
+     * D2L's recipe (lr 0.005, summed loss) at width 16 on 4,096 digits, batches of 64: three epochs, 192 steps
+     * (about 20 s on two loaded cores). In every epoch the discriminator tells real from generated better than
+     * chance (D(x) > D(G(z)), its loss under ln 2), and the generated digits end closer to the real ones: the
+     * raw-pixel MMD falls below half its value at initialisation (from about 3.5 to about 1.5 in a DcganMain run of
+     * this configuration; 8 epochs at width 32 on all 10,000 digits reach 0.02, see gan/README.md).
      */
     @Test
     void aShortSeededRunLearnsAndWritesItsSampleGrid(@TempDir Path dir) throws Exception {
         var settings = new DcganTrainer.Settings(64, 0.005f, 0.5f, 0.999f, DcganTrainer.Settings.d2l(0).reduction(), 0);
-        try (var t = new DcganTrainer(DcganConfig.mnist(28, 8, Variant.D2L), settings, digits, Backends.cpu())) {
+        try (var t = new DcganTrainer(DcganConfig.mnist(28, 16, Variant.D2L), settings, digits, Backends.cpu())) {
             double before = t.quality(200).mmd();
-            for (int e = 0; e < 2; e++) {
+            for (int e = 0; e < 3; e++) {
                 EpochStats s = t.trainEpoch();
-                assertEquals(16, s.steps());
+                assertEquals(64, s.steps());
                 assertTrue(s.dReal() > s.dFake(), "D separates real from fake: " + s);
                 assertTrue(s.lossD() < Math.log(2), "D beats chance: " + s);
                 assertTrue(Float.isFinite(s.lossG()) && s.lossG() > 0, s.toString());
             }
             double after = t.quality(200).mmd();
-            assertTrue(after < 0.9 * before, "MMD " + before + " -> " + after);
+            assertTrue(after < 0.5 * before, "MMD " + before + " -> " + after);
 
             Path png = dir.resolve("samples.png");
             t.writeSampleGrid(png);
