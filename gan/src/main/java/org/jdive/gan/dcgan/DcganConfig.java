@@ -5,7 +5,8 @@ package org.jdive.gan.dcgan;
  * and the widths of the generator's last block and of the discriminator's first ({@code n_G}, {@code n_D} in
  * D2L; the other blocks double them).
  *
- * <p>The stack follows from the image size, written {@code base · 2^blocks} with {@code base} in [4, 7]: the
+ * <p>The stack follows from the image size, written {@code base · 2^blocks} where {@code base} is what is left
+ * after halving the size as long as the half is a whole number of at least 4 (so 4 to 7, or odd): the
  * generator's first block turns the {@code 1 × 1} latent into {@code base × base} (kernel {@code base}, stride 1,
  * padding 0), each further block and the output layer double the size (kernel 4, stride 2, padding 1); the
  * discriminator mirrors it. D2L's 64 × 64 is {@code 4 · 2⁴} (four blocks, widths 512-256-128-64); MNIST's
@@ -19,8 +20,8 @@ public record DcganConfig(int channels, int imageSize, int latentDim, int widthG
                     + "variant given; got " + channels + ", " + latentDim + ", " + widthG + ", " + widthD + ", " + variant);
         }
         if (imageSize < 8 || imageSize % 2 != 0) {
-            throw new IllegalArgumentException("DCGAN: image size must be base·2^k with base in [4, 7] and k >= 1 "
-                    + "(8, 10, 12, 14, 16, ..., 28, 32, 64, ...), got " + imageSize);
+            throw new IllegalArgumentException("DCGAN: image size must be even and at least 8, so that "
+                    + "the networks have at least one stride-2 layer (28, 32, 64, ...), got " + imageSize);
         }
     }
 
@@ -45,7 +46,7 @@ public record DcganConfig(int channels, int imageSize, int latentDim, int widthG
         return k;
     }
 
-    /** The side of the smallest feature map, {@code imageSize / 2^blocks}, in [4, 7]. */
+    /** The side of the smallest feature map, {@code imageSize / 2^blocks} (4 for 32 and 64, 7 for 28). */
     public int base() {
         return imageSize >> blocks();
     }

@@ -26,13 +26,15 @@ import org.jdive.gan.data.ImageDirectory;
  * DcganMain key=value ...
  *   data=mnist | folder:PATH | arcade:ENV_ID     (default mnist: data/mnist)
  *   size=28 channels=1 width=16 latent=100 variant=d2l|pytorch
- *   epochs=5 batch=64 lr=(recipe's) images=ALL seed=0 backend=cpu out=runs/dcgan
+ *   epochs=5 batch=64 lr=(recipe's) images=0 (all; arcade: 5000 frames) seed=0 backend=cpu out=runs/dcgan
  * </pre>
  */
 public final class DcganMain {
 
     private static final List<String> KEYS = List.of("data", "size", "channels", "width", "latent", "variant", "epochs",
             "batch", "lr", "images", "seed", "backend", "out");
+
+    private static final int ARCADE_FRAMES = 5000;
 
     private DcganMain() {
     }
@@ -52,9 +54,10 @@ public final class DcganMain {
         var net = new DcganConfig(channels, size, Integer.parseInt(o.getOrDefault("latent", "100")), width, width, variant);
         Path out = Path.of(o.getOrDefault("out", "runs/dcgan"));
         Backend backend = Backends.get(o.getOrDefault("backend", "cpu"));
-        Dataset data = load(source, size, channels, seed, out);
-        if (o.containsKey("images")) {
-            data = data.range(0, Math.min(data.size(), Integer.parseInt(o.get("images"))));
+        int images = Integer.parseInt(o.getOrDefault("images", "0"));     // 0: all (arcade: 5,000 frames)
+        Dataset data = load(source, size, channels, images > 0 ? images : ARCADE_FRAMES, seed, out);
+        if (images > 0 && images < data.size()) {
+            data = data.range(0, images);
         }
         int epochs = Integer.parseInt(o.getOrDefault("epochs", "5"));
         System.out.println(net + ", " + settings + ", " + data.size() + " images, backend " + backend.name());
@@ -82,7 +85,7 @@ public final class DcganMain {
         }
     }
 
-    private static Dataset load(String source, int size, int channels, long seed, Path out) throws IOException {
+    private static Dataset load(String source, int size, int channels, int frames, long seed, Path out) throws IOException {
         if (source.equals("mnist")) {
             if (channels != 1) {
                 throw new IllegalArgumentException("MNIST has 1 channel, got channels=" + channels);
@@ -99,7 +102,7 @@ public final class DcganMain {
             return loaded.images();
         }
         if (source.startsWith("arcade:")) {
-            return ArcadeFrames.capture(source.substring(7), 5000, 4, size, seed);
+            return ArcadeFrames.capture(source.substring(7), frames, 4, size, seed);
         }
         throw new IllegalArgumentException("unknown data '" + source + "'; known: mnist, folder:PATH, arcade:ENV_ID");
     }
