@@ -10,7 +10,7 @@ import org.jdive.rendering.text.BitmapFont;
 public final class ValueOverlay {
 
     /** Opacity of the heat map over the env frame. */
-    public static final int HEAT_ALPHA = 0xB0;
+    public static final int HEAT_ALPHA = 0x90;
     private static final int ARROW_COLOR = 0xFFFFFFFF;
     private static final int TEXT_COLOR = 0xFFFFFFFF;
 

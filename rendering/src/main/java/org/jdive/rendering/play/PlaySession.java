@@ -44,7 +44,7 @@ public final class PlaySession {
     private long totalSteps;
     private double rateWindowSeconds;
     private long rateWindowSteps;
-    private double measuredRate;
+    private double measuredRate = Double.NaN;
 
     /**
      * @param envId  the id the env was made from, shown in the HUD
@@ -161,7 +161,8 @@ public final class PlaySession {
         lines.add("episode " + episode + "   step " + step);
         lines.add(String.format(Locale.ROOT, "return %.2f   reward %.2f", episodeReturn, lastReward));
         lines.add("action " + (lastAction < 0 ? "-" : String.valueOf(lastAction)));
-        lines.add(String.format(Locale.ROOT, "speed %s/s   steps/s %.1f", formatSpeed(speed), measuredRate));
+        lines.add("speed " + formatSpeed(speed) + "/s   steps/s "
+                + (Double.isNaN(measuredRate) ? "-" : String.format(Locale.ROOT, "%.1f", measuredRate)));
         return lines;
     }
 
@@ -242,7 +243,7 @@ public final class PlaySession {
         return speed;
     }
 
-    /** Env steps per second measured over the last half second of {@link #update}s. */
+    /** Env steps per second measured over the last half second of {@link #update}s; NaN before the first half second. */
     public double measuredStepsPerSecond() {
         return measuredRate;
     }

@@ -16,12 +16,12 @@ import org.jdive.rendering.record.Images;
 /**
  * What is drawn for a {@link PlaySession}, as geometry: a frame layer in the env frame's pixels (the value
  * heat map and policy arrows) and a screen layer in the window's pixels (HUD, Q-value bars, returns
- * curve). The window draws both layers with OpenGL; {@link #compose} draws them on the CPU for recordings.
+ * curve, once an episode has ended). The window draws both layers with OpenGL; {@link #compose} draws them on the CPU for recordings.
  */
 public final class Scene {
 
-    /** Font pixels per screen pixel in the HUD. */
-    public static final int HUD_SCALE = 2;
+    /** Screens at least this wide get the HUD font at twice its size. */
+    private static final int WIDE_SCREEN = 480;
     private static final int MARGIN = 8;
 
     private final PlaySession session;
@@ -73,13 +73,16 @@ public final class Scene {
             if (values != null && session.showOverlays()) {
                 lines.add("values " + values.caption());
             }
-            Hud.draw(lines, MARGIN, MARGIN, HUD_SCALE, out);
+            Hud.draw(lines, MARGIN, MARGIN, width >= WIDE_SCREEN ? 2 : 1, out);
         }
         if (session.showOverlays()) {
             float panelW = Math.min(220, width / 2f - 1.5f * MARGIN);
             float panelH = Math.min(90, height / 3f);
             float top = height - panelH - MARGIN;
-            Sparkline.draw("returns", session.returns(), MARGIN, top, panelW, panelH, out);
+            double[] returns = session.returns();
+            if (returns.length > 0) {
+                Sparkline.draw("returns", returns, MARGIN, top, panelW, panelH, out);
+            }
             if (qValues != null) {
                 QValueBars.draw(qValues.apply(session.observation()), width - panelW - MARGIN, top, panelW, panelH, out);
             }

@@ -10,8 +10,10 @@ import org.jdive.envs.Frame;
 
 /**
  * Writes frames as an animated GIF89a that loops forever: each frame with its own colour table (exact for
- * frames of at most 256 colours, see {@link IndexedImage}) and LZW-compressed pixels. All frames must have the
- * size of the first.
+ * frames of at most 256 colours, see {@link IndexedImage}) and LZW-compressed pixels. After the first, each
+ * frame stores only the smallest rectangle that differs from the frame before (drawn over it, as GIF's
+ * "leave in place" disposal says), which keeps recordings of games, where little moves per step, small.
+ * All frames must have the size of the first.
  */
 public final class GifEncoder {
 
@@ -40,8 +42,11 @@ public final class GifEncoder {
         out.write(0);    // square pixels
         loopForever(out);
         Lzw lzw = new Lzw();
+        Frame previous = null;
         for (Frame frame : frames) {
-            writeFrame(out, IndexedImage.of(frame), delayCentis, lzw);
+            int[] box = previous == null ? new int[] {0, 0, frame.width(), frame.height()} : changed(previous, frame);
+            writeFrame(out, IndexedImage.of(crop(frame, box)), box[0], box[1], delayCentis, lzw);
+            previous = frame;
         }
         out.write(0x3B); // trailer
         out.flush();
@@ -75,8 +80,45 @@ public final class GifEncoder {
         out.write(new byte[] {3, 1, 0, 0, 0});
     }
 
-    private static void writeFrame(DataOutputStream out, IndexedImage image, int delayCentis, Lzw lzw)
-            throws IOException {
+    /**
+     * The bounding box {@code {x, y, width, height}} of the pixels that differ between two frames of the same
+     * size; a single pixel when none do (a GIF image cannot be empty).
+     */
+    static int[] changed(Frame before, Frame after) {
+        byte[] a = before.rgb();
+        byte[] b = after.rgb();
+        int w = after.width();
+        int minX = w;
+        int minY = after.height();
+        int maxX = -1;
+        int maxY = -1;
+        for (int y = 0; y < after.height(); y++) {
+            for (int x = 0; x < w; x++) {
+                int i = (y * w + x) * 3;
+                if (a[i] != b[i] || a[i + 1] != b[i + 1] || a[i + 2] != b[i + 2]) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? new int[] {0, 0, 1, 1} : new int[] {minX, minY, maxX - minX + 1, maxY - minY + 1};
+    }
+
+    private static Frame crop(Frame frame, int[] box) {
+        if (box[0] == 0 && box[1] == 0 && box[2] == frame.width() && box[3] == frame.height()) {
+            return frame;
+        }
+        byte[] rgb = new byte[box[2] * box[3] * 3];
+        for (int y = 0; y < box[3]; y++) {
+            System.arraycopy(frame.rgb(), ((box[1] + y) * frame.width() + box[0]) * 3, rgb, y * box[2] * 3, box[2] * 3);
+        }
+        return new Frame(box[2], box[3], rgb);
+    }
+
+    private static void writeFrame(DataOutputStream out, IndexedImage image, int left, int top, int delayCentis,
+                                   Lzw lzw) throws IOException {
         out.write(new byte[] {0x21, (byte) 0xF9, 4, 0x04}); // graphic control: dispose = leave in place
         shortLe(out, delayCentis);
         out.write(0); // no transparent colour
@@ -84,8 +126,8 @@ public final class GifEncoder {
 
         int bits = paletteBits(image.palette().length);
         out.write(0x2C);
-        shortLe(out, 0);
-        shortLe(out, 0);
+        shortLe(out, left);
+        shortLe(out, top);
         shortLe(out, image.width());
         shortLe(out, image.height());
         out.write(0x80 | (bits - 1)); // local colour table of 2^bits entries, not interlaced

@@ -20,8 +20,10 @@ class PlaySessionTest {
     @Test
     void stepsAtTheChosenSpeed() {
         PlaySession s = cartPole(20);
+        assertTrue(s.hudLines().get(4).endsWith("steps/s -"), "nothing measured yet");
         s.update(0.5);
         assertEquals(10, s.step());
+        assertEquals(20, s.measuredStepsPerSecond(), 1e-9);
         s.update(0.025); // half a step is owed, not taken
         assertEquals(10, s.step());
         s.update(0.025);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,15 +29,28 @@ import org.w3c.dom.Node;
 
 class GifEncoderTest {
 
-    /** Decodes every frame of a GIF with the JDK's own reader (independent of our encoder). */
+    /**
+     * Decodes every frame of a GIF with the JDK's own reader (independent of our encoder), drawing each image
+     * at its position over the picture so far, as a viewer does with "leave in place" disposal.
+     */
     static List<Frame> decode(byte[] gif) throws IOException {
         ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(gif))) {
             reader.setInput(in);
             int n = reader.getNumImages(true);
             List<Frame> frames = new ArrayList<>();
+            BufferedImage screen = null;
             for (int i = 0; i < n; i++) {
-                frames.add(Images.toFrame(reader.read(i)));
+                BufferedImage part = reader.read(i);
+                Node descriptor = find(reader.getImageMetadata(i).getAsTree("javax_imageio_gif_image_1.0"),
+                        "ImageDescriptor");
+                int left = Integer.parseInt(descriptor.getAttributes().getNamedItem("imageLeftPosition").getNodeValue());
+                int top = Integer.parseInt(descriptor.getAttributes().getNamedItem("imageTopPosition").getNodeValue());
+                if (screen == null) {
+                    screen = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_INT_RGB);
+                }
+                screen.getGraphics().drawImage(part, left, top, null);
+                frames.add(Images.toFrame(screen));
             }
             return frames;
         } finally {
@@ -136,6 +150,16 @@ class GifEncoderTest {
             }
         }
         return null;
+    }
+
+    @Test
+    void laterFramesStoreOnlyTheChangedRectangle() {
+        byte[] a = new byte[8 * 6 * 3];
+        byte[] b = a.clone();
+        b[(2 * 8 + 3) * 3] = 9;
+        b[(4 * 8 + 5) * 3 + 2] = 9;
+        assertArrayEquals(new int[] {3, 2, 3, 3}, GifEncoder.changed(new Frame(8, 6, a), new Frame(8, 6, b)));
+        assertArrayEquals(new int[] {0, 0, 1, 1}, GifEncoder.changed(new Frame(8, 6, a), new Frame(8, 6, a.clone())));
     }
 
     @Test
