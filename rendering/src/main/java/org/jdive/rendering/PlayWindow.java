@@ -76,6 +76,7 @@ public final class PlayWindow implements AutoCloseable {
         window = glfwCreateWindow(width, height, title, NULL, NULL);
         if (window == NULL) {
             glfwTerminate();
+            glfwSetErrorCallback(null).free();
             throw new DisplayUnavailableException("GLFW could not open an OpenGL 3.3 core window");
         }
         glfwMakeContextCurrent(window);

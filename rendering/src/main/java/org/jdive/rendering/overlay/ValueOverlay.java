@@ -43,10 +43,17 @@ public final class ValueOverlay {
             if (policy != null && policy[s] >= 0) {
                 arrow(out, x + cell / 2f, y + cell / 2f, direction(grid, policy[s]), cell);
             }
-            String text = String.format(Locale.ROOT, "%.2f", v[s]);
+            String text = compact(v[s]);
             out.text(text, x + (cell - BitmapFont.width(text)) / 2f, y + 1, 1, TEXT_COLOR);
         }
         return out;
+    }
+
+    /** The value in at most five characters, so that it fits a 32-pixel cell: 0.42, -9.99, 12.5, -100. */
+    static String compact(float value) {
+        float magnitude = Math.abs(value);
+        String format = magnitude < 9.995f ? "%.2f" : magnitude < 99.95f ? "%.1f" : "%.0f";
+        return String.format(Locale.ROOT, format, value);
     }
 
     private static int[] direction(GridGeometry grid, int action) {

@@ -70,6 +70,14 @@ class ValueOverlayTest {
     }
 
     @Test
+    void valuesArePrintedShortEnoughForACell() {
+        assertEquals("0.42", ValueOverlay.compact(0.4212f));
+        assertEquals("-9.99", ValueOverlay.compact(-9.99f));
+        assertEquals("12.5", ValueOverlay.compact(12.49f));
+        assertEquals("-100", ValueOverlay.compact(-100f));
+    }
+
+    @Test
     void mismatchedSizesAreNamed() {
         GridGeometry grid = GridGeometry.of(Envs.make("FrozenLake-v1"));
         var e = assertThrows(IllegalArgumentException.class,
