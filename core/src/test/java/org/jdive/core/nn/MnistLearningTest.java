@@ -82,7 +82,7 @@ class MnistLearningTest {
                 new Flatten(), new Linear(400, 120, rng), new BatchNorm1d(120), new Relu(),
                 new Linear(120, 84, rng), new BatchNorm1d(84), new Relu(), new Linear(84, 10, rng))) {
             Optimizer adam = new Adam(net.parameters(), 1e-3f);
-            train(net, adam, 6, 64);
+            train(net, adam, 10, 64);
             double acc = accuracy(net, MnistData.heldOut());
             System.out.println("LeNet held-out accuracy " + acc);
             assertTrue(acc >= 0.97, "LeNet held-out accuracy " + acc);
