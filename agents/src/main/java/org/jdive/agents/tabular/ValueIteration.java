@@ -35,16 +35,25 @@ public final class ValueIteration {
         int sweep = 0;
         double change = Double.POSITIVE_INFINITY;
         while (sweep < maxSweeps && change >= tolerance) {
-            mdp.backupAll(values, gamma, q);
-            change = 0;
-            for (int s = 0; s < values.length; s++) {
-                double v = q[s][Tables.argmax(q[s])];
-                change = Math.max(change, Math.abs(v - values[s]));
-                values[s] = v;
-            }
+            change = sweep(values, q);
             sweep++;
             listener.accept(new TabularSnapshot(sweep, Tables.copy(q), values.clone(), Tables.greedyPolicy(q)));
         }
         return new TabularSnapshot(sweep, q, values, Tables.greedyPolicy(q));
+    }
+
+    /**
+     * One synchronous sweep in place: fills {@code q} from {@code values}, then sets {@code values} to
+     * {@code max_a q}; returns the largest change of a value.
+     */
+    public double sweep(double[] values, double[][] q) {
+        mdp.backupAll(values, gamma, q);
+        double change = 0;
+        for (int s = 0; s < values.length; s++) {
+            double v = q[s][Tables.argmax(q[s])];
+            change = Math.max(change, Math.abs(v - values[s]));
+            values[s] = v;
+        }
+        return change;
     }
 }
