@@ -1,5 +1,6 @@
 package org.jdive.agents.replay;
 
+import java.io.IOException;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
@@ -79,6 +80,32 @@ public final class PrioritizedReplayBuffer extends ReplayBuffer {
             maxPriority = Math.max(maxPriority, priority);
             tree.set(indices[i], Math.pow(priority, alpha));
         }
+    }
+
+    @Override
+    void saveExtra(ReplayFile.Writer out) throws IOException {
+        double[] priorities = new double[capacity()];
+        for (int row = 0; row < priorities.length; row++) {
+            priorities[row] = tree.get(row);
+        }
+        out.doubles(new double[] {maxPriority, alpha, epsilon});
+        out.doubles(priorities);
+    }
+
+    @Override
+    Runnable loadExtra(ReplayFile.Reader in) throws IOException {
+        double[] settings = in.doubles(3);
+        if (settings[1] != alpha || settings[2] != epsilon) {
+            throw new IOException("the saved prioritized replay has alpha " + settings[1] + " and epsilon "
+                    + settings[2] + ", this one " + alpha + " and " + epsilon);
+        }
+        double[] priorities = in.doubles(capacity());
+        return () -> {
+            maxPriority = settings[0];
+            for (int row = 0; row < priorities.length; row++) {
+                tree.set(row, priorities[row]);
+            }
+        };
     }
 
     /** The priority {@code p^α} of a row (0 for rows that start no transition). */

@@ -1,5 +1,8 @@
 package org.jdive.agents.replay;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
@@ -187,6 +190,67 @@ public class ReplayBuffer {
     /** Whether a row can be sampled (it starts a stored transition). */
     boolean startsTransition(int row) {
         return startsTransition[row];
+    }
+
+    /**
+     * Writes the whole buffer (settings, rows, write positions) to {@code file}, atomically: a crash leaves
+     * either the old file or the new one.
+     */
+    public void save(Path file) throws IOException {
+        try (ReplayFile.Writer out = ReplayFile.create(file)) {
+            out.header(getClass().getSimpleName(), numEnvs, rowsPerEnv, observationSize, nSteps, gamma);
+            out.floats(observations);
+            out.ints(actions);
+            out.floats(rewards);
+            out.booleans(terminated);
+            out.booleans(startsTransition);
+            out.ints(head);
+            out.ints(filled);
+            saveExtra(out);
+            out.commit();
+        }
+    }
+
+    /**
+     * Replaces this buffer's contents with those saved in {@code file}, which must come from a buffer of the
+     * same kind and settings; on any error this buffer is left unchanged.
+     */
+    public void load(Path file) throws IOException {
+        try (ReplayFile.Reader in = ReplayFile.open(file)) {
+            in.expectHeader(getClass().getSimpleName(), numEnvs, rowsPerEnv, observationSize, nSteps, gamma);
+            float[] obs = in.floats(observations.length);
+            int[] act = in.ints(actions.length);
+            float[] rew = in.floats(rewards.length);
+            boolean[] term = in.booleans(terminated.length);
+            boolean[] starts = in.booleans(startsTransition.length);
+            int[] heads = in.ints(head.length);
+            int[] fill = in.ints(filled.length);
+            Runnable extra = loadExtra(in);
+            in.expectEnd();
+            System.arraycopy(obs, 0, observations, 0, obs.length);
+            System.arraycopy(act, 0, actions, 0, act.length);
+            System.arraycopy(rew, 0, rewards, 0, rew.length);
+            System.arraycopy(term, 0, terminated, 0, term.length);
+            System.arraycopy(starts, 0, startsTransition, 0, starts.length);
+            System.arraycopy(heads, 0, head, 0, heads.length);
+            System.arraycopy(fill, 0, filled, 0, fill.length);
+            transitions = 0;
+            for (boolean b : startsTransition) {
+                transitions += b ? 1 : 0;
+            }
+            extra.run();
+        } catch (EOFException e) {
+            throw new IOException(file + " is truncated: it ends before the replay buffer's data does", e);
+        }
+    }
+
+    /** Writes what a subclass adds to the saved state (after the rows). */
+    void saveExtra(ReplayFile.Writer out) throws IOException {
+    }
+
+    /** Reads what {@link #saveExtra} wrote; returns the action that installs it once everything has been read. */
+    Runnable loadExtra(ReplayFile.Reader in) throws IOException {
+        return () -> { };
     }
 
     /** Forgets every transition; the arrays are kept. */
