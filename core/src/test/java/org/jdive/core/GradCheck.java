@@ -10,7 +10,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Checks autograd against central finite differences. The output is projected to a scalar with fixed random
  * weights, so every output element's gradient is exercised with a distinct coefficient.
  */
-final class GradCheck {
+public final class GradCheck {
 
     private static final double EPS = 1e-2;
     private static final double ABS_TOL = 2e-3;
@@ -20,7 +20,7 @@ final class GradCheck {
     }
 
     /** Random values in ±[lo, hi]: away from zero, where kinks (relu, abs, max) would spoil the difference. */
-    static Tensor away(UniformRandomProvider rng, float lo, float hi, int... shape) {
+    public static Tensor away(UniformRandomProvider rng, float lo, float hi, int... shape) {
         float[] v = new float[Shapes.size(shape)];
         for (int i = 0; i < v.length; i++) {
             float mag = lo + (hi - lo) * rng.nextFloat();
@@ -30,7 +30,7 @@ final class GradCheck {
     }
 
     /** Random values in [lo, hi]. */
-    static Tensor uniform(UniformRandomProvider rng, float lo, float hi, int... shape) {
+    public static Tensor uniform(UniformRandomProvider rng, float lo, float hi, int... shape) {
         float[] v = new float[Shapes.size(shape)];
         for (int i = 0; i < v.length; i++) {
             v[i] = lo + (hi - lo) * rng.nextFloat();
@@ -38,7 +38,7 @@ final class GradCheck {
         return Tensor.of(v, shape);
     }
 
-    static void check(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
+    public static void check(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
         try (Scope scope = Scope.open()) {
             for (Tensor in : inputs) {
                 in.requiresGrad(true);

@@ -1,24 +1,20 @@
 package org.jdive.core.optim;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.jdive.core.Scope;
+import java.util.Map;
 import org.jdive.core.Tensor;
 
 /**
- * Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight decay, with
- * PyTorch's update rule (see {@link org.jdive.core.backend.Backend#sgdUpdate}), run as one fused backend op
- * per parameter.
+ * Stochastic gradient descent with optional momentum (with dampening), Nesterov momentum and L2 weight decay,
+ * as PyTorch's {@code torch.optim.SGD} (D2L 12.4, 12.6); the rule is {@link org.jdive.core.backend.Backend#sgdUpdate}.
+ * State: {@code momentum_buffer} when momentum is on.
  */
-public final class Sgd {
+public final class Sgd extends Optimizer {
 
-    private final List<Tensor> params;
-    private final float lr;
     private final float momentum;
+    private final float dampening;
     private final float weightDecay;
     private final boolean nesterov;
-    private final List<Tensor> velocity = new ArrayList<>();
-    private boolean started;
 
     /** Plain SGD. */
     public Sgd(List<Tensor> params, float lr) {
@@ -26,43 +22,34 @@ public final class Sgd {
     }
 
     public Sgd(List<Tensor> params, float lr, float momentum, float weightDecay, boolean nesterov) {
-        if (!(lr > 0)) {
-            throw new IllegalArgumentException("learning rate must be positive, got " + lr);
+        this(params, lr, momentum, 0f, weightDecay, nesterov);
+    }
+
+    public Sgd(List<Tensor> params, float lr, float momentum, float dampening, float weightDecay, boolean nesterov) {
+        super(params, lr);
+        requireNonNegative("SGD", "momentum", momentum);
+        requireNonNegative("SGD", "weight decay", weightDecay);
+        if (!(dampening >= 0 && dampening <= 1)) {
+            throw new IllegalArgumentException("SGD: dampening must be in [0, 1], got " + dampening);
         }
-        if (momentum < 0 || (nesterov && momentum == 0)) {
-            throw new IllegalArgumentException("momentum must be >= 0 (and > 0 for Nesterov), got " + momentum);
+        if (nesterov && (momentum == 0 || dampening != 0)) {
+            throw new IllegalArgumentException("SGD: Nesterov momentum needs momentum > 0 and dampening 0, got "
+                    + momentum + " and " + dampening);
         }
-        this.params = List.copyOf(params);
-        this.lr = lr;
         this.momentum = momentum;
+        this.dampening = dampening;
         this.weightDecay = weightDecay;
         this.nesterov = nesterov;
-        if (momentum > 0) {
-            try (Scope persistent = Scope.none()) {
-                for (Tensor p : this.params) {
-                    velocity.add(Tensor.zeros(p.backend(), p.shape()));
-                }
-            }
-        }
     }
 
-    /** Updates every parameter that has a gradient. */
-    public void step() {
-        for (int i = 0; i < params.size(); i++) {
-            Tensor p = params.get(i);
-            if (p.grad() == null) {
-                continue;
-            }
-            p.backend().sgdUpdate(p.buffer(), p.grad().buffer(), momentum > 0 ? velocity.get(i).buffer() : null,
-                    p.size(), lr, momentum, 0f, weightDecay, nesterov, !started);
-        }
-        started = true;
+    @Override
+    protected List<String> stateNames() {
+        return momentum > 0 ? List.of("momentum_buffer") : List.of();
     }
 
-    /** Zeroes every parameter's gradient. */
-    public void zeroGrad() {
-        for (Tensor p : params) {
-            p.zeroGrad();
-        }
+    @Override
+    protected void update(Tensor param, Tensor grad, Map<String, Tensor> state, int step) {
+        param.backend().sgdUpdate(param.buffer(), grad.buffer(), bufferOf(state, "momentum_buffer"), param.size(),
+                lr(), momentum, dampening, weightDecay, nesterov, step == 1);
     }
 }

@@ -1,0 +1,53 @@
+package org.jdive.core.nn;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.core.Tensor;
+
+/**
+ * {@code y = x·Wᵀ + b} over the last axis, as PyTorch's {@code nn.Linear}: the weight is {@code [out, in]}, the
+ * bias {@code [out]}, and inputs may have any number of leading axes.
+ */
+public final class Linear extends WeightedLayer {
+
+    private final int outFeatures;
+
+    public Linear(int inFeatures, int outFeatures, UniformRandomProvider rng) {
+        this(inFeatures, outFeatures, true, rng);
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias, UniformRandomProvider rng) {
+        super(inFeatures, in -> new int[] {outFeatures, in}, checkOut(outFeatures), bias, rng);
+        this.outFeatures = outFeatures;
+    }
+
+    /** A layer whose input size is taken from its first input, as PyTorch's {@code LazyLinear} (D2L's default). */
+    public static Linear lazy(int outFeatures, UniformRandomProvider rng) {
+        return new Linear(LAZY, outFeatures, true, rng);
+    }
+
+    private static int checkOut(int out) {
+        if (out <= 0) {
+            throw new IllegalArgumentException("Linear: output features must be positive, got " + out);
+        }
+        return out;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.rank() < 1) {
+            throw new IllegalArgumentException("Linear needs an input of rank >= 1 (features last), got a scalar");
+        }
+        materializeFor(x, x.shape(-1));
+        Tensor y = x.matmul(weight.t());
+        return bias == null ? y : y.add(bias);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "in=" + (inSize() == LAZY ? "lazy" : inSize()) + ", out=" + outFeatures + ", bias=" + hasBias();
+    }
+}

@@ -1,0 +1,34 @@
+package org.jdive.core.nn;
+
+import org.jdive.core.Tensor;
+
+/** Max pooling over NCHW inputs with a square window, as PyTorch's {@code nn.MaxPool2d}; padding counts as -∞. */
+public final class MaxPool2d extends Module {
+
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+
+    /** Non-overlapping windows: the stride is the kernel size (PyTorch's default). */
+    public MaxPool2d(int kernel) {
+        this(kernel, kernel, 0);
+    }
+
+    public MaxPool2d(int kernel, int stride, int padding) {
+        ConvChecks.geometry("MaxPool2d", 1, kernel, stride, padding);
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        ConvChecks.requireNchw("MaxPool2d", x);
+        return x.maxPool2d(kernel, stride, padding);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "kernel=" + kernel + ", stride=" + stride + ", padding=" + padding;
+    }
+}

@@ -1,0 +1,12 @@
+package org.jdive.core.nn;
+
+import org.jdive.core.Tensor;
+
+/** {@code 1 / (1 + e^-x)}, as PyTorch's {@code nn.Sigmoid}. */
+public final class Sigmoid extends Module {
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return x.sigmoid();
+    }
+}

@@ -1,0 +1,72 @@
+package org.jdive.core.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.jdive.core.Rng;
+import org.jdive.core.Tensor;
+import org.jdive.core.nn.init.Fans;
+import org.jdive.core.nn.init.Init;
+import org.junit.jupiter.api.Test;
+
+/** Initializers draw from the distributions their papers (and PyTorch) give, with the right fans. */
+class InitTest {
+
+    private static double[] moments(Tensor t) {
+        float[] v = t.toFloatArray();
+        double mean = 0;
+        double max = 0;
+        for (float x : v) {
+            mean += x;
+            max = Math.max(max, Math.abs(x));
+        }
+        mean /= v.length;
+        double var = 0;
+        for (float x : v) {
+            var += (x - mean) * (x - mean);
+        }
+        return new double[] {mean, Math.sqrt(var / v.length), max};
+    }
+
+    @Test
+    void fansFollowPyTorch() {
+        assertEquals(new Fans(784, 256), Fans.of(new int[] {256, 784}));
+        assertEquals(new Fans(3 * 25, 6 * 25), Fans.of(new int[] {6, 3, 5, 5}));
+        assertThrows(IllegalArgumentException.class, () -> Fans.of(new int[] {10}));
+    }
+
+    @Test
+    void distributionsHaveTheirStandardDeviationsAndBounds() {
+        var rng = Rng.seeded(13);
+        try (Tensor w = Tensor.zeros(200, 300).keep()) {
+            Init.xavierUniform().fill(w, rng);
+            double[] m = moments(w);
+            double bound = Math.sqrt(6.0 / 500);
+            assertTrue(m[2] <= bound, "xavier uniform within its bound");
+            assertEquals(bound / Math.sqrt(3), m[1], 0.01 * bound);
+            Init.xavierNormal().fill(w, rng);
+            assertEquals(Math.sqrt(2.0 / 500), moments(w)[1], 0.01 * Math.sqrt(2.0 / 500));
+            Init.kaimingNormal().fill(w, rng);
+            assertEquals(Math.sqrt(2.0 / 300), moments(w)[1], 0.01 * Math.sqrt(2.0 / 300));
+            Init.pytorchDefault().fill(w, rng);
+            m = moments(w);
+            assertTrue(m[2] <= 1 / Math.sqrt(300), "PyTorch's default: U(±1/√fanIn)");
+            assertEquals(1 / Math.sqrt(300) / Math.sqrt(3), m[1], 0.01 / Math.sqrt(300));
+            Init.normal(1f, 0.01f).fill(w, rng);
+            m = moments(w);
+            assertEquals(1.0, m[0], 1e-3);
+            assertEquals(0.01, m[1], 1e-3);
+            Init.constant(0.25f).fill(w, rng);
+            assertEquals(0.25, moments(w)[0], 1e-7);
+        }
+    }
+
+    @Test
+    void layersDrawTheirDefaultsFromTheSeed() {
+        try (Linear a = new Linear(50, 20, Rng.seeded(1)); Linear b = new Linear(50, 20, Rng.seeded(1))) {
+            assertEquals(java.util.Arrays.toString(a.weight().toFloatArray()), java.util.Arrays.toString(b.weight().toFloatArray()));
+            assertTrue(moments(a.bias())[2] <= 1 / Math.sqrt(50));
+        }
+    }
+}
