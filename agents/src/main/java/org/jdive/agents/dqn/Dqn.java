@@ -1,6 +1,11 @@
 package org.jdive.agents.dqn;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.agents.Policy;
 import org.jdive.agents.eval.Trainable;
@@ -12,6 +17,7 @@ import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
+import org.jdive.core.io.Checkpoint;
 import org.jdive.core.loss.Losses;
 import org.jdive.core.loss.Reduction;
 import org.jdive.core.nn.Module;
@@ -39,6 +45,11 @@ import org.jdive.envs.vector.VectorEnv;
  */
 public final class Dqn implements Trainable, AutoCloseable {
 
+    private static final String ONLINE_FILE = "online.safetensors";
+    private static final String TARGET_FILE = "target.safetensors";
+    private static final String REPLAY_FILE = "replay.bin";
+    private static final String STATE_FILE = "state.properties";
+
     private final VectorEnv envs;
     private final DqnConfig config;
     private final long seed;
@@ -52,8 +63,8 @@ public final class Dqn implements Trainable, AutoCloseable {
     private final ReplayBuffer buffer;
     private final Batch batch;
     private final EpsilonSchedule epsilon;
-    private final UniformRandomProvider exploreRng;
-    private final UniformRandomProvider replayRng;
+    private UniformRandomProvider exploreRng;
+    private UniformRandomProvider replayRng;
     private final float[] observations;
     private final int[] actions;
     private final boolean[] explore;
@@ -114,7 +125,7 @@ public final class Dqn implements Trainable, AutoCloseable {
             int[] shape = space.shape();
             if (shape.length != 3 || shape[0] != shape[1]) {
                 throw new IllegalArgumentException("MinAtar's torso needs square channel-last grids [H, W, C], got "
-                        + java.util.Arrays.toString(shape));
+                        + Arrays.toString(shape));
             }
             return QNetworks.minAtar(shape[0], shape[2], numActions, config.dueling, rng);
         }
@@ -131,7 +142,7 @@ public final class Dqn implements Trainable, AutoCloseable {
     @Override
     public void train(long count) {
         if (!started) {
-            envs.reset(seed);
+            envs.reset(steps == 0 ? seed : Rng.split(seed, "env@" + steps).nextLong());
             System.arraycopy(envs.observations(), 0, observations, 0, observations.length);
             started = true;
         }
@@ -275,6 +286,71 @@ public final class Dqn implements Trainable, AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Saves everything the learner needs to go on into the folder {@code dir}: the online network with the
+     * optimizer's state and the target network (safetensors), the replay buffer, and the step counters.
+     * The folder is replaced as a whole: it is written beside {@code dir} and renamed over it.
+     */
+    public void save(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + System.nanoTime());
+        Files.createDirectories(temp);
+        Checkpoint.save(temp.resolve(ONLINE_FILE), online, optimizer);
+        Checkpoint.save(temp.resolve(TARGET_FILE), target);
+        buffer.save(temp.resolve(REPLAY_FILE));
+        Properties counters = new Properties();
+        counters.setProperty("seed", Long.toString(seed));
+        counters.setProperty("steps", Long.toString(steps));
+        counters.setProperty("vectorSteps", Long.toString(vectorSteps));
+        counters.setProperty("updates", Long.toString(updates));
+        try (var out = Files.newBufferedWriter(temp.resolve(STATE_FILE))) {
+            counters.store(out, "jdive DQN checkpoint");
+        }
+        Path old = absolute.resolveSibling(absolute.getFileName() + ".old-" + System.nanoTime());
+        boolean replacing = Files.exists(absolute);
+        if (replacing) {
+            Files.move(absolute, old);
+        }
+        Files.move(temp, absolute);
+        if (replacing) {
+            try (var files = Files.list(old)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(old);
+        }
+    }
+
+    /**
+     * Restores a checkpoint written by {@link #save} into this agent, which must have been built with the same
+     * config. Networks, optimizer state, replay buffer and counters continue exactly; the envs' inner state is
+     * not part of a checkpoint, so they start new episodes (seeded from the seed and the step count), and the
+     * exploration and replay streams restart from the seed and the step count, so that resuming the same
+     * checkpoint twice gives the same run.
+     */
+    public void load(Path dir) throws IOException {
+        Properties counters = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve(STATE_FILE))) {
+            counters.load(in);
+        }
+        long savedSeed = Long.parseLong(counters.getProperty("seed"));
+        if (savedSeed != seed) {
+            throw new IOException(dir + " was saved by a DQN with seed " + savedSeed + ", this one has seed " + seed);
+        }
+        Checkpoint.load(dir.resolve(ONLINE_FILE), online, optimizer);
+        Checkpoint.load(dir.resolve(TARGET_FILE), target);
+        buffer.load(dir.resolve(REPLAY_FILE));
+        steps = Long.parseLong(counters.getProperty("steps"));
+        vectorSteps = Long.parseLong(counters.getProperty("vectorSteps"));
+        updates = Long.parseLong(counters.getProperty("updates"));
+        exploreRng = Rng.split(seed, "explore@" + steps);
+        replayRng = Rng.split(seed, "replay@" + steps);
+        Arrays.fill(episodeReturns, 0);
+        Arrays.fill(episodeLengths, 0);
+        started = false;
     }
 
     /** The greedy policy of the online network ({@code epsilon} 0), or ε-greedy for evaluation (e.g. 0.05). */
