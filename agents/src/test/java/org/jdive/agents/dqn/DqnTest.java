@@ -122,6 +122,21 @@ class DqnTest {
     }
 
     @Test
+    void theSameSeedGivesTheSameNetworkWhateverTheNumberOfEnvThreads() {
+        DqnConfig config = new DqnConfig().numEnvs(4).learningStarts(100).batchSize(32).trainFrequency(1)
+                .targetUpdateInterval(50).doubleDqn(true);
+        float[][] weights = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            try (VectorEnv envs = Envs.makeVector("CartPole-v1", Map.of(), 4, AutoresetMode.SAME_STEP, threads);
+                 Dqn dqn = new Dqn(envs, config, 21)) {
+                dqn.train(400);
+                weights[threads - 1] = flat(dqn.onlineNetwork());
+            }
+        }
+        assertArrayEquals(weights[0], weights[1]);
+    }
+
+    @Test
     void badSetUpsAreExplained() {
         try (VectorEnv nextStep = Envs.makeVector("CartPole-v1", Map.of(), 1, AutoresetMode.NEXT_STEP, 1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
