@@ -1,0 +1,197 @@
+package org.jdive.agents.replay;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The binary file of a saved replay buffer: a magic word, a format version, the buffer's kind and settings,
+ * then its arrays, big-endian, each preceded by its length. Written to a temporary file beside the target
+ * and renamed over it.
+ */
+final class ReplayFile {
+
+    private static final int MAGIC = 0x4A445242; // "JDRB"
+    private static final int VERSION = 1;
+
+    private ReplayFile() {
+    }
+
+    static Writer create(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        return new Writer(file, temp);
+    }
+
+    static Reader open(Path file) throws IOException {
+        return new Reader(file);
+    }
+
+    static final class Writer implements AutoCloseable {
+        private final Path target;
+        private final Path temp;
+        private final DataOutputStream out;
+        private boolean committed;
+
+        private Writer(Path target, Path temp) throws IOException {
+            this.target = target;
+            this.temp = temp;
+            this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
+        }
+
+        void header(String kind, int numEnvs, int rowsPerEnv, int observationSize, int nSteps, double gamma)
+                throws IOException {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(kind);
+            out.writeInt(numEnvs);
+            out.writeInt(rowsPerEnv);
+            out.writeInt(observationSize);
+            out.writeInt(nSteps);
+            out.writeDouble(gamma);
+        }
+
+        void floats(float[] a) throws IOException {
+            out.writeInt(a.length);
+            for (float v : a) {
+                out.writeFloat(v);
+            }
+        }
+
+        void doubles(double[] a) throws IOException {
+            out.writeInt(a.length);
+            for (double v : a) {
+                out.writeDouble(v);
+            }
+        }
+
+        void ints(int[] a) throws IOException {
+            out.writeInt(a.length);
+            for (int v : a) {
+                out.writeInt(v);
+            }
+        }
+
+        void booleans(boolean[] a) throws IOException {
+            out.writeInt(a.length);
+            for (boolean v : a) {
+                out.writeBoolean(v);
+            }
+        }
+
+        /** Flushes the file to disk and renames it over the target. */
+        void commit() throws IOException {
+            out.flush();
+            out.close();
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed) {
+                out.close();
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    static final class Reader implements AutoCloseable {
+        private final Path file;
+        private final DataInputStream in;
+
+        private Reader(Path file) throws IOException {
+            this.file = file;
+            this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        }
+
+        void expectHeader(String kind, int numEnvs, int rowsPerEnv, int observationSize, int nSteps, double gamma)
+                throws IOException {
+            try {
+                if (in.readInt() != MAGIC) {
+                    throw new IOException(file + " is not a saved jdive replay buffer");
+                }
+                int version = in.readInt();
+                if (version != VERSION) {
+                    throw new IOException(file + " has replay format version " + version + "; this jdive reads "
+                            + VERSION);
+                }
+                String savedKind = in.readUTF();
+                String saved = savedKind + "(envs " + in.readInt() + ", rows per env " + in.readInt()
+                        + ", observation size " + in.readInt() + ", nSteps " + in.readInt() + ", gamma "
+                        + in.readDouble() + ")";
+                String expected = kind + "(envs " + numEnvs + ", rows per env " + rowsPerEnv + ", observation size "
+                        + observationSize + ", nSteps " + nSteps + ", gamma " + gamma + ")";
+                if (!saved.equals(expected)) {
+                    throw new IOException(file + " holds a " + saved + " but this buffer is a " + expected);
+                }
+            } catch (EOFException e) {
+                throw new IOException(file + " ends inside its header", e);
+            }
+        }
+
+        private int length(int expected) throws IOException {
+            int n = in.readInt();
+            if (n != expected) {
+                throw new IOException(file + " holds an array of " + n + " entries where " + expected
+                        + " were expected; the file is corrupt");
+            }
+            return n;
+        }
+
+        float[] floats(int expected) throws IOException {
+            float[] a = new float[length(expected)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = in.readFloat();
+            }
+            return a;
+        }
+
+        double[] doubles(int expected) throws IOException {
+            double[] a = new double[length(expected)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = in.readDouble();
+            }
+            return a;
+        }
+
+        int[] ints(int expected) throws IOException {
+            int[] a = new int[length(expected)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = in.readInt();
+            }
+            return a;
+        }
+
+        boolean[] booleans(int expected) throws IOException {
+            boolean[] a = new boolean[length(expected)];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = in.readBoolean();
+            }
+            return a;
+        }
+
+        void expectEnd() throws IOException {
+            if (in.read() != -1) {
+                throw new IOException(file + " has bytes after the replay buffer's data; the file is corrupt");
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+}
