@@ -75,15 +75,4 @@ public final class GanTrainer {
                 (float) (dFake / steps), steps, (System.nanoTime() - start) / 1e9);
     }
 
-    public Gan gan() {
-        return gan;
-    }
-
-    public Backend backend() {
-        return backend;
-    }
-
-    public int[] latentShape() {
-        return latentShape.clone();
-    }
 }

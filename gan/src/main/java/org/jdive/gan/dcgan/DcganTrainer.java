@@ -145,10 +145,6 @@ public final class DcganTrainer implements AutoCloseable {
         return net;
     }
 
-    public Settings settings() {
-        return settings;
-    }
-
     public Sequential generator() {
         return generator;
     }

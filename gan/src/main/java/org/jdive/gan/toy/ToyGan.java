@@ -55,7 +55,6 @@ public final class ToyGan implements AutoCloseable {
     private final Adam optimizerG;
     private final Adam optimizerD;
     private final GanTrainer trainer;
-    private final float[] data;
     private int epochsDone;
 
     public ToyGan(Config config, Backend backend) {
@@ -69,7 +68,7 @@ public final class ToyGan implements AutoCloseable {
         Networks.initNormal(generator, config.initStd(), init);
         optimizerD = new Adam(discriminator.parameters(), config.lrD());
         optimizerG = new Adam(generator.parameters(), config.lrG());
-        data = ToyData.sample(config.points(), Rng.split(config.seed(), "toy-data"));
+        float[] data = ToyData.sample(config.points(), Rng.split(config.seed(), "toy-data"));
         var dataset = new ArrayDataset(data, new int[] {DIM}, new float[config.points()], new int[0]);
         Gan gan = new Gan(generator, discriminator, optimizerG, optimizerD, Reduction.SUM);
         trainer = new GanTrainer(gan, dataset, config.batchSize(), false, new int[] {DIM}, config.seed(), backend);
@@ -89,11 +88,6 @@ public final class ToyGan implements AutoCloseable {
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             return generator.forward(Noise.sample(rng, backend, n, DIM)).toFloatArray();
         }
-    }
-
-    /** The training points, row after row. */
-    public float[] data() {
-        return data.clone();
     }
 
     public Sequential generator() {
