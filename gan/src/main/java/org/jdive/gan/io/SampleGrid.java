@@ -2,10 +2,7 @@ package org.jdive.gan.io;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import javax.imageio.ImageIO;
 import org.jdive.core.Tensor;
 
 /**
@@ -30,7 +27,7 @@ public final class SampleGrid {
         if (perRow <= 0) {
             throw new IllegalArgumentException("images per row must be positive, got " + perRow);
         }
-        writeAtomically(file, render(images.toFloatArray(), images.shape(0), images.shape(1), images.shape(2),
+        Png.write(file, render(images.toFloatArray(), images.shape(0), images.shape(1), images.shape(2),
                 images.shape(3), perRow));
     }
 
@@ -61,19 +58,5 @@ public final class SampleGrid {
     private static int level(float v) {
         float u = Math.min(1f, Math.max(0f, (v + 1f) / 2f));
         return (int) (u * 255f + 0.5f);
-    }
-
-    private static void writeAtomically(Path file, BufferedImage img) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer in this Java runtime");
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 }

@@ -51,8 +51,8 @@ public final class MixtureGan implements AutoCloseable {
         }
     }
 
-    /** One epoch: its training record and the mode coverage after it. */
-    public record Report(EpochStats stats, ModeCoverage coverage) {
+    /** One epoch: its training record, the samples scored after it ({@code [2500, 2]}) and their mode coverage. */
+    public record Report(EpochStats stats, float[] samples, ModeCoverage coverage) {
         @Override
         public String toString() {
             return stats + "; " + coverage;
@@ -99,7 +99,7 @@ public final class MixtureGan implements AutoCloseable {
             int epoch = epochsDone++;
             EpochStats stats = trainer.trainEpoch(epoch);
             float[] samples = generate(ModeCoverage.STANDARD_SAMPLES, Rng.split(config.seed(), "eval/epoch-" + epoch));
-            Report r = new Report(stats, ModeCoverage.of(mixture, samples));
+            Report r = new Report(stats, samples, ModeCoverage.of(mixture, samples));
             listener.accept(r);
             out.add(r);
         }
