@@ -43,6 +43,11 @@ public final class OpenClBackend implements Backend {
 
     /** Opens a context and queue on {@code device}. */
     public OpenClBackend(ClDevice device) {
+        this(device, null);
+    }
+
+    /** With SGEMM tiles chosen by the caller (tests run the GPU kernel on any device), or null for the device's. */
+    OpenClBackend(ClDevice device, Sgemm.Tiles tiles) {
         this.device = device;
         try (MemoryStack stack = MemoryStack.stackPush()) {
             IntBuffer err = stack.mallocInt(1);
@@ -55,7 +60,7 @@ public final class OpenClBackend implements Backend {
         pool = new BufferPool(context, device);
         programs = new ProgramCache(context, device);
         launcher = new Launcher(queue);
-        sgemm = new Sgemm(this, Sgemm.Tiles.forDevice(device.gpu(), maxWorkGroupSize()));
+        sgemm = new Sgemm(this, tiles != null ? tiles : Sgemm.Tiles.forDevice(device.gpu(), maxWorkGroupSize()));
         indexError = (ClBuffer) allocate(3);
         live.decrementAndGet(); // the backend's own, not the user's
     }
@@ -95,6 +100,10 @@ public final class OpenClBackend implements Backend {
     }
 
     // ---- plumbing shared with the helpers ------------------------------------------------------
+
+    long context() {
+        return context;
+    }
 
     BufferPool pool() {
         return pool;
