@@ -1,5 +1,7 @@
 package org.jdive.opencl;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.jdive.core.backend.BinaryOp;
 import org.jdive.core.backend.UnaryOp;
 
@@ -25,13 +27,24 @@ final class ElementwiseSource {
         return source.toString();
     }
 
+    private static final Map<UnaryOp, String> UNARY_NAMES = names(UnaryOp.class, "unary_");
+    private static final Map<BinaryOp, String> BINARY_NAMES = names(BinaryOp.class, "binary_");
+
+    private static <E extends Enum<E>> Map<E, String> names(Class<E> type, String prefix) {
+        Map<E, String> names = new EnumMap<>(type);
+        for (E op : type.getEnumConstants()) {
+            names.put(op, prefix + op.name());
+        }
+        return names;
+    }
+
     /** The kernel that computes {@code op}. */
     static String kernelName(UnaryOp op) {
-        return "unary_" + op.name();
+        return UNARY_NAMES.get(op);
     }
 
     static String kernelName(BinaryOp op) {
-        return "binary_" + op.name();
+        return BINARY_NAMES.get(op);
     }
 
     /** {@code op} as an OpenCL C expression over {@code v} (the element) and {@code p} (the parameter). */

@@ -4,6 +4,8 @@ import static org.lwjgl.opencl.CL10.*;
 
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.BinaryOp;
@@ -37,6 +39,7 @@ public final class OpenClBackend implements Backend {
     private final Launcher launcher;
     private final Sgemm sgemm;
     private final AtomicLong live = new AtomicLong();
+    private final Map<String, Kernel> kernelsByName = new ConcurrentHashMap<>();
     /** {flag, value, bound} of the first out-of-range index seen by gather or scatter-add. */
     private final ClBuffer indexError;
     private FloatBuffer staging;
@@ -121,8 +124,10 @@ public final class OpenClBackend implements Backend {
         return new Kernel(programs.kernel(program, name, source, options), name);
     }
 
+    /** A kernel of a program built without options; kernel names are unique across this backend's programs. */
     private Kernel kernel(String program, String name) {
-        return kernel(program, name, "");
+        Kernel kernel = kernelsByName.get(name);
+        return kernel != null ? kernel : kernelsByName.computeIfAbsent(name, k -> kernel(program, k, ""));
     }
 
     /** A buffer for intermediate results; uninitialised, counted as live until released. */
