@@ -204,13 +204,19 @@ class OpenClParityTest {
             check("broadcast matmul", 1e-4f, x -> x[0].matmul(x[1]), uniform(-1, 1, batch, m, k), uniform(-1, 1, k, n));
             check("vector matmul", 1e-4f, x -> x[0].matmul(x[1]), uniform(-1, 1, k), uniform(-1, 1, k, n));
         }
+        // Sizes beyond one tile in every direction, transposes and batches included.
         check("large matmul", 1e-4f, x -> x[0].matmul(x[1]), uniform(-1, 1, 130, 257), uniform(-1, 1, 257, 200));
+        check("large matmul transposed", 1e-4f, x -> x[0].t().matmul(x[1].t()), uniform(-1, 1, 150, 97),
+                uniform(-1, 1, 61, 150));
+        check("large broadcast matmul", 1e-4f, x -> x[0].matmul(x[1]), uniform(-1, 1, 3, 70, 90),
+                uniform(-1, 1, 90, 50));
     }
 
     @Test
     void convolutionAndPooling() {
         int[][] geometries = {{2, 3, 8, 8, 4, 3, 1, 1}, {1, 2, 9, 7, 3, 3, 2, 0}, {3, 1, 6, 6, 2, 5, 1, 2},
-                {2, 4, 7, 10, 5, 1, 1, 0}, {2, 3, 11, 9, 2, 4, 3, 1}};
+                {2, 4, 7, 10, 5, 1, 1, 0}, {2, 3, 11, 9, 2, 4, 3, 1},
+                {4, 8, 12, 12, 16, 3, 1, 1}}; // the last one spans several GEMM tiles in every pass
         for (int[] g : geometries) {
             int n = g[0], c = g[1], h = g[2], w = g[3], o = g[4], k = g[5], stride = g[6], pad = g[7];
             String name = "conv2d " + java.util.Arrays.toString(g);
