@@ -2,8 +2,10 @@ package org.jdive.opencl;
 
 /**
  * Batched SGEMM on the device, {@code C[b] = A[b]·B[b] + beta·C[b]}: both operands are packed into
- * zero-padded k-major copies (whatever their transposes and strides), then {@code sgemm_tiled} runs with
- * whole tiles only. The tile sizes are compiled in as {@code -D} options; see {@code kernels/sgemm.cl}.
+ * zero-padded copies (whatever their transposes and strides), then one kernel runs over whole tiles only:
+ * {@code sgemm_blocked} on CPU devices (register blocks streamed from contiguous panels),
+ * {@code sgemm_tiled} on GPUs (local-memory tiles). The tile sizes are compiled in as {@code -D} options;
+ * see {@code kernels/sgemm.cl}.
  */
 final class Sgemm {
 
