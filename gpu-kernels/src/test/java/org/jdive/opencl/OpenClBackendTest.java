@@ -103,6 +103,28 @@ class OpenClBackendTest {
     }
 
     @Test
+    void everyReductionOnShortAndLongAxes() {
+        int[][] views = {{3, 17, 5}, {1, 50_000, 1}, {2, 9_000, 3}, {300, 4, 1}};
+        for (int[] v : views) {
+            int outer = v[0], axis = v[1], inner = v[2];
+            float[] data = random(outer * axis * inner, -1, 1);
+            for (org.jdive.core.backend.ReduceOp op : org.jdive.core.backend.ReduceOp.values()) {
+                float[] expected = new float[outer * inner];
+                float[] actual = new float[outer * inner];
+                for (Backend be : new Backend[] {CPU, ocl}) {
+                    Buffer x = be.upload(data, 0, data.length);
+                    Buffer out = be.allocate(outer * inner);
+                    be.reduce(op, x, out, outer, axis, inner);
+                    be.download(out, 0, be == CPU ? expected : actual, 0, expected.length);
+                    x.release();
+                    out.release();
+                }
+                assertClose(op + " over " + java.util.Arrays.toString(v), expected, actual, 1e-5f, 1e-5f);
+            }
+        }
+    }
+
+    @Test
     void copiesWithOffsetsAndStrides() {
         float[] data = random(60, -1, 1);
         Buffer src = ocl.upload(data, 0, 60);
