@@ -10,15 +10,14 @@ __kernel void unary_##NAME(__global const float* x, __global float* out, const f
     }                                                                                                \
 }
 
-#define BINARY_OP(NAME, EXPR)                                                                        \
-__kernel void binary_##NAME(__global const float* A, __global const float* B, __global float* out,  \
-                            const int n, const int8 dims, const int8 sa, const int8 sb) {            \
-    const int i = get_global_id(0);                                                                  \
-    if (i < n) {                                                                                     \
-        const float a = A[bcast_offset(i, dims, sa)];                                                \
-        const float b = B[bcast_offset(i, dims, sb)];                                                \
-        out[i] = (EXPR);                                                                             \
-    }                                                                                                \
+#define BINARY_OP(NAME, EXPR)                                                                    \
+__kernel void binary_##NAME(__global const float* A, __global const float* B, __global float* out, \
+                            const int n, const int inner, const int rank, const int8 dims,          \
+                            const int8 sa, const int8 sb) {                                         \
+    BCAST_POSITION(n, inner, rank)                                                                  \
+    const float a = A[bcast_offset(row, col, dims, sa, rank)];                                     \
+    const float b = B[bcast_offset(row, col, dims, sb, rank)];                                     \
+    out[i] = (EXPR);                                                                                \
 }
 
 inline float stable_sigmoid(float x) {
@@ -30,12 +29,11 @@ inline float stable_sigmoid(float x) {
 }
 
 __kernel void where_select(__global const float* C, __global const float* A, __global const float* B,
-                           __global float* out, const int n, const int8 dims,
+                           __global float* out, const int n, const int inner, const int rank, const int8 dims,
                            const int8 sc, const int8 sa, const int8 sb) {
-    const int i = get_global_id(0);
-    if (i < n) {
-        out[i] = C[bcast_offset(i, dims, sc)] != 0.0f ? A[bcast_offset(i, dims, sa)] : B[bcast_offset(i, dims, sb)];
-    }
+    BCAST_POSITION(n, inner, rank)
+    out[i] = C[bcast_offset(row, col, dims, sc, rank)] != 0.0f ? A[bcast_offset(row, col, dims, sa, rank)]
+                                                                 : B[bcast_offset(row, col, dims, sb, rank)];
 }
 
 __kernel void clamp_range(__global const float* x, __global float* out, const int n, const float lo, const float hi) {

@@ -39,10 +39,9 @@ __kernel void scatter_add_axis(__global const float* src, __global const float* 
 }
 
 __kernel void copy_strided(__global const float* src, const int srcOffset, __global float* dst,
-                           const int dstOffset, const int n, const int8 dims, const int8 srcStrides,
-                           const int8 dstStrides) {
-    const int g = get_global_id(0);
-    if (g < n) {
-        dst[dstOffset + bcast_offset(g, dims, dstStrides)] = src[srcOffset + bcast_offset(g, dims, srcStrides)];
-    }
+                           const int dstOffset, const int n, const int inner, const int rank, const int8 dims,
+                           const int8 srcStrides, const int8 dstStrides) {
+    BCAST_POSITION(n, inner, rank)
+    dst[dstOffset + bcast_offset(row, col, dims, dstStrides, rank)] =
+            src[srcOffset + bcast_offset(row, col, dims, srcStrides, rank)];
 }

@@ -115,6 +115,7 @@ __kernel void sgemm_blocked(const int Mp, const int Np, const int Kp, const int 
     const int n0 = get_global_id(0) * VW;
     const int m0 = get_global_id(1) * WPTM;
     const int batch = get_global_id(2);
+    if (n0 >= Np || m0 >= Mp) return; // the range is rounded up to whole work-groups
     A += (size_t) batch * aBatchStride + (size_t) m0 * Kp;
     B += (size_t) batch * bBatchStride + (size_t) n0 * Kp;
     C += cOffset + (size_t) batch * M * N;

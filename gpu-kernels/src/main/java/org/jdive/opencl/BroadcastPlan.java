@@ -19,15 +19,17 @@ final class BroadcastPlan {
     final int[][] strides;
     /** The number of output elements. */
     final int size;
+    /** How many of the eight dimensions are real (the rest are leading ones). */
+    final int rank;
 
     private BroadcastPlan(int[] shape, int[][] operandStrides) {
-        int rank = shape.length;
+        int fullRank = shape.length;
         int operands = operandStrides.length;
-        int[] mergedDims = new int[rank];
-        int[][] mergedStrides = new int[operands][rank];
+        int[] mergedDims = new int[fullRank];
+        int[][] mergedStrides = new int[operands][fullRank];
         int m = 0;
         long n = 1;
-        for (int d = 0; d < rank; d++) {
+        for (int d = 0; d < fullRank; d++) {
             n *= shape[d];
             if (shape[d] == 1) {
                 continue;
@@ -53,6 +55,7 @@ final class BroadcastPlan {
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " has more than 2^31-1 elements");
         }
         size = (int) n;
+        this.rank = m;
         dims = new int[MAX_RANK];
         Arrays.fill(dims, 1);
         strides = new int[operands][MAX_RANK];
@@ -70,6 +73,11 @@ final class BroadcastPlan {
             }
         }
         return true;
+    }
+
+    /** The innermost dimension's extent: the x extent of a kernel's range. */
+    int inner() {
+        return dims[MAX_RANK - 1];
     }
 
     /** A plan for explicit strides, one array per operand, each as long as {@code shape}. */

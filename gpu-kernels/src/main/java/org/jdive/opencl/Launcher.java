@@ -12,13 +12,17 @@ import org.lwjgl.system.MemoryStack;
  */
 final class Launcher {
 
-    /** 1-D launches are rounded up to a multiple of this; kernels ignore the extra work-items. */
-    private static final int GRANULE = 64;
-
     private final long queue;
+    /** The work-group size of 1-D launches, whose range is rounded up to it (kernels skip the extra items). */
+    private final long[] groupSize;
 
-    Launcher(long queue) {
+    /**
+     * Work-group sizes are always given explicitly: PoCL compiles a kernel once per work-group shape, and
+     * left to choose it picks a different shape for nearly every range.
+     */
+    Launcher(long queue, long maxWorkGroupSize) {
         this.queue = queue;
+        this.groupSize = new long[] {Math.min(256, maxWorkGroupSize)};
     }
 
     /** Runs {@code kernel} over {@code n} work-items. */
@@ -26,11 +30,23 @@ final class Launcher {
         if (n <= 0) {
             return;
         }
-        long global = ((long) n + GRANULE - 1) / GRANULE * GRANULE;
-        run(kernel, new long[] {global}, null, args);
+        long global = ((long) n + groupSize[0] - 1) / groupSize[0] * groupSize[0];
+        run(kernel, new long[] {global}, groupSize, args);
     }
 
-    /** Runs {@code kernel} over an N-D range; {@code local} may be null to let the driver choose. */
+    /** Runs {@code kernel} over {@code extents}, each rounded up to a whole number of {@code local} groups. */
+    void runGrouped(Kernel kernel, long[] extents, long[] local, Object... args) {
+        long[] global = new long[extents.length];
+        for (int d = 0; d < extents.length; d++) {
+            if (extents[d] <= 0) {
+                return;
+            }
+            global[d] = (extents[d] + local[d] - 1) / local[d] * local[d];
+        }
+        run(kernel, global, local, args);
+    }
+
+    /** Runs {@code kernel} over an N-D range of whole {@code local} groups. */
     synchronized void run(Kernel kernel, long[] global, long[] local, Object... args) {
         long k = kernel.handle();
         try (MemoryStack stack = MemoryStack.stackPush()) {

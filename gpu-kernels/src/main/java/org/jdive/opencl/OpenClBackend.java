@@ -62,7 +62,7 @@ public final class OpenClBackend implements Backend {
         }
         pool = new BufferPool(context, device);
         programs = new ProgramCache(context, device);
-        launcher = new Launcher(queue);
+        launcher = new Launcher(queue, maxWorkGroupSize());
         sgemm = new Sgemm(this, tiles != null ? tiles : Sgemm.Tiles.forDevice(device.gpu(), maxWorkGroupSize()));
         indexError = (ClBuffer) allocate(3);
         live.decrementAndGet(); // the backend's own, not the user's
@@ -241,8 +241,8 @@ public final class OpenClBackend implements Backend {
     @Override
     public void binary(BinaryOp op, Buffer a, int[] aShape, Buffer b, int[] bShape, Buffer out, int[] outShape) {
         BroadcastPlan plan = BroadcastPlan.broadcast(outShape, aShape, bShape);
-        launcher.run(kernel("elementwise", ElementwiseSource.kernelName(op)), plan.size, cl(a), cl(b), cl(out),
-                plan.size, plan.dims, plan.strides[0], plan.strides[1]);
+        launcher.run(kernel("elementwise", ElementwiseSource.kernelName(op)), plan.size, cl(a), cl(b), cl(out), plan.size,
+                plan.inner(), plan.rank, plan.dims, plan.strides[0], plan.strides[1]);
     }
 
     @Override
@@ -250,8 +250,9 @@ public final class OpenClBackend implements Backend {
                       Buffer out, int[] outShape) {
         BroadcastPlan plan = BroadcastPlan.broadcast(outShape, condShape, aShape, bShape);
         launcher.run(kernel("elementwise", "where_select"), plan.size, cl(cond), cl(a), cl(b), cl(out), plan.size,
-                plan.dims, plan.strides[0], plan.strides[1], plan.strides[2]);
+                plan.inner(), plan.rank, plan.dims, plan.strides[0], plan.strides[1], plan.strides[2]);
     }
+
 
     @Override
     public void clamp(Buffer x, Buffer out, int n, float lo, float hi) {
@@ -423,8 +424,8 @@ public final class OpenClBackend implements Backend {
     public void copyStrided(Buffer src, int srcOffset, int[] srcStrides, Buffer dst, int dstOffset,
                             int[] dstStrides, int[] shape) {
         BroadcastPlan plan = BroadcastPlan.strided(shape, srcStrides, dstStrides);
-        launcher.run(kernel("indexing", "copy_strided"), plan.size, cl(src), srcOffset, cl(dst), dstOffset,
-                plan.size, plan.dims, plan.strides[0], plan.strides[1]);
+        launcher.run(kernel("indexing", "copy_strided"), plan.size, cl(src), srcOffset, cl(dst), dstOffset, plan.size,
+                plan.inner(), plan.rank, plan.dims, plan.strides[0], plan.strides[1]);
     }
 
     // ---- fused optimizer updates --------------------------------------------------------------

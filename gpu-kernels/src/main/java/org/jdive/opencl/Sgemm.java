@@ -31,6 +31,10 @@ final class Sgemm {
         }
     }
 
+    /** Work-group shapes of the pack and the blocked kernels (whose ranges are rounded up to them). */
+    private static final long[] PACK_GROUP = {64, 1, 1};
+    private static final long[] BLOCKED_GROUP = {8, 8, 1};
+
     private final OpenClBackend backend;
     private final Tiles tiles;
     private final Kernel pack;
@@ -62,9 +66,9 @@ final class Sgemm {
         try {
             pack(a, k, m, packedA, kp, mp, tiles.blocked() ? tiles.wptm() : mp, aBatches);
             pack(b, k, n, packedB, kp, np, tiles.blocked() ? tiles.vw() : np, bBatches);
-            long[] global = {np / tiles.wptn(), mp / tiles.wptm(), batch};
-            long[] local = tiles.blocked() ? null : new long[] {tiles.tsn() / tiles.wptn(), tiles.tsm() / tiles.wptm(), 1};
-            backend.launcher().run(tiled, global, local, mp, np, kp, m, n,
+            long[] extents = {np / tiles.wptn(), mp / tiles.wptm(), batch};
+            long[] local = tiles.blocked() ? BLOCKED_GROUP : new long[] {tiles.tsn() / tiles.wptn(), tiles.tsm() / tiles.wptm(), 1};
+            backend.launcher().runGrouped(tiled, extents, local, mp, np, kp, m, n,
                     packedA, aBatches == 1 ? 0 : kp * mp, packedB, bBatches == 1 ? 0 : kp * np, c, cOffset, beta);
         } finally {
             packedA.release();
@@ -77,7 +81,7 @@ final class Sgemm {
         if (kp == 0) {
             return;
         }
-        backend.launcher().run(pack, new long[] {cp, kp, batches}, null, src.buffer(), src.offset(),
+        backend.launcher().runGrouped(pack, new long[] {cp, kp, batches}, PACK_GROUP, src.buffer(), src.offset(),
                 src.batchStride(), src.kInner(), src.kOuterStride(), src.kStride(), src.cStride(), k, cols, dst, kp, cp,
                 panel);
     }
