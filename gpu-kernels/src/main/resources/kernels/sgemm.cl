@@ -1,8 +1,8 @@
-// SGEMM in two steps. `pack` copies each operand, transposed or not, into a k-major layout padded with
-// zeros to whole tiles: Ap[k][m] and Bp[k][n], rows of length Mp and Np (multiples of the tile sizes).
-// `sgemm_tiled` then runs without bounds checks: each work-group computes a TSM x TSN tile of C from
-// TSK-deep slabs staged in local memory (loaded as float4), each work-item a WPTM x WPTN block held in
-// registers. The local tiles are padded by LPAD floats per row so that GPU work-items reading a column
+// SGEMM in two steps. `pack` copies each operand, transposed or not, into panels padded with zeros to
+// whole tiles: A in panels of TSM rows, B in panels of TSN columns, each panel k-major (Mp, Np and Kp
+// are multiples of the tile sizes). `sgemm_tiled` then runs without bounds checks: each work-group
+// computes a TSM x TSN tile of C from TSK-deep slabs staged in local memory (loaded as float4), each
+// work-item a WPTM x WPTN block held in registers. The local tiles are padded by LPAD floats per row so that GPU work-items reading a column
 // hit different banks. Tile sizes come as -D options from the host (SgemmPlan).
 
 #define RTSM (TSM / WPTM)
@@ -11,22 +11,25 @@
 
 // Element (k, c) of batch b, read from src[srcOffset + b*batchStride + (k/kInner)*kOuterStride
 // + (k%kInner)*ks + c*cs] for k < K and c < C and zero in the padding (see GemmOperand), is written to
-// panel c / P, row k, lane c % P: panels of P columns each, k-major inside. P = Cp gives one k-major matrix.
+// panel c/P, row k, lane c%P: panels of P = 2^panelShift columns, each k-major and contiguous, so that
+// both GEMM kernels read a tile as one unbroken block. No division by a per-element value: the panel is
+// a shift, and k is split only when the operand asks for it (k is uniform across a work-group).
 __kernel void pack(__global const float* src, const int srcOffset, const int batchStride, const int kInner,
                    const int kOuterStride, const int ks, const int cs, const int K, const int C,
-                   __global float* dst, const int Kp, const int Cp, const int P) {
+                   __global float* dst, const int Kp, const int Cp, const int panelShift) {
     const int c = get_global_id(0);
     const int k = get_global_id(1);
     const int b = get_global_id(2);
     if (c >= Cp || k >= Kp) return;
     float v = 0.0f;
     if (k < K && c < C) {
-        const int ko = k / kInner;
+        const int ko = kInner >= K ? 0 : k / kInner;
         v = src[srcOffset + (size_t) b * batchStride + (size_t) ko * kOuterStride + (size_t) (k - ko * kInner) * ks
                 + (size_t) c * cs];
     }
-    const int panel = c / P;
-    dst[(size_t) b * Kp * Cp + ((size_t) panel * Kp + k) * P + (c - panel * P)] = v;
+    const int panel = c >> panelShift;
+    const int lane = c - (panel << panelShift);
+    dst[(size_t) b * Kp * Cp + (((size_t) panel * Kp + k) << panelShift) + lane] = v;
 }
 
 __kernel __attribute__((reqd_work_group_size(RTSN, RTSM, 1)))
@@ -58,12 +61,12 @@ void sgemm_tiled(const int Mp, const int Np, const int Kp, const int M, const in
         for (int l = tid; l < TSK * TSM / 4; l += THREADS) {
             const int row = l / (TSM / 4);
             const int col = (l % (TSM / 4)) * 4;
-            vstore4(vload4(0, A + (size_t) (t + row) * Mp + offM + col), 0, &Asub[row][col]);
+            vstore4(vload4(0, A + (size_t) offM * Kp + (t + row) * TSM + col), 0, &Asub[row][col]);
         }
         for (int l = tid; l < TSK * TSN / 4; l += THREADS) {
             const int row = l / (TSN / 4);
             const int col = (l % (TSN / 4)) * 4;
-            vstore4(vload4(0, B + (size_t) (t + row) * Np + offN + col), 0, &Bsub[row][col]);
+            vstore4(vload4(0, B + (size_t) offN * Kp + (t + row) * TSN + col), 0, &Bsub[row][col]);
         }
         barrier(CLK_LOCAL_MEM_FENCE);
 

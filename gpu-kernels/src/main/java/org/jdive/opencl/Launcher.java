@@ -18,11 +18,12 @@ final class Launcher {
 
     /**
      * Work-group sizes are always given explicitly: PoCL compiles a kernel once per work-group shape, and
-     * left to choose it picks a different shape for nearly every range.
+     * left to choose it picks a different shape for nearly every range. GPUs get groups of 256; CPU devices
+     * groups of 1024, since there each group costs a scheduling step and the items of a group run as one loop.
      */
-    Launcher(long queue, long maxWorkGroupSize) {
+    Launcher(long queue, boolean gpu, long maxWorkGroupSize) {
         this.queue = queue;
-        this.groupSize = new long[] {Math.min(256, maxWorkGroupSize)};
+        this.groupSize = new long[] {Math.min(gpu ? 256 : 1024, maxWorkGroupSize)};
     }
 
     /** Runs {@code kernel} over {@code n} work-items. */

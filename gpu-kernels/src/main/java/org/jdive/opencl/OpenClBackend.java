@@ -62,7 +62,7 @@ public final class OpenClBackend implements Backend {
         }
         pool = new BufferPool(context, device);
         programs = new ProgramCache(context, device);
-        launcher = new Launcher(queue, maxWorkGroupSize());
+        launcher = new Launcher(queue, device.gpu(), maxWorkGroupSize());
         sgemm = new Sgemm(this, tiles != null ? tiles : Sgemm.Tiles.forDevice(device.gpu(), maxWorkGroupSize()));
         indexError = (ClBuffer) allocate(3);
         live.decrementAndGet(); // the backend's own, not the user's
@@ -323,7 +323,8 @@ public final class OpenClBackend implements Backend {
             sgemm.multiply(s.batch(), patch, pixels, s.outChannels(),
                     GemmOperand.left(cl(w), 0, 0, true, patch, s.outChannels()),
                     GemmOperand.right(cl(dy), 0, s.outChannels() * pixels, false, s.outChannels(), pixels), col, 0, 0f);
-            launcher.run(kernel("conv", "col2im"), s.inputSize(), convArgs(col, cl(dx), s, s.inputSize()));
+            launcher.runGrouped(kernel("conv", "col2im"), new long[] {s.inWidth(), s.inHeight(),
+                    (long) s.batch() * s.inChannels()}, PIXEL_GROUP, convArgs(col, cl(dx), s));
         } finally {
             col.release();
         }
@@ -350,16 +351,19 @@ public final class OpenClBackend implements Backend {
     }
 
     private ClBuffer im2col(ConvSpec s, ClBuffer x) {
-        int total = s.batch() * patchSize(s) * s.outHeight() * s.outWidth();
-        ClBuffer col = scratch(total);
-        launcher.run(kernel("conv", "im2col"), total, convArgs(x, col, s, total));
+        ClBuffer col = scratch(s.batch() * patchSize(s) * s.outHeight() * s.outWidth());
+        launcher.runGrouped(kernel("conv", "im2col"), new long[] {s.outWidth(), s.outHeight(),
+                (long) s.batch() * patchSize(s)}, PIXEL_GROUP, convArgs(x, col, s));
         return col;
     }
 
+    /** The work-group shape of im2col and col2im: a patch of pixels. */
+    private static final long[] PIXEL_GROUP = {16, 16, 1};
+
     /** The arguments of im2col and col2im: their two buffers, then the geometry. */
-    private static Object[] convArgs(ClBuffer from, ClBuffer to, ConvSpec s, int total) {
+    private static Object[] convArgs(ClBuffer from, ClBuffer to, ConvSpec s) {
         return new Object[] {from, to, s.inChannels(), s.inHeight(), s.inWidth(), s.kernelHeight(), s.kernelWidth(),
-                s.strideHeight(), s.strideWidth(), s.padHeight(), s.padWidth(), s.outHeight(), s.outWidth(), total};
+                s.strideHeight(), s.strideWidth(), s.padHeight(), s.padWidth(), s.outHeight(), s.outWidth()};
     }
 
     @Override

@@ -64,8 +64,8 @@ final class Sgemm {
         ClBuffer packedA = backend.scratch(aBatches * kp * mp);
         ClBuffer packedB = backend.scratch(bBatches * kp * np);
         try {
-            pack(a, k, m, packedA, kp, mp, tiles.blocked() ? tiles.wptm() : mp, aBatches);
-            pack(b, k, n, packedB, kp, np, tiles.blocked() ? tiles.vw() : np, bBatches);
+            pack(a, k, m, packedA, kp, mp, tiles.tsm(), aBatches);
+            pack(b, k, n, packedB, kp, np, tiles.tsn(), bBatches);
             long[] extents = {np / tiles.wptn(), mp / tiles.wptm(), batch};
             long[] local = tiles.blocked() ? BLOCKED_GROUP : new long[] {tiles.tsn() / tiles.wptn(), tiles.tsm() / tiles.wptm(), 1};
             backend.launcher().runGrouped(tiled, extents, local, mp, np, kp, m, n,
@@ -76,14 +76,14 @@ final class Sgemm {
         }
     }
 
-    /** Packs {@code src} into {@code dst}: panels {@code panel} columns wide, k-major inside. */
+    /** Packs {@code src} into {@code dst}: panels {@code panel} (a power of two) columns wide, k-major inside. */
     private void pack(GemmOperand src, int k, int cols, ClBuffer dst, int kp, int cp, int panel, int batches) {
         if (kp == 0) {
             return;
         }
         backend.launcher().runGrouped(pack, new long[] {cp, kp, batches}, PACK_GROUP, src.buffer(), src.offset(),
                 src.batchStride(), src.kInner(), src.kOuterStride(), src.kStride(), src.cStride(), k, cols, dst, kp, cp,
-                panel);
+                Integer.numberOfTrailingZeros(panel));
     }
 
     private static int roundUp(int value, int multiple) {
