@@ -38,6 +38,8 @@ public final class OpenClBackend implements Backend {
     private final ProgramCache programs;
     private final Launcher launcher;
     private final Sgemm sgemm;
+    /** The work-group shape of im2col and col2im: a patch of 16×16 pixels, fewer rows on a small device. */
+    private final long[] pixelGroup;
     private final AtomicLong live = new AtomicLong();
     private final Map<String, Kernel> kernelsByName = new ConcurrentHashMap<>();
     /** {flag, value, bound} of the first out-of-range index seen by gather or scatter-add. */
@@ -62,8 +64,10 @@ public final class OpenClBackend implements Backend {
         }
         pool = new BufferPool(context, device);
         programs = new ProgramCache(context, device);
-        launcher = new Launcher(queue, device.gpu(), maxWorkGroupSize());
-        sgemm = new Sgemm(this, tiles != null ? tiles : Sgemm.Tiles.forDevice(device.gpu(), maxWorkGroupSize()));
+        long maxGroup = maxWorkGroupSize();
+        launcher = new Launcher(queue, device.gpu(), maxGroup);
+        pixelGroup = new long[] {16, Math.max(1, Math.min(16, maxGroup / 16)), 1};
+        sgemm = new Sgemm(this, tiles != null ? tiles : Sgemm.Tiles.forDevice(device.gpu(), maxGroup));
         indexError = (ClBuffer) allocate(3);
         live.decrementAndGet(); // the backend's own, not the user's
     }
@@ -324,7 +328,7 @@ public final class OpenClBackend implements Backend {
                     GemmOperand.left(cl(w), 0, 0, true, patch, s.outChannels()),
                     GemmOperand.right(cl(dy), 0, s.outChannels() * pixels, false, s.outChannels(), pixels), col, 0, 0f);
             launcher.runGrouped(kernel("conv", "col2im"), new long[] {s.inWidth(), s.inHeight(),
-                    (long) s.batch() * s.inChannels()}, PIXEL_GROUP, convArgs(col, cl(dx), s));
+                    (long) s.batch() * s.inChannels()}, pixelGroup, convArgs(col, cl(dx), s));
         } finally {
             col.release();
         }
@@ -353,12 +357,10 @@ public final class OpenClBackend implements Backend {
     private ClBuffer im2col(ConvSpec s, ClBuffer x) {
         ClBuffer col = scratch(s.batch() * patchSize(s) * s.outHeight() * s.outWidth());
         launcher.runGrouped(kernel("conv", "im2col"), new long[] {s.outWidth(), s.outHeight(),
-                (long) s.batch() * patchSize(s)}, PIXEL_GROUP, convArgs(x, col, s));
+                (long) s.batch() * patchSize(s)}, pixelGroup, convArgs(x, col, s));
         return col;
     }
 
-    /** The work-group shape of im2col and col2im: a patch of pixels. */
-    private static final long[] PIXEL_GROUP = {16, 16, 1};
 
     /** The arguments of im2col and col2im: their two buffers, then the geometry. */
     private static Object[] convArgs(ClBuffer from, ClBuffer to, ConvSpec s) {
