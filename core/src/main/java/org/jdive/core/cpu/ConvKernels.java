@@ -1,25 +1,222 @@
 package org.jdive.core.cpu;
+
+import java.util.Arrays;
 import org.jdive.core.backend.ConvSpec;
-final class ConvKernels {
-  static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
-    int N=s.batch(),C=s.inChannels(),H=s.inHeight(),W=s.inWidth(),O=s.outChannels(),KH=s.kernelHeight(),KW=s.kernelWidth(),OH=s.outHeight(),OW=s.outWidth();
-    for(int n=0;n<N;n++)for(int o=0;o<O;o++)for(int oh=0;oh<OH;oh++)for(int ow=0;ow<OW;ow++){double acc=0;
-      for(int c=0;c<C;c++)for(int kh=0;kh<KH;kh++)for(int kw=0;kw<KW;kw++){int ih=oh*s.strideHeight()-s.padHeight()+kh, iw=ow*s.strideWidth()-s.padWidth()+kw; if(ih<0||iw<0||ih>=H||iw>=W)continue;
-        acc+=x[((n*C+c)*H+ih)*W+iw]*w[((o*C+c)*KH+kh)*KW+kw];}
-      y[((n*O+o)*OH+oh)*OW+ow]=(float)acc;}
-  }
-  static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
-    int N=s.batch(),C=s.inChannels(),H=s.inHeight(),W=s.inWidth(),O=s.outChannels(),KH=s.kernelHeight(),KW=s.kernelWidth(),OH=s.outHeight(),OW=s.outWidth();
-    java.util.Arrays.fill(dx,0,s.inputSize(),0f);
-    for(int n=0;n<N;n++)for(int o=0;o<O;o++)for(int oh=0;oh<OH;oh++)for(int ow=0;ow<OW;ow++){float g=dy[((n*O+o)*OH+oh)*OW+ow];
-      for(int c=0;c<C;c++)for(int kh=0;kh<KH;kh++)for(int kw=0;kw<KW;kw++){int ih=oh*s.strideHeight()-s.padHeight()+kh, iw=ow*s.strideWidth()-s.padWidth()+kw; if(ih<0||iw<0||ih>=H||iw>=W)continue;
-        dx[((n*C+c)*H+ih)*W+iw]+=g*w[((o*C+c)*KH+kh)*KW+kw];}}
-  }
-  static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
-    int N=s.batch(),C=s.inChannels(),H=s.inHeight(),W=s.inWidth(),O=s.outChannels(),KH=s.kernelHeight(),KW=s.kernelWidth(),OH=s.outHeight(),OW=s.outWidth();
-    java.util.Arrays.fill(dw,0,s.weightSize(),0f);
-    for(int n=0;n<N;n++)for(int o=0;o<O;o++)for(int oh=0;oh<OH;oh++)for(int ow=0;ow<OW;ow++){float g=dy[((n*O+o)*OH+oh)*OW+ow];
-      for(int c=0;c<C;c++)for(int kh=0;kh<KH;kh++)for(int kw=0;kw<KW;kw++){int ih=oh*s.strideHeight()-s.padHeight()+kh, iw=ow*s.strideWidth()-s.padWidth()+kw; if(ih<0||iw<0||ih>=H||iw>=W)continue;
-        dw[((o*C+c)*KH+kh)*KW+kw]+=g*x[((n*C+c)*H+ih)*W+iw];}}
-  }
+
+/**
+ * 2-D convolution on NCHW {@code float[]} tensors with OIHW weights, as im2col (col2im) plus {@link Sgemm}.
+ *
+ * <p>An image's columns form a {@code (C·kH·kW) × (outH·outW)} matrix whose row {@code (c, kh, kw)} holds,
+ * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
+ * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
+ * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
+ * copies around it parallel over images. Backward-weights adds the groups' products in order. Every result is
+ * therefore the same whatever the number of threads.
+ */
+public final class ConvKernels {
+
+    /** The GEMM width (columns of output positions) a group of images aims for. */
+    private static final int GROUP_COLUMNS = 1024;
+    /** The most floats of column matrices held at once. */
+    private static final int MAX_COLUMNS = 1 << 23;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    private ConvKernels() {
+    }
+
+    /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
+    public static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
+        Layout l = new Layout(s);
+        for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
+            int first = n0;
+            int depth = l.depth(n0);
+            Parallel.forEach(l.images(n0), i -> im2col(s, x, first + i, l.columns, i * l.positions, depth));
+            Sgemm.multiply(false, false, l.out, depth, l.rows, w, 0, l.rows, l.columns, 0, depth,
+                    0f, l.outputs, 0, depth);
+            Parallel.forEach(l.images(n0), i -> l.copyOutputs(y, first + i, i, depth, false));
+        }
+    }
+
+    /**
+     * Computes the gradient of {@link #forward} with respect to its input, {@code dx = conv2dᵀ(dy, w)}; this is
+     * also the forward pass of the transposed convolution. {@code dx} is overwritten.
+     */
+    public static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
+        Layout l = new Layout(s);
+        for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
+            int first = n0;
+            int depth = l.depth(n0);
+            Parallel.forEach(l.images(n0), i -> l.copyOutputs(dy, first + i, i, depth, true));
+            Sgemm.multiply(true, false, l.rows, depth, l.out, w, 0, l.rows, l.outputs, 0, depth,
+                    0f, l.columns, 0, depth);
+            Parallel.forEach(l.images(n0), i -> col2im(s, l.columns, i * l.positions, depth, dx, first + i));
+        }
+    }
+
+    /** Computes the gradient of {@link #forward} with respect to its weights, summed over the batch; {@code dw} is overwritten. */
+    public static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
+        Layout l = new Layout(s);
+        for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
+            int first = n0;
+            int depth = l.depth(n0);
+            Parallel.forEach(l.images(n0), i -> {
+                im2col(s, x, first + i, l.columns, i * l.positions, depth);
+                l.copyOutputs(dy, first + i, i, depth, true);
+            });
+            Sgemm.multiply(false, true, l.out, l.rows, depth, l.outputs, 0, depth, l.columns, 0, depth,
+                    n0 == 0 ? 0f : 1f, dw, 0, l.rows);
+        }
+    }
+
+    /** The matrix sizes of one convolution and the calling thread's scratch for a group of images. */
+    private static final class Layout {
+        final int rows;
+        final int positions;
+        final int out;
+        final int batch;
+        final int group;
+        final float[] columns;
+        /** The {@code out × depth} matrix of a group's outputs (forward) or output gradients (backward). */
+        final float[] outputs;
+
+        Layout(ConvSpec s) {
+            rows = s.inChannels() * s.kernelHeight() * s.kernelWidth();
+            positions = s.outHeight() * s.outWidth();
+            out = s.outChannels();
+            batch = s.batch();
+            int fitting = (int) Math.max(1, MAX_COLUMNS / ((long) rows * positions));
+            group = Math.min(batch, Math.min(Math.ceilDiv(GROUP_COLUMNS, positions), fitting));
+            Scratch scratch = SCRATCH.get();
+            columns = scratch.columns(rows * group * positions);
+            outputs = scratch.outputs(out * group * positions);
+        }
+
+        int images(int n0) {
+            return Math.min(group, batch - n0);
+        }
+
+        int depth(int n0) {
+            return images(n0) * positions;
+        }
+
+        /** Copies image {@code n} of an N×out×positions tensor to or from slot {@code slot} of {@link #outputs}. */
+        void copyOutputs(float[] tensor, int n, int slot, int depth, boolean toOutputs) {
+            for (int c = 0; c < out; c++) {
+                int at = (n * out + c) * positions;
+                int in = c * depth + slot * positions;
+                if (toOutputs) {
+                    System.arraycopy(tensor, at, outputs, in, positions);
+                } else {
+                    System.arraycopy(outputs, in, tensor, at, positions);
+                }
+            }
+        }
+    }
+
+    /** Writes image {@code n}'s column matrix into {@code col} from {@code colOff}, rows {@code ld} apart. */
+    static void im2col(ConvSpec s, float[] x, int n, float[] col, int colOff, int ld) {
+        int h = s.inHeight();
+        int w = s.inWidth();
+        int outH = s.outHeight();
+        int outW = s.outWidth();
+        int sh = s.strideHeight();
+        int sw = s.strideWidth();
+        for (int c = 0; c < s.inChannels(); c++) {
+            int plane = (n * s.inChannels() + c) * h * w;
+            for (int kh = 0; kh < s.kernelHeight(); kh++) {
+                for (int kw = 0; kw < s.kernelWidth(); kw++) {
+                    int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
+                    int shift = kw - s.padWidth();
+                    int owLo = validFrom(shift, sw, outW);
+                    int owHi = Math.max(owLo, validTo(shift, sw, w, outW));
+                    for (int oh = 0; oh < outH; oh++) {
+                        int ih = oh * sh - s.padHeight() + kh;
+                        int dst = row + oh * outW;
+                        boolean inside = ih >= 0 && ih < h;
+                        int lo = inside ? owLo : outW;
+                        int hi = inside ? owHi : outW;
+                        int src = plane + ih * w + shift;
+                        // Rows are short (outW), so plain loops beat Arrays.fill and arraycopy here.
+                        for (int ow = 0; ow < lo; ow++) {
+                            col[dst + ow] = 0f;
+                        }
+                        for (int ow = lo; ow < hi; ow++) {
+                            col[dst + ow] = x[src + ow * sw];
+                        }
+                        for (int ow = hi; ow < outW; ow++) {
+                            col[dst + ow] = 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Overwrites image {@code n} of {@code dx} with the sums of a column matrix's entries (from {@code colOff},
+     * rows {@code ld} apart) at the pixels they came from.
+     */
+    static void col2im(ConvSpec s, float[] col, int colOff, int ld, float[] dx, int n) {
+        int h = s.inHeight();
+        int w = s.inWidth();
+        int outH = s.outHeight();
+        int outW = s.outWidth();
+        int sh = s.strideHeight();
+        int sw = s.strideWidth();
+        int image = n * s.inChannels() * h * w;
+        Arrays.fill(dx, image, image + s.inChannels() * h * w, 0f);
+        for (int c = 0; c < s.inChannels(); c++) {
+            int plane = image + c * h * w;
+            for (int kh = 0; kh < s.kernelHeight(); kh++) {
+                for (int kw = 0; kw < s.kernelWidth(); kw++) {
+                    int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
+                    int shift = kw - s.padWidth();
+                    int owLo = validFrom(shift, sw, outW);
+                    int owHi = Math.max(owLo, validTo(shift, sw, w, outW));
+                    for (int oh = 0; oh < outH; oh++) {
+                        int ih = oh * sh - s.padHeight() + kh;
+                        if (ih < 0 || ih >= h) {
+                            continue;
+                        }
+                        int src = row + oh * outW;
+                        int dst = plane + ih * w + shift;
+                        for (int ow = owLo; ow < owHi; ow++) {
+                            dx[dst + ow * sw] += col[src + ow];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The first output column whose input column {@code ow·stride + shift} is at least 0. */
+    private static int validFrom(int shift, int stride, int outW) {
+        return Math.min(outW, Math.max(0, Math.ceilDiv(-shift, stride)));
+    }
+
+    /** One past the last output column whose input column {@code ow·stride + shift} is below {@code w}. */
+    private static int validTo(int shift, int stride, int w, int outW) {
+        return Math.max(0, Math.min(outW, Math.floorDiv(w - 1 - shift, stride) + 1));
+    }
+
+    /** Per-thread buffers, grown on demand and reused across calls. */
+    private static final class Scratch {
+        private float[] columns = new float[0];
+        private float[] outputs = new float[0];
+
+        float[] columns(int size) {
+            if (columns.length < size) {
+                columns = new float[size];
+            }
+            return columns;
+        }
+
+        float[] outputs(int size) {
+            if (outputs.length < size) {
+                outputs = new float[size];
+            }
+            return outputs;
+        }
+    }
 }

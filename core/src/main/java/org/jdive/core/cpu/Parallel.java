@@ -18,6 +18,7 @@ public final class Parallel {
     private static final int THREADS = Integer.getInteger("jdive.threads",
             Runtime.getRuntime().availableProcessors());
     private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+    private static final ThreadLocal<Boolean> SERIAL = ThreadLocal.withInitial(() -> false);
 
     private Parallel() {
     }
@@ -32,7 +33,7 @@ public final class Parallel {
      * than one chunk and more than one thread; returns when all have run.
      */
     public static void forEach(int chunks, IntConsumer body) {
-        if (chunks <= 1 || POOL == null || insidePool()) {
+        if (chunks <= 1 || POOL == null || insidePool() || SERIAL.get()) {
             for (int i = 0; i < chunks; i++) {
                 body.accept(i);
             }
@@ -45,6 +46,16 @@ public final class Parallel {
     public static void forRange(int n, int grain, RangeBody body) {
         int chunks = (n + grain - 1) / grain;
         forEach(chunks, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
+    }
+
+    /** Runs {@code body} with every {@link #forEach} it makes on this thread run serially (for determinism tests). */
+    static void serially(Runnable body) {
+        SERIAL.set(true);
+        try {
+            body.run();
+        } finally {
+            SERIAL.set(false);
+        }
     }
 
     /** Work already running on the pool runs nested chunks inline rather than waiting on itself. */

@@ -1,7 +1,6 @@
 package org.jdive.core.cpu;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,26 +20,26 @@ import jdk.incubator.vector.VectorSpecies;
  * is therefore identical bit for bit for any number of threads.
  *
  * <p>Small products (RL-sized layers) skip packing and threads: a 4-row × 2-vector register tile reads
- * the operands in place.
+ * A and, where it can, B in place. A C narrower than a vector is computed as its transpose.
  */
 public final class Sgemm {
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final int L = F.length();
     /** Rows of the register tile. */
-    static final int MR = 8;
+    private static final int MR = 8;
     /** Columns of the register tile: two vectors. */
-    static final int NR = 2 * L;
+    private static final int NR = 2 * L;
     /** Depth of a K slab: a KC×NR micro-panel of B stays in L1. */
-    static final int KC = 256;
+    private static final int KC = 256;
     /** Rows of A packed at once: an MC×KC block stays in L2. */
-    static final int MC = 128;
+    private static final int MC = 128;
     /** The widest column block one task packs from B. */
     private static final int NC = 1024;
     /** Below this many multiply-adds, no packing and no threads. */
     private static final long SMALL = 1L << 18;
     /** From this many multiply-adds, the output is split into several tasks. */
-    private static final long PARALLEL = 1L << 22;
+    private static final long PARALLEL = 1L << 23;
     /** How many tasks a large product is split into (more than the cores, for balance). */
     private static final int TASKS = 8;
     /** Rows of the small-product register tile. */
@@ -73,6 +72,10 @@ public final class Sgemm {
         }
         if (k == 0) {
             scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        if (n < L && m > n) {
+            narrow(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         long volume = (long) m * n * k;
@@ -108,6 +111,24 @@ public final class Sgemm {
             int row = cOff + i * ldc;
             for (int j = row; j < row + n; j++) {
                 c[j] = beta == 0f ? 0f : beta * c[j];
+            }
+        }
+    }
+
+    /**
+     * A C narrower than a vector (a layer with a few outputs) would leave most lanes idle; its transpose
+     * {@code Cᵀ = op(B)ᵀ·op(A)ᵀ} is wider, so that is computed into scratch and merged back.
+     */
+    private static void narrow(boolean transA, boolean transB, int m, int n, int k,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float beta, float[] c, int cOff, int ldc) {
+        float[] t = SCRATCH.get().transposed(m * n);
+        multiply(!transB, !transA, n, m, k, b, bOff, ldb, a, aOff, lda, 0f, t, 0, m);
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                float v = t[j * m + i];
+                c[row + j] = beta == 0f ? v : Math.fma(c[row + j], beta, v);
             }
         }
     }
@@ -305,82 +326,90 @@ public final class Sgemm {
     }
 
     /**
-     * Small products: a tile of {@value #SMALL_ROWS} rows × two vectors read in place. Row tails repeat the
-     * last row (its results are not stored); column tails use masks. {@code op(B)} must have unit stride along
-     * its rows, so a transposed B is first copied into scratch.
+     * Small products: a register tile of {@value #SMALL_ROWS} rows × two vectors reads A in place, and B in
+     * place too where a column block is full and B is not transposed; other column blocks are first copied
+     * into a zero-padded NR-wide panel (masked loads past the end of an array would leave the fast path).
+     * Row tails repeat the last row, whose extra results are not stored.
      */
     private static void small(boolean transA, boolean transB, int m, int n, int k,
                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                               float beta, float[] c, int cOff, int ldc) {
-        if (transB) {
-            float[] t = SCRATCH.get().packedB(k * n);
-            for (int j = 0; j < n; j++) {
-                int src = bOff + j * ldb;
-                for (int p = 0; p < k; p++) {
-                    t[p * n + j] = b[src + p];
-                }
-            }
-            b = t;
-            bOff = 0;
-            ldb = n;
-        }
+        Scratch scratch = SCRATCH.get();
         int rowStride = transA ? 1 : lda;
         int depthStride = transA ? lda : 1;
-        boolean overwrite = beta == 0f;
-        FloatVector vb = FloatVector.broadcast(F, beta);
-        for (int i = 0; i < m; i += SMALL_ROWS) {
-            int a0 = aOff + i * rowStride;
-            int a1 = aOff + Math.min(i + 1, m - 1) * rowStride;
-            int a2 = aOff + Math.min(i + 2, m - 1) * rowStride;
-            int a3 = aOff + Math.min(i + 3, m - 1) * rowStride;
-            for (int j = 0; j < n; j += NR) {
-                VectorMask<Float> m0 = F.indexInRange(j, n);
-                VectorMask<Float> m1 = F.indexInRange(j + L, n);
-                FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
-                FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
-                FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
-                FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
-                for (int p = 0; p < k; p++) {
-                    int bo = bOff + p * ldb + j;
-                    int ap = p * depthStride;
-                    FloatVector b0 = FloatVector.fromArray(F, b, bo, m0);
-                    FloatVector b1 = FloatVector.fromArray(F, b, bo + L, m1);
-                    FloatVector av = FloatVector.broadcast(F, a[a0 + ap]);
-                    c00 = av.fma(b0, c00);
-                    c01 = av.fma(b1, c01);
-                    av = FloatVector.broadcast(F, a[a1 + ap]);
-                    c10 = av.fma(b0, c10);
-                    c11 = av.fma(b1, c11);
-                    av = FloatVector.broadcast(F, a[a2 + ap]);
-                    c20 = av.fma(b0, c20);
-                    c21 = av.fma(b1, c21);
-                    av = FloatVector.broadcast(F, a[a3 + ap]);
-                    c30 = av.fma(b0, c30);
-                    c31 = av.fma(b1, c31);
-                }
-                int ci = cOff + i * ldc + j;
-                storeMasked(c00, c01, c, ci, m0, m1, vb, overwrite);
-                if (i + 1 < m) {
-                    storeMasked(c10, c11, c, ci + ldc, m0, m1, vb, overwrite);
-                }
-                if (i + 2 < m) {
-                    storeMasked(c20, c21, c, ci + 2 * ldc, m0, m1, vb, overwrite);
-                }
-                if (i + 3 < m) {
-                    storeMasked(c30, c31, c, ci + 3 * ldc, m0, m1, vb, overwrite);
-                }
+        for (int j = 0; j < n; j += NR) {
+            int cols = Math.min(NR, n - j);
+            float[] panel = b;
+            int panelOff = bOff + j;
+            int panelLd = ldb;
+            if (transB || cols < NR) {
+                panel = scratch.packedB(k * NR);
+                panelOff = 0;
+                panelLd = NR;
+                copyPanel(transB, k, j, cols, b, bOff, ldb, panel);
+            }
+            for (int i = 0; i < m; i += SMALL_ROWS) {
+                int rows = Math.min(SMALL_ROWS, m - i);
+                smallKernel(k, a, aOff + i * rowStride, Math.min(rows - 1, 1) * rowStride,
+                        Math.min(rows - 1, 2) * rowStride, Math.min(rows - 1, 3) * rowStride, depthStride,
+                        panel, panelOff, panelLd, scratch.tile);
+                merge(scratch.tile, rows, cols, c, cOff + i * ldc + j, ldc, beta, beta == 0f);
             }
         }
     }
 
-    private static void storeMasked(FloatVector acc0, FloatVector acc1, float[] c, int ci,
-                                    VectorMask<Float> m0, VectorMask<Float> m1, FloatVector beta, boolean overwrite) {
-        if (!overwrite) {
-            acc0 = FloatVector.fromArray(F, c, ci, m0).fma(beta, acc0);
-            acc1 = FloatVector.fromArray(F, c, ci + L, m1).fma(beta, acc1);
+    /** Copies {@code op(B)[:, j:j+cols]} into a k×NR panel, zero-padded on the right. */
+    private static void copyPanel(boolean transB, int k, int j, int cols, float[] b, int bOff, int ldb, float[] panel) {
+        for (int p = 0; p < k; p++) {
+            int d = p * NR;
+            if (transB) {
+                for (int col = 0; col < cols; col++) {
+                    panel[d + col] = b[bOff + (j + col) * ldb + p];
+                }
+            } else {
+                System.arraycopy(b, bOff + p * ldb + j, panel, d, cols);
+            }
+            java.util.Arrays.fill(panel, d + cols, d + NR, 0f);
         }
-        acc0.intoArray(c, ci, m0);
-        acc1.intoArray(c, ci + L, m1);
+    }
+
+    /**
+     * A {@value #SMALL_ROWS}×NR tile over the whole depth: rows of A start at {@code a0}, {@code a0 + r1},
+     * {@code a0 + r2}, {@code a0 + r3}, with {@code depthStride} between their elements; row {@code p} of the
+     * B panel starts at {@code bOff + p·ldb}. The result goes to {@code tile}.
+     */
+    private static void smallKernel(int k, float[] a, int a0, int r1, int r2, int r3, int depthStride,
+                                    float[] b, int bOff, int ldb, float[] tile) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            int ap = a0 + p * depthStride;
+            FloatVector b0 = FloatVector.fromArray(F, b, bo);
+            FloatVector b1 = FloatVector.fromArray(F, b, bo + L);
+            FloatVector av = FloatVector.broadcast(F, a[ap]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(F, a[ap + r1]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(F, a[ap + r2]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(F, a[ap + r3]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
     }
 
     private static int ceilDiv(int x, int y) {
@@ -396,6 +425,14 @@ public final class Sgemm {
         private float[] packedA = new float[0];
         private float[] packedB = new float[0];
         private final float[] tile = new float[MR * NR];
+        private float[] transposed = new float[0];
+
+        float[] transposed(int size) {
+            if (transposed.length < size) {
+                transposed = new float[size];
+            }
+            return transposed;
+        }
 
         float[] packedA(int size) {
             if (packedA.length < size) {

@@ -1,0 +1,163 @@
+package org.jdive.core.cpu;
+
+import static org.jdive.core.cpu.SgemmTest.randomArray;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Random;
+import org.jdive.core.backend.ConvSpec;
+import org.junit.jupiter.api.Test;
+
+class ConvKernelsTest {
+
+    /** batch, in channels, height, width, out channels, kernel h/w, stride h/w, pad h/w. */
+    private static final List<ConvSpec> GEOMETRIES = List.of(
+            new ConvSpec(2, 3, 5, 5, 4, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(2, 3, 7, 6, 5, 3, 3, 2, 2, 0, 0),
+            new ConvSpec(3, 4, 8, 8, 6, 4, 4, 2, 2, 1, 1),
+            new ConvSpec(2, 5, 4, 4, 3, 1, 1, 1, 1, 0, 0),
+            new ConvSpec(1, 2, 5, 7, 3, 1, 1, 2, 2, 0, 0),
+            new ConvSpec(2, 3, 6, 5, 2, 2, 3, 1, 2, 1, 0),
+            new ConvSpec(1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0),
+            new ConvSpec(3, 2, 40, 40, 3, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(4, 2, 20, 20, 3, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(4, 16, 16, 16, 8, 4, 4, 2, 2, 1, 1));
+
+    @Test
+    void forwardAndBothBackwardsMatchDirectLoops() {
+        Random rnd = new Random(11);
+        for (ConvSpec s : GEOMETRIES) {
+            float[] x = randomArray(rnd, s.inputSize());
+            float[] w = randomArray(rnd, s.weightSize());
+            float[] dy = randomArray(rnd, s.outputSize());
+            Reference ref = Reference.of(s, x, w, dy);
+
+            float[] y = filledWithNaN(s.outputSize());
+            ConvKernels.forward(s, x, w, y);
+            assertClose(ref.y, y, ref.yScale, "forward " + s);
+
+            float[] dx = filledWithNaN(s.inputSize());
+            ConvKernels.backwardData(s, dy, w, dx);
+            assertClose(ref.dx, dx, ref.dxScale, "backwardData " + s);
+
+            float[] dw = filledWithNaN(s.weightSize());
+            ConvKernels.backwardWeights(s, x, dy, dw);
+            assertClose(ref.dw, dw, ref.dwScale, "backwardWeights " + s);
+        }
+    }
+
+    @Test
+    void backwardsAreTheAdjointsOfForward() {
+        Random rnd = new Random(5);
+        for (ConvSpec s : GEOMETRIES) {
+            float[] x = randomArray(rnd, s.inputSize());
+            float[] w = randomArray(rnd, s.weightSize());
+            float[] dy = randomArray(rnd, s.outputSize());
+            float[] y = new float[s.outputSize()];
+            float[] dx = new float[s.inputSize()];
+            float[] dw = new float[s.weightSize()];
+            ConvKernels.forward(s, x, w, y);
+            ConvKernels.backwardData(s, dy, w, dx);
+            ConvKernels.backwardWeights(s, x, dy, dw);
+            double viaOutput = dot(y, dy);
+            double scale = 1e-5 * Math.sqrt(s.outputSize() * (double) s.weightSize()) + 1e-6;
+            assertEquals(viaOutput, dot(x, dx), scale, "<x, backwardData(dy)> " + s);
+            assertEquals(viaOutput, dot(w, dw), scale, "<w, backwardWeights(x, dy)> " + s);
+        }
+    }
+
+    @Test
+    void resultsDoNotDependOnTheNumberOfThreads() {
+        Random rnd = new Random(2);
+        for (ConvSpec s : List.of(new ConvSpec(6, 32, 16, 16, 64, 4, 4, 2, 2, 1, 1),
+                new ConvSpec(3, 3, 48, 48, 8, 3, 3, 1, 1, 1, 1))) {
+            float[] x = randomArray(rnd, s.inputSize());
+            float[] w = randomArray(rnd, s.weightSize());
+            float[] dy = randomArray(rnd, s.outputSize());
+            float[][] parallel = run(s, x, w, dy);
+            float[][][] serial = new float[1][][];
+            Parallel.serially(() -> serial[0] = run(s, x, w, dy));
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(serial[0][i], parallel[i], "output " + i + " of " + s);
+            }
+        }
+    }
+
+    private static float[][] run(ConvSpec s, float[] x, float[] w, float[] dy) {
+        float[] y = new float[s.outputSize()];
+        float[] dx = new float[s.inputSize()];
+        float[] dw = new float[s.weightSize()];
+        ConvKernels.forward(s, x, w, y);
+        ConvKernels.backwardData(s, dy, w, dx);
+        ConvKernels.backwardWeights(s, x, dy, dw);
+        return new float[][] {y, dx, dw};
+    }
+
+    /** Direct seven-loop convolution and its gradients in double, with each output's sum of |terms| for tolerances. */
+    private record Reference(double[] y, double[] yScale, double[] dx, double[] dxScale, double[] dw, double[] dwScale) {
+        static Reference of(ConvSpec s, float[] x, float[] w, float[] dy) {
+            Reference r = new Reference(new double[s.outputSize()], new double[s.outputSize()],
+                    new double[s.inputSize()], new double[s.inputSize()],
+                    new double[s.weightSize()], new double[s.weightSize()]);
+            int c = s.inChannels();
+            int h = s.inHeight();
+            int wd = s.inWidth();
+            int o = s.outChannels();
+            int kh = s.kernelHeight();
+            int kw = s.kernelWidth();
+            for (int n = 0; n < s.batch(); n++) {
+                for (int oc = 0; oc < o; oc++) {
+                    for (int oh = 0; oh < s.outHeight(); oh++) {
+                        for (int ow = 0; ow < s.outWidth(); ow++) {
+                            int yi = ((n * o + oc) * s.outHeight() + oh) * s.outWidth() + ow;
+                            for (int ic = 0; ic < c; ic++) {
+                                for (int i = 0; i < kh; i++) {
+                                    for (int j = 0; j < kw; j++) {
+                                        int ih = oh * s.strideHeight() - s.padHeight() + i;
+                                        int iw = ow * s.strideWidth() - s.padWidth() + j;
+                                        if (ih < 0 || ih >= h || iw < 0 || iw >= wd) {
+                                            continue;
+                                        }
+                                        int xi = ((n * c + ic) * h + ih) * wd + iw;
+                                        int wi = ((oc * c + ic) * kh + i) * kw + j;
+                                        r.y[yi] += (double) x[xi] * w[wi];
+                                        r.yScale[yi] += Math.abs((double) x[xi] * w[wi]);
+                                        r.dx[xi] += (double) dy[yi] * w[wi];
+                                        r.dxScale[xi] += Math.abs((double) dy[yi] * w[wi]);
+                                        r.dw[wi] += (double) dy[yi] * x[xi];
+                                        r.dwScale[wi] += Math.abs((double) dy[yi] * x[xi]);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            return r;
+        }
+    }
+
+    private static void assertClose(double[] expected, float[] actual, double[] scale, String what) {
+        for (int i = 0; i < expected.length; i++) {
+            double tolerance = 1e-5 * scale[i] + 1e-7;
+            if (!(Math.abs(expected[i] - actual[i]) <= tolerance)) {
+                assertEquals(expected[i], actual[i], tolerance, what + " at " + i);
+            }
+        }
+    }
+
+    private static float[] filledWithNaN(int size) {
+        float[] out = new float[size];
+        java.util.Arrays.fill(out, Float.NaN);
+        return out;
+    }
+
+    static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+        }
+        return sum;
+    }
+}
