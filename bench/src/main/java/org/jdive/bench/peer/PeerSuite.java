@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -23,8 +24,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * backend loads, {@code djl}, and DJL's own API) in one run, then prints one row per workload with the time
  * of each and its speed relative to DJL ({@code ×} > 1: faster than DJL).
  *
- * <p>Arguments are JMH's: a benchmark regex narrows the run ({@code Sgemm}), {@code -p batch=16} overrides a
- * parameter, {@code -wi/-i} change iterations. Without a regex every {@code *PeerBenchmark} runs.
+ * <p>Arguments are JMH's: a regex narrows the run to the peer benchmarks it matches ({@code Sgemm}),
+ * {@code -p batch=16} overrides a parameter, {@code -wi/-i} change iterations. Without a regex every
+ * {@code *PeerBenchmark} runs.
  */
 public final class PeerSuite {
 
@@ -32,14 +34,19 @@ public final class PeerSuite {
     }
 
     public static void main(String[] args) throws RunnerException, CommandLineOptionException {
-        CommandLineOptions cli = new CommandLineOptions(args);
+        List<String> filters = new CommandLineOptions(args).getIncludes();
+        CommandLineOptions jmhOptions = new CommandLineOptions(withoutFilters(args, filters));
         List<String> impls = Impl.available();
         OptionsBuilder builder = new OptionsBuilder();
-        builder.parent(cli);
-        if (cli.getIncludes().isEmpty()) {
-            builder.include(PeerSuite.class.getPackageName() + ".*PeerBenchmark");
+        builder.parent(jmhOptions);
+        String peers = Pattern.quote(PeerSuite.class.getPackageName() + ".");
+        if (filters.isEmpty()) {
+            builder.include(peers + ".*PeerBenchmark");
         }
-        if (!cli.getParameter("impl").hasValue()) {
+        for (String filter : filters) {
+            builder.include(peers + ".*(?:" + filter + ")");
+        }
+        if (!jmhOptions.getParameter("impl").hasValue()) {
             builder.param("impl", impls.toArray(String[]::new));
         }
         Options options = builder.build();
@@ -48,6 +55,15 @@ public final class PeerSuite {
         System.out.println();
         System.out.print(table(results, impls));
         System.out.println(machine());
+    }
+
+    /** The arguments without the benchmark filters, which this suite applies within its own package only. */
+    private static String[] withoutFilters(String[] args, List<String> filters) {
+        List<String> kept = new ArrayList<>(List.of(args));
+        for (String filter : filters) {
+            kept.remove(kept.lastIndexOf(filter));
+        }
+        return kept.toArray(String[]::new);
     }
 
     /** One row per benchmark and parameter set (all but {@code impl}), one column per implementation. */
