@@ -30,6 +30,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class PeerSuite {
 
+    private static final String OMP_WAIT_POLICY = "OMP_WAIT_POLICY";
+
     private PeerSuite() {
     }
 
@@ -51,6 +53,11 @@ public final class PeerSuite {
         }
         Options options = builder.build();
         System.out.println("peer suite: implementations " + impls + " (" + Impl.PEER + " is the peer)");
+        if (System.getenv(OMP_WAIT_POLICY) == null) {
+            System.out.println("peer suite: " + OMP_WAIT_POLICY + " is not set; PyTorch's OpenMP threads spin while they "
+                    + "wait, which on a shared or busy machine slows DJL many times over; set it to PASSIVE (the "
+                    + "README's command does) unless the machine is yours alone");
+        }
         Collection<RunResult> results = new Runner(options).run();
         System.out.println();
         System.out.print(table(results, impls));
@@ -130,6 +137,7 @@ public final class PeerSuite {
         List<String> parts = new ArrayList<>(List.of(load.split(" ")));
         String averages = parts.size() >= 3 ? String.join(" ", parts.subList(0, 3)) : load;
         return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average " + averages
-                + " (1/5/15 min) at the end of the run; " + Runtime.version();
+                + " (1/5/15 min) at the end of the run; " + Runtime.version() + "; " + OMP_WAIT_POLICY + "="
+                + System.getenv().getOrDefault(OMP_WAIT_POLICY, "(unset)");
     }
 }
