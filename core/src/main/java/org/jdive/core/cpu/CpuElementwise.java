@@ -6,8 +6,11 @@ import org.jdive.core.backend.UnaryOp;
 /** Elementwise kernels of the CPU backend: one tight loop per op, split over cores for large arrays. */
 final class CpuElementwise {
 
-    /** Below this many elements, threads cost more than they save. */
-    static final int PARALLEL_GRAIN = 1 << 15;
+    /**
+     * Elements per parallel chunk. Handing work to the pool costs tens of microseconds on a VM, so only arrays
+     * of at least two chunks (256K floats) are split.
+     */
+    static final int PARALLEL_GRAIN = 1 << 17;
 
     private CpuElementwise() {
     }
