@@ -1,6 +1,6 @@
 package org.jdive.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.cpu.Parallel;
@@ -11,7 +11,7 @@ final class Doctor {
     private Doctor() {
     }
 
-    static int run(PrintStream out) {
+    static int run(PrintWriter out) {
         Runtime.Version v = Runtime.version();
         out.printf("java      %s (%s) at %s%n", v, System.getProperty("java.vendor"), System.getProperty("java.home"));
         out.printf("cores     %d available, %d compute thread(s) (-Djdive.threads to change)%n",
