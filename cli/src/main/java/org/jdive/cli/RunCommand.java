@@ -96,28 +96,30 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "jdive-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        Runner.Result result;
         try {
-            result = runner.run();
+            Runner.Result result = runner.run();
+            report(out, scenario, folder, result);
+            return result.stopped() ? Main.INTERRUPTED : 0;
         } finally {
-            finished.countDown();
+            finished.countDown(); // on Ctrl-C the hook waits for this, so the report is out before the JVM exits
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already exiting (with the signal's status)
+            }
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // Ctrl-C: the hook is running and waits for us; report and let the JVM exit
-        }
+    }
+
+    private static void report(PrintWriter out, Scenario scenario, RunFolder folder, Runner.Result result) {
         if (result.stopped()) {
-            out.printf("stopped after %d %s; checkpoint written. Continue with: jdive run --resume %s%n",
+            out.printf("%nstopped after %d %s; checkpoint written. Continue with: jdive run --resume %s%n",
                     result.done(), scenario.kind().unit(), folder.path());
-            out.flush();
-            return Main.INTERRUPTED;
+        } else {
+            StringBuilder eval = new StringBuilder();
+            result.evaluation().forEach((k, v) -> eval.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
+            out.printf(Locale.ROOT, "done: %d %s in %.1f s; evaluation:%s%nrun folder: %s%n", result.done(),
+                    scenario.kind().unit(), result.seconds(), eval, folder.path());
         }
-        StringBuilder eval = new StringBuilder();
-        result.evaluation().forEach((k, v) -> eval.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
-        out.printf(Locale.ROOT, "done: %d %s in %.1f s; evaluation:%s%nrun folder: %s%n", result.done(),
-                scenario.kind().unit(), result.seconds(), eval, folder.path());
         out.flush();
-        return 0;
     }
 }

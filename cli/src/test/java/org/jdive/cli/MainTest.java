@@ -59,6 +59,10 @@ class MainTest {
         assertEquals(2, run("run"), "run needs a file or --resume");
         assertEquals(2, run("run", "nowhere.yaml", "--runs", dir.toString()));
         assertTrue(err().contains("no scenario file nowhere.yaml"), err());
+        assertEquals(2, run("bench", "nowhere.yaml", "--runs", dir.toString()));
+        assertTrue(err().contains("no suite file nowhere.yaml"), err());
+        assertEquals(2, run("run", "--resume", dir.toString(), "--set", "seed=1"));
+        assertTrue(err().contains("--set cannot change it"), err());
     }
 
     @Test

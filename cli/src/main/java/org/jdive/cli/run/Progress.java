@@ -19,7 +19,7 @@ public final class Progress {
     private final long total;
     private final long startDone;
     private final long startNanos = System.nanoTime();
-    private long lastPlain = Long.MIN_VALUE;
+    private long lastPlain = startNanos;
 
     Progress(PrintWriter out, boolean terminal, String unit, long total, long startDone) {
         this.out = out;
