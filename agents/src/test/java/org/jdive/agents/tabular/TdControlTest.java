@@ -58,6 +58,20 @@ class TdControlTest {
         assertTrue(result.successRate() >= threshold, id + " success " + result.successRate() + " < " + threshold);
     }
 
+    @Test
+    void offPolicyAndExpectedSarsaMatchTheValueIterationPolicyOnTaxi() {
+        Env taxi = Envs.make("Taxi-v3");
+        TabularSnapshot plan = new ValueIteration(Mdp.of(taxi), 0.99).run(10_000, 1e-10);
+        EvaluationResult optimal = Evaluation.run(taxi, Policy.tabular(plan.policy()), 1_000, 42);
+        assertTrue(optimal.mean() >= 8, "Gymnasium's reward threshold for Taxi-v3 is 8: " + optimal);
+        for (TdRule rule : List.of(TdRule.Q_LEARNING, TdRule.EXPECTED_SARSA)) {
+            TdControl agent = learner(taxi, rule, 0.5, 0.99, EpsilonSchedule.linear(1, 0, 3_000));
+            agent.train(4_500, 0);
+            EvaluationResult learned = Evaluation.run(taxi, agent.greedyPolicy(), 1_000, 42);
+            assertEquals(optimal.mean(), learned.mean(), 0.05, rule + " on the same 1,000 evaluation episodes");
+        }
+    }
+
     /** Sutton and Barto, example 6.6: α 0.5, ε 0.1, 500 episodes. */
     @Test
     void cliffWalkingQLearningWalksTheEdgeAndSarsaTakesTheSaferPath() {

@@ -8,10 +8,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>Blocking.</b> Large products follow the GotoBLAS/BLIS scheme. The output is cut into tasks
  * (blocks of rows × columns, chosen from the shape alone) that run in parallel. Within a task, {@code K}
- * is cut into slabs of {@value #KC}; for each slab the task's columns of {@code op(B)} are packed into
- * {@value #KC}×{@code NR} micro-panels (kept in L1 by the micro-kernel's inner loop) and the rows of
- * {@code op(A)} in blocks of {@value #MC} into {@value #KC}×{@value #MR} micro-panels (an L2-sized block).
- * The micro-kernel keeps an {@value #MR}×{@code NR} tile of {@code C} in vector registers
+ * is cut into slabs of 256; for each slab the task's columns of {@code op(B)} are packed into
+ * 256×{@code NR} micro-panels (kept in L1 by the micro-kernel's inner loop) and the rows of
+ * {@code op(A)} in blocks of 128 into 256×8 micro-panels (an L2-sized block).
+ * The micro-kernel keeps an 8×{@code NR} tile of {@code C} in vector registers
  * ({@code NR} is two vectors: 32 floats with AVX-512) and adds it into {@code C} once per slab.
  *
  * <p><b>Determinism.</b> Every element of {@code C} is computed the same way whatever the tasks and

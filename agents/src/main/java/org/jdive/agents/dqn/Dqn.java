@@ -1,0 +1,421 @@
+package org.jdive.agents.dqn;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.agents.Policy;
+import org.jdive.agents.eval.Trainable;
+import org.jdive.agents.explore.EpsilonSchedule;
+import org.jdive.agents.replay.Batch;
+import org.jdive.agents.replay.PrioritizedReplayBuffer;
+import org.jdive.agents.replay.ReplayBuffer;
+import org.jdive.core.NoGrad;
+import org.jdive.core.Rng;
+import org.jdive.core.Scope;
+import org.jdive.core.Tensor;
+import org.jdive.core.io.Checkpoint;
+import org.jdive.core.loss.Losses;
+import org.jdive.core.loss.Reduction;
+import org.jdive.core.nn.Module;
+import org.jdive.core.optim.Adam;
+import org.jdive.core.optim.GradClip;
+import org.jdive.core.optim.Optimizer;
+import org.jdive.core.optim.RmsProp;
+import org.jdive.envs.Space;
+import org.jdive.envs.spaces.Discrete;
+import org.jdive.envs.vector.AutoresetMode;
+import org.jdive.envs.vector.VectorEnv;
+
+/**
+ * Deep Q-learning (Mnih et al. 2015) and its family on a vector env: ε-greedy play into a replay buffer,
+ * gradient steps on the TD error against a target network, with the options of {@link DqnConfig}
+ * (double DQN, dueling heads, n-step returns, prioritized replay, Polyak or hard target updates, Huber or
+ * MSE, Adam or centred RMSProp, gradient clipping).
+ *
+ * <p>The vector env must autoreset in {@link AutoresetMode#SAME_STEP} mode, so that each step yields a real
+ * transition for every sub-env; the last observation of an episode comes from
+ * {@link VectorEnv#finalObservations()}. A termination stops bootstrapping, a truncation does not.
+ *
+ * <p>Randomness comes from the seed, split into {@code init} (network weights), {@code explore} (ε-greedy)
+ * and {@code replay} (sampling) streams; the envs are reset with {@code seed}, {@code seed + 1}, ...
+ */
+public final class Dqn implements Trainable, AutoCloseable {
+
+    private static final String ONLINE_FILE = "online.safetensors";
+    private static final String TARGET_FILE = "target.safetensors";
+    private static final String REPLAY_FILE = "replay.bin";
+    private static final String STATE_FILE = "state.properties";
+
+    private final VectorEnv envs;
+    private final DqnConfig config;
+    private final long seed;
+    private final int numEnvs;
+    private final int observationSize;
+    private final int[] observationShape;
+    private final int numActions;
+    private final Module online;
+    private final Module target;
+    private final Optimizer optimizer;
+    private final ReplayBuffer buffer;
+    private final Batch batch;
+    private final EpsilonSchedule epsilon;
+    private UniformRandomProvider exploreRng;
+    private UniformRandomProvider replayRng;
+    private final float[] observations;
+    private final int[] actions;
+    private final boolean[] explore;
+    private final double[] episodeReturns;
+    private final int[] episodeLengths;
+    private final float[] actionIndices;
+    private DqnListener listener = new DqnListener() { };
+    private long steps;
+    private long vectorSteps;
+    private long updates;
+    private boolean started;
+
+    public Dqn(VectorEnv envs, DqnConfig config, long seed) {
+        config.validate();
+        if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
+            throw new IllegalArgumentException("DQN needs a vector env in SAME_STEP autoreset mode (every step a "
+                    + "real transition), got " + envs.autoresetMode());
+        }
+        if (!(envs.singleActionSpace() instanceof Discrete discrete)) {
+            throw new IllegalArgumentException("DQN needs a discrete action space, got " + envs.singleActionSpace());
+        }
+        if (envs.numEnvs() != config.numEnvs) {
+            throw new IllegalArgumentException("the vector env has " + envs.numEnvs() + " envs but the config says "
+                    + config.numEnvs);
+        }
+        this.envs = envs;
+        this.config = config;
+        this.seed = seed;
+        this.numEnvs = envs.numEnvs();
+        this.observationSize = envs.observationSize();
+        this.observationShape = envs.singleObservationSpace().shape();
+        this.numActions = discrete.n();
+        this.online = network(Rng.split(seed, "init"));
+        this.target = network(Rng.split(seed, "init-target"));
+        copyInto(target, online, 1.0);
+        this.optimizer = config.optimizer == DqnConfig.OptimizerKind.ADAM
+                ? new Adam(online.parameters(), config.learningRate, 0.9f, 0.999f, config.adamEps, 0f)
+                : new RmsProp(online.parameters(), config.learningRate, config.rmsAlpha, config.rmsEps, 0f, 0f, true);
+        this.buffer = config.prioritized
+                ? new PrioritizedReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma,
+                        config.priorityAlpha, config.priorityEpsilon)
+                : new ReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma);
+        this.batch = new Batch(config.batchSize, observationSize);
+        this.epsilon = EpsilonSchedule.linear(config.explorationStart, config.explorationEnd, config.explorationSteps);
+        this.exploreRng = Rng.split(seed, "explore");
+        this.replayRng = Rng.split(seed, "replay");
+        this.observations = new float[numEnvs * observationSize];
+        this.actions = new int[numEnvs];
+        this.explore = new boolean[numEnvs];
+        this.episodeReturns = new double[numEnvs];
+        this.episodeLengths = new int[numEnvs];
+        this.actionIndices = new float[config.batchSize];
+    }
+
+    private Module network(UniformRandomProvider rng) {
+        if (config.minAtarTorso) {
+            Space space = envs.singleObservationSpace();
+            int[] shape = space.shape();
+            if (shape.length != 3 || shape[0] != shape[1]) {
+                throw new IllegalArgumentException("MinAtar's torso needs square channel-last grids [H, W, C], got "
+                        + Arrays.toString(shape));
+            }
+            return QNetworks.minAtar(shape[0], shape[2], numActions, config.dueling, rng);
+        }
+        return QNetworks.mlp(observationSize, config.hidden, numActions, config.dueling, rng);
+    }
+
+    /** Tells {@code listener} about episodes and updates from now on. */
+    public Dqn listener(DqnListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /** Plays and learns for {@code count} more environment steps (rounded up to whole vector steps). */
+    @Override
+    public void train(long count) {
+        if (!started) {
+            envs.reset(steps == 0 ? seed : Rng.split(seed, "env@" + steps).nextLong());
+            System.arraycopy(envs.observations(), 0, observations, 0, observations.length);
+            started = true;
+        }
+        long end = steps + count;
+        while (steps < end) {
+            double eps = epsilon.epsilon(steps);
+            chooseActions(eps);
+            envs.step(actions);
+            record();
+            steps += numEnvs;
+            vectorSteps++;
+            if (steps > config.learningStarts) {
+                if (vectorSteps % config.trainFrequency == 0) {
+                    for (int g = 0; g < config.gradientSteps; g++) {
+                        float loss = update();
+                        listener.onUpdate(steps, loss, eps);
+                    }
+                }
+                if (vectorSteps % Math.max(config.targetUpdateInterval / numEnvs, 1) == 0) {
+                    copyInto(target, online, config.tau);
+                }
+            }
+        }
+    }
+
+    private void chooseActions(double eps) {
+        boolean anyGreedy = false;
+        for (int i = 0; i < numEnvs; i++) {
+            explore[i] = exploreRng.nextDouble() < eps;
+            if (explore[i]) {
+                actions[i] = exploreRng.nextInt(numActions);
+            }
+            anyGreedy |= !explore[i];
+        }
+        if (anyGreedy) {
+            float[] q = qValues(observations, numEnvs);
+            for (int i = 0; i < numEnvs; i++) {
+                if (!explore[i]) {
+                    actions[i] = argmax(q, i * numActions);
+                }
+            }
+        }
+    }
+
+    private int argmax(float[] q, int offset) {
+        int best = 0;
+        for (int a = 1; a < numActions; a++) {
+            if (q[offset + a] > q[offset + best]) {
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Q-values {@code [rows, numActions]} of the online network for {@code rows} observations. */
+    private float[] qValues(float[] obs, int rows) {
+        try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
+            return online.forward(Tensor.of(obs, rows, observationSize)).toFloatArray();
+        }
+    }
+
+    /** Stores each sub-env's transition and tracks episode statistics. */
+    private void record() {
+        float[] next = envs.observations();
+        float[] finals = envs.finalObservations();
+        boolean[] hasFinal = envs.hasFinalObservation();
+        float[] rewards = envs.rewards();
+        boolean[] terminated = envs.terminated();
+        boolean[] truncated = envs.truncated();
+        for (int i = 0; i < numEnvs; i++) {
+            int offset = i * observationSize;
+            buffer.add(i, observations, offset, actions[i], rewards[i], terminated[i], truncated[i],
+                    hasFinal[i] ? finals : next, offset);
+            episodeReturns[i] += rewards[i];
+            episodeLengths[i]++;
+            if (terminated[i] || truncated[i]) {
+                listener.onEpisode(steps + i + 1, i, episodeReturns[i], episodeLengths[i]);
+                episodeReturns[i] = 0;
+                episodeLengths[i] = 0;
+            }
+        }
+        System.arraycopy(next, 0, observations, 0, observations.length);
+    }
+
+    /** One gradient step on a sampled batch; returns the loss. */
+    private float update() {
+        int size = batch.size();
+        if (buffer instanceof PrioritizedReplayBuffer prioritized) {
+            double progress = Math.min(1.0, (double) steps / config.priorityBetaSteps);
+            prioritized.sample(batch, config.priorityBetaStart + (1 - config.priorityBetaStart) * progress, replayRng);
+        } else {
+            buffer.sample(batch, replayRng);
+        }
+        for (int i = 0; i < size; i++) {
+            actionIndices[i] = batch.actions()[i];
+        }
+        try (Scope scope = Scope.open()) {
+            Tensor obs = Tensor.of(batch.observations(), size, observationSize);
+            Tensor next = Tensor.of(batch.nextObservations(), size, observationSize);
+            Tensor targets;
+            try (NoGrad ignored = NoGrad.open()) {
+                Tensor nextQ = target.forward(next);
+                Tensor bootstrap = config.doubleDqn
+                        ? nextQ.gather(1, online.forward(next).argmax(1, true))
+                        : nextQ.max(1, true);
+                targets = Tensor.of(batch.returns(), size, 1)
+                        .add(Tensor.of(batch.discounts(), size, 1).mul(bootstrap));
+            }
+            Tensor q = online.forward(obs).gather(1, Tensor.of(actionIndices, size, 1));
+            Tensor perSample = config.loss == DqnConfig.Loss.HUBER
+                    ? Losses.huber(q, targets, 1f, Reduction.NONE)
+                    : Losses.mse(q, targets, Reduction.NONE);
+            Tensor loss = buffer instanceof PrioritizedReplayBuffer
+                    ? perSample.mul(Tensor.of(batch.weights(), size, 1)).mean()
+                    : perSample.mean();
+            optimizer.zeroGrad();
+            loss.backward();
+            if (config.maxGradNorm > 0) {
+                GradClip.byNorm(online.parameters(), config.maxGradNorm);
+            }
+            optimizer.step();
+            updates++;
+            if (buffer instanceof PrioritizedReplayBuffer prioritized) {
+                prioritized.updatePriorities(batch.indices(), q.detach().sub(targets).toFloatArray(), size);
+            }
+            return loss.item();
+        }
+    }
+
+    /** {@code to ← τ·from + (1 - τ)·to} for every parameter and buffer (τ = 1: a hard copy). */
+    private static void copyInto(Module to, Module from, double tau) {
+        Map<String, Tensor> source = from.stateDict();
+        try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
+            for (Map.Entry<String, Tensor> entry : to.stateDict().entrySet()) {
+                Tensor src = source.get(entry.getKey());
+                Tensor dst = entry.getValue();
+                if (tau >= 1.0) {
+                    dst.copyFromInPlace(src);
+                } else {
+                    dst.addInPlace(src.sub(dst), (float) tau);
+                }
+            }
+        }
+    }
+
+    /**
+     * Saves everything the learner needs to go on into the folder {@code dir}: the online network with the
+     * optimizer's state and the target network (safetensors), the replay buffer, and the step counters.
+     * The folder is replaced as a whole: it is written beside {@code dir} and renamed over it.
+     */
+    public void save(Path dir) throws IOException {
+        Path absolute = dir.toAbsolutePath();
+        Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + System.nanoTime());
+        Files.createDirectories(temp);
+        Checkpoint.save(temp.resolve(ONLINE_FILE), online, optimizer);
+        Checkpoint.save(temp.resolve(TARGET_FILE), target);
+        buffer.save(temp.resolve(REPLAY_FILE));
+        Properties counters = new Properties();
+        counters.setProperty("seed", Long.toString(seed));
+        counters.setProperty("steps", Long.toString(steps));
+        counters.setProperty("vectorSteps", Long.toString(vectorSteps));
+        counters.setProperty("updates", Long.toString(updates));
+        try (var out = Files.newBufferedWriter(temp.resolve(STATE_FILE))) {
+            counters.store(out, "jdive DQN checkpoint");
+        }
+        Path old = absolute.resolveSibling(absolute.getFileName() + ".old-" + System.nanoTime());
+        boolean replacing = Files.exists(absolute);
+        if (replacing) {
+            Files.move(absolute, old);
+        }
+        Files.move(temp, absolute);
+        if (replacing) {
+            try (var files = Files.list(old)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(old);
+        }
+    }
+
+    /**
+     * Restores a checkpoint written by {@link #save} into this agent, which must have been built with the same
+     * config. Networks, optimizer state, replay buffer and counters continue exactly; the envs' inner state is
+     * not part of a checkpoint, so they start new episodes (seeded from the seed and the step count), and the
+     * exploration and replay streams restart from the seed and the step count, so that resuming the same
+     * checkpoint twice gives the same run.
+     */
+    public void load(Path dir) throws IOException {
+        Properties counters = new Properties();
+        try (var in = Files.newBufferedReader(dir.resolve(STATE_FILE))) {
+            counters.load(in);
+        }
+        long savedSeed = Long.parseLong(counters.getProperty("seed"));
+        if (savedSeed != seed) {
+            throw new IOException(dir + " was saved by a DQN with seed " + savedSeed + ", this one has seed " + seed);
+        }
+        Checkpoint.load(dir.resolve(ONLINE_FILE), online, optimizer);
+        Checkpoint.load(dir.resolve(TARGET_FILE), target);
+        buffer.load(dir.resolve(REPLAY_FILE));
+        steps = Long.parseLong(counters.getProperty("steps"));
+        vectorSteps = Long.parseLong(counters.getProperty("vectorSteps"));
+        updates = Long.parseLong(counters.getProperty("updates"));
+        exploreRng = Rng.split(seed, "explore@" + steps);
+        replayRng = Rng.split(seed, "replay@" + steps);
+        Arrays.fill(episodeReturns, 0);
+        Arrays.fill(episodeLengths, 0);
+        started = false;
+    }
+
+    /** The greedy policy of the online network ({@code epsilon} 0), or ε-greedy for evaluation (e.g. 0.05). */
+    public Policy policy(double evalEpsilon, UniformRandomProvider rng) {
+        return observation -> {
+            if (evalEpsilon > 0 && rng.nextDouble() < evalEpsilon) {
+                return rng.nextInt(numActions);
+            }
+            return argmax(qValues(observation, 1), 0);
+        };
+    }
+
+    /** The greedy policy of the online network. */
+    public Policy greedyPolicy() {
+        return policy(0, null);
+    }
+
+    /** The greedy policy, which {@link org.jdive.agents.eval.PeriodicEvaluation} plays. */
+    @Override
+    public Policy evaluationPolicy() {
+        return greedyPolicy();
+    }
+
+    /** Environment steps taken so far, summed over the envs. */
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    /** Gradient steps taken so far. */
+    public long updates() {
+        return updates;
+    }
+
+    /** The exploration rate at the current step. */
+    public double epsilon() {
+        return epsilon.epsilon(steps);
+    }
+
+    public Module onlineNetwork() {
+        return online;
+    }
+
+    public Module targetNetwork() {
+        return target;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    public ReplayBuffer replayBuffer() {
+        return buffer;
+    }
+
+    /** The observation shape of one env. */
+    public int[] observationShape() {
+        return observationShape.clone();
+    }
+
+    /** Frees the networks and the optimizer state; the vector env belongs to the caller. */
+    @Override
+    public void close() {
+        optimizer.close();
+        online.close();
+        target.close();
+    }
+}
