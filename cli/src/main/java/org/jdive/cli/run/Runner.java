@@ -160,6 +160,31 @@ public final class Runner {
         summary.put("finished", !stopped);
         summary.put("wall_s", seconds);
         evaluation.forEach((k, v) -> summary.put("eval_" + k, v));
+        bestEvaluation(summary);
         folder.writeAtomically(RunFolder.SUMMARY, Json.object(summary) + "\n");
+    }
+
+    /** Adds the best evaluation of the run so far (by mean return, from eval.csv) and when it happened. */
+    private void bestEvaluation(Map<String, Object> summary) throws IOException {
+        Path csv = folder.path().resolve("eval.csv");
+        if (!Files.exists(csv)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(csv);
+        int column = List.of(lines.getFirst().split(",")).indexOf("mean_return");
+        if (column < 0) {
+            return;
+        }
+        String[] best = null;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            if (best == null || Double.parseDouble(cells[column]) > Double.parseDouble(best[column])) {
+                best = cells;
+            }
+        }
+        if (best != null) {
+            summary.put("best_eval_mean_return", Double.parseDouble(best[column]));
+            summary.put("best_eval_at", Long.parseLong(best[0]));
+        }
     }
 }

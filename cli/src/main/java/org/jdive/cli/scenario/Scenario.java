@@ -1,6 +1,7 @@
 package org.jdive.cli.scenario;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdive.cli.train.TrainerKind;
 import org.snakeyaml.engine.v2.api.Dump;
@@ -46,6 +47,11 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
     /** A whole-number key that must fit in an {@code int} (the schema's range says so). */
     public int intValue(String path) {
         return Math.toIntExact(integer(path));
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Long> integers(String path) {
+        return (List<Long>) require(path);
     }
 
     public double number(String path) {

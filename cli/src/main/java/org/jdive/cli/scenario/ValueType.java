@@ -88,6 +88,28 @@ public sealed interface ValueType {
         }
     }
 
+    /** A non-empty list of whole numbers, each in {@code [min, max]} (e.g. the widths of hidden layers). */
+    record Ints(long min, long max) implements ValueType {
+        @Override
+        public Object read(Value value) {
+            if (!(value.data() instanceof List<?> items) || items.isEmpty()) {
+                throw new IllegalArgumentException("must be a non-empty list of whole numbers, e.g. [64, 64], got "
+                        + value.describe());
+            }
+            Int each = new Int(min, max);
+            List<Long> numbers = new ArrayList<>();
+            for (Object item : items) {
+                numbers.add((Long) each.read((Value) item));
+            }
+            return List.copyOf(numbers);
+        }
+
+        @Override
+        public String describe() {
+            return "list of integers in [" + min + ", " + max + "]";
+        }
+    }
+
     /** {@code true} or {@code false}. */
     record Bool() implements ValueType {
         @Override

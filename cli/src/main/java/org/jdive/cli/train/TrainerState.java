@@ -46,6 +46,11 @@ public final class TrainerState {
         return this;
     }
 
+    /** The names of the entries, in the order they were put. */
+    public java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(entries.keySet());
+    }
+
     public double[] doubles(String name) {
         return get(name, double[].class).clone();
     }

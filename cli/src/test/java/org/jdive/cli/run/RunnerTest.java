@@ -122,7 +122,7 @@ class RunnerTest {
                 folder.listCheckpoints().stream().map(p -> p.getFileName().toString()).toList(), "checkpoint.keep = 2");
         String summary = Files.readString(folder.path().resolve("summary.json"));
         assertTrue(summary.contains("\"done\":500") && summary.contains("\"finished\":true")
-                && summary.contains("\"eval_mean_return\":"), summary);
+                && summary.contains("\"eval_mean_return\":") && summary.contains("\"best_eval_at\":"), summary);
         try (var files = Files.list(folder.path())) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary files are left");
         }
@@ -149,5 +149,38 @@ class RunnerTest {
         assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
         assertArrayEquals(TrainerState.read(whole.checkpoint(400)).doubles("q"),
                 TrainerState.read(parts.checkpoint(400)).doubles("q"));
+    }
+
+    @Test
+    void dqnContinuesFromItsCheckpoint() throws IOException {
+        Path file = dir.resolve("dqn.yaml");
+        Files.writeString(file, """
+                env:
+                  id: CartPole-v1
+                agent:
+                  kind: dqn
+                  learning_starts: 100
+                  train_frequency: 50
+                  batch_size: 16
+                  hidden: [16]
+                budget:
+                  steps: 600
+                log:
+                  every: 200
+                eval:
+                  episodes: 2
+                """);
+        Scenario s = ScenarioLoader.load(file, List.of());
+        RunFolder folder = start(s, "dqn");
+        Runner first = new Runner(s, folder);
+        first.addListener((done, metrics, last) -> first.requestStop());
+        assertEquals(200, first.run().done());
+        Runner second = new Runner(s, folder);
+        assertEquals(200, second.resume(), "networks, optimizer, replay and counters come back");
+        Runner.Result result = second.run();
+        assertFalse(result.stopped());
+        assertEquals(600, result.done());
+        assertEquals(4, Files.readAllLines(folder.path().resolve("metrics.csv")).size());
+        assertTrue(Files.readString(folder.path().resolve("metrics.csv")).startsWith("steps,wall_s,return,length,loss,epsilon"));
     }
 }
