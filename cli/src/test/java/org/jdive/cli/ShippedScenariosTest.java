@@ -37,7 +37,12 @@ class ShippedScenariosTest {
         Scenario full = ScenarioLoader.load(file, List.of());
         String budgetKey = full.kind().keys().stream().map(Key::path).filter(p -> p.startsWith("budget.")).findFirst().orElseThrow();
         long small = Math.min(full.integer(budgetKey), 20);
-        Scenario s = ScenarioLoader.load(file, List.of(budgetKey + "=" + small, "eval.episodes=5", "log.every=5"));
+        List<String> sets = new java.util.ArrayList<>(List.of(budgetKey + "=" + small, "eval.episodes=2",
+                "eval.max_episode_steps=200", "log.every=5"));
+        if (full.has("agent.buffer_size")) {
+            sets.add("agent.buffer_size=1000"); // MinAtar's 100k-transition buffers would cost the test seconds to allocate
+        }
+        Scenario s = ScenarioLoader.load(file, sets);
         RunFolder folder = RunFolder.create(dir, s.name());
         Runner.writeScenario(s, folder);
         Runner.Result result = new Runner(s, folder).run();

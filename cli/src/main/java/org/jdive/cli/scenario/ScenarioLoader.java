@@ -242,6 +242,12 @@ public final class ScenarioLoader {
             return "not a key of " + kind.section() + ".kind " + kind.name() + " (only of " + String.join(", ", usedBy)
                     + "). Keys here: " + String.join(", ", allowed);
         }
-        return "unknown key." + Suggest.didYouMean(name, allowed) + " Keys here: " + String.join(", ", allowed);
+        String suggestion = Suggest.didYouMean(name, allowed);
+        if (suggestion.isEmpty()) {
+            // the right name in another section, e.g. learning_starts for agent.learning_starts
+            suggestion = keys.keySet().stream().filter(k -> k.endsWith("." + name)).findFirst()
+                    .map(k -> " Did you mean '" + k + "'?").orElse("");
+        }
+        return "unknown key." + suggestion + " Keys here: " + String.join(", ", allowed);
     }
 }

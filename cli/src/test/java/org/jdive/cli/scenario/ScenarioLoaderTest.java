@@ -48,6 +48,7 @@ class ScenarioLoaderTest {
                 Arguments.of("unknown key with suggestion", VALID.replace("alpha: 0.5", "alpah: 0.5"), 5, "agent.alpah",
                         "unknown key. Did you mean 'alpha'?"),
                 Arguments.of("unknown top-level key", VALID + "sed: 3\n", 8, "sed", "Did you mean 'seed'?"),
+                Arguments.of("key in the wrong section", VALID + "alpha: 0.3\n", 8, "alpha", "Did you mean 'agent.alpha'?"),
                 Arguments.of("wrong type", VALID + "seed: three\n", 8, "seed", "must be a whole number, got 'three'"),
                 Arguments.of("negative budget", VALID.replace("episodes: 10", "episodes: -5"), 7, "budget.episodes",
                         "must be in [1, 2147483647], got -5"),

@@ -58,6 +58,21 @@ public final class DqnKind implements TrainerKind {
             "The network before the Q head: an MLP of `hidden` widths, or MinAtar's convolution for 10×10×C grids.");
     static final Key HIDDEN = Key.optional("agent.hidden", new ValueType.Ints(1, 65_536), List.of(120L, 84L),
             "Widths of the MLP's hidden layers.");
+    static final Key OPTIMIZER = Key.optional("agent.optimizer", ValueType.Choice.of("adam", "rmsprop_centered"), "adam",
+            "Adam, or centred RMSProp as in DQN and MinAtar's baselines.");
+    static final Key ADAM_EPS = Key.optional("agent.adam_eps", new ValueType.Real(0, true, 1, false), 1e-8, "Adam's ε.");
+    static final Key RMSPROP_ALPHA = Key.optional("agent.rmsprop_alpha", new ValueType.Real(0, true, 1, true), 0.95,
+            "Centred RMSProp's smoothing constant.");
+    static final Key RMSPROP_EPS = Key.optional("agent.rmsprop_eps", new ValueType.Real(0, true, 1, false), 0.01,
+            "Centred RMSProp's ε.");
+    static final Key PRIORITIZED = Key.optional("agent.prioritized", new ValueType.Bool(), false,
+            "Proportional prioritized replay (Schaul et al. 2016).");
+    static final Key PRIORITY_ALPHA = Key.optional("agent.priority.alpha", ValueType.Real.closed(0, 1), 0.6,
+            "How much priorities count (0: uniform).");
+    static final Key PRIORITY_BETA_START = Key.optional("agent.priority.beta_start", ValueType.Real.closed(0, 1), 0.4,
+            "The importance-sampling exponent at the start, annealed to 1.");
+    static final Key PRIORITY_BETA_STEPS = Key.optional("agent.priority.beta_steps", new ValueType.Int(1, BIG), 100_000L,
+            "Steps over which the exponent reaches 1.");
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, BIG), 50_000L, "Environment steps (over all envs).");
 
     @Override
@@ -84,7 +99,8 @@ public final class DqnKind implements TrainerKind {
     public List<Key> keys() {
         return RlKeys.with(List.of(NUM_ENVS, LEARNING_RATE, BUFFER_SIZE, BATCH_SIZE, LEARNING_STARTS, TRAIN_FREQUENCY,
                 GRADIENT_STEPS, TARGET_UPDATE, TAU, EXPLORATION_START, EXPLORATION_END, EXPLORATION_STEPS, LOSS,
-                MAX_GRAD_NORM, DOUBLE, DUELING, N_STEPS, TORSO, HIDDEN, STEPS));
+                MAX_GRAD_NORM, DOUBLE, DUELING, N_STEPS, TORSO, HIDDEN, OPTIMIZER, ADAM_EPS, RMSPROP_ALPHA, RMSPROP_EPS,
+                PRIORITIZED, PRIORITY_ALPHA, PRIORITY_BETA_START, PRIORITY_BETA_STEPS, STEPS));
     }
 
     @Override
@@ -111,6 +127,15 @@ public final class DqnKind implements TrainerKind {
                 .loss(s.text(LOSS.path()).equals("huber") ? DqnConfig.Loss.HUBER : DqnConfig.Loss.MSE)
                 .maxGradNorm((float) s.number(MAX_GRAD_NORM.path())).doubleDqn(s.bool(DOUBLE.path()))
                 .dueling(s.bool(DUELING.path())).nSteps(s.intValue(N_STEPS.path()));
+        if (s.text(OPTIMIZER.path()).equals("adam")) {
+            c.adam((float) s.number(ADAM_EPS.path()));
+        } else {
+            c.rmsPropCentered((float) s.number(RMSPROP_ALPHA.path()), (float) s.number(RMSPROP_EPS.path()));
+        }
+        if (s.bool(PRIORITIZED.path())) {
+            c.prioritized(s.number(PRIORITY_ALPHA.path()), s.number(PRIORITY_BETA_START.path()),
+                    s.integer(PRIORITY_BETA_STEPS.path()));
+        }
         return s.text(TORSO.path()).equals("minatar") ? c.minAtarTorso()
                 : c.hidden(s.integers(HIDDEN.path()).stream().mapToInt(Long::intValue).toArray());
     }
