@@ -92,6 +92,8 @@ class MainTest {
         assertTrue(out().contains("continuing after 300 episodes"), out());
         assertEquals(2, run("run", "--resume", dir.toString()));
         assertTrue(err().contains("is not a run folder"), err());
+        assertEquals(2, run("sample", folder.toString()));
+        assertTrue(err().contains("trained agent.kind q-learning, which draws no samples"), err());
     }
 
     @Test
