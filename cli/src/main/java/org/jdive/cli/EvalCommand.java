@@ -37,12 +37,13 @@ final class EvalCommand implements Callable<Integer> {
         Scenario scenario = ScenarioLoader.load(folder.scenario(), sets);
         Path checkpoint = folder.latestCheckpoint().orElseThrow(
                 () -> new Main.UsageException(run + " has no checkpoint to evaluate yet"));
-        Trainer trainer = scenario.kind().create(scenario);
-        trainer.restore(TrainerState.read(checkpoint));
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s after %d %s:%n", scenario.name(), trainer.done(), scenario.kind().unit());
-        trainer.evaluate().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", k, v));
-        out.flush();
+        try (Trainer trainer = scenario.kind().create(scenario)) {
+            trainer.restore(TrainerState.read(checkpoint));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s after %d %s:%n", scenario.name(), trainer.done(), scenario.kind().unit());
+            trainer.evaluate().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", k, v));
+            out.flush();
+        }
         return 0;
     }
 }

@@ -101,6 +101,7 @@ final class RunCommand implements Callable<Integer> {
             report(out, scenario, folder, result);
             return result.stopped() ? Main.INTERRUPTED : 0;
         } finally {
+            runner.close();
             finished.countDown(); // on Ctrl-C the hook waits for this, so the report is out before the JVM exits
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -40,7 +40,12 @@ final class SampleCommand implements Callable<Integer> {
         }
         RunFolder folder = Main.openRun(run);
         Scenario scenario = ScenarioLoader.load(folder.scenario(), List.of());
-        Trainer trainer = scenario.kind().create(scenario);
+        try (Trainer trainer = scenario.kind().create(scenario)) {
+            return sample(trainer, scenario, folder);
+        }
+    }
+
+    private int sample(Trainer trainer, Scenario scenario, RunFolder folder) throws Exception {
         if (!(trainer instanceof Sampler sampler)) {
             throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
                     + scenario.kind().name() + ", which draws no samples; sample works on generative models (model.kind)");

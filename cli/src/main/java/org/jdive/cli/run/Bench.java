@@ -51,7 +51,10 @@ public final class Bench {
             Backends.setDefault(Backends.get(backend));
             RunFolder runFolder = RunFolder.create(folder.path(), s.name() + "-" + backend + "-seed" + s.seed());
             Runner.writeScenario(s, runFolder);
-            Runner.Result r = new Runner(s, runFolder).run();
+            Runner.Result r;
+            try (Runner runner = new Runner(s, runFolder)) {
+                r = runner.run();
+            }
             double ret = r.evaluation().getOrDefault("mean_return", Double.NaN);
             outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), ret, r.seconds()));
             out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d mean return %8.3f  %6.1f s%n", s.name(), backend, s.seed(), ret,

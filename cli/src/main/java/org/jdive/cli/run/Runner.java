@@ -18,7 +18,7 @@ import org.jdive.cli.train.TrainerState;
  * {@code eval.every} and {@code checkpoint.every}, writing metrics, evaluations, checkpoints and a summary to
  * the run folder. {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns.
  */
-public final class Runner {
+public final class Runner implements AutoCloseable {
 
     /** Told after every chunk, e.g. to draw progress. */
     @FunctionalInterface
@@ -61,6 +61,12 @@ public final class Runner {
 
     public Trainer trainer() {
         return trainer;
+    }
+
+    /** Frees the trainer. */
+    @Override
+    public void close() {
+        trainer.close();
     }
 
     /** Writes the resolved scenario into a new run folder. */

@@ -7,7 +7,7 @@ import java.util.Map;
  * log, evaluate, checkpoint and stop between chunks. Saving after a chunk and restoring into a fresh trainer
  * of the same scenario must continue exactly as if nothing had happened (on the CPU backend).
  */
-public interface Trainer {
+public interface Trainer extends AutoCloseable {
 
     /** Budget units done so far. */
     long done();
@@ -34,4 +34,9 @@ public interface Trainer {
 
     /** Continues from {@code state}, written by {@link #save()} of a trainer of the same scenario. */
     void restore(TrainerState state);
+
+    /** Frees what the trainer holds (envs, network buffers); nothing by default. */
+    @Override
+    default void close() {
+    }
 }

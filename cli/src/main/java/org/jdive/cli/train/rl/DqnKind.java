@@ -148,6 +148,7 @@ public final class DqnKind implements TrainerKind {
     private static final class Learner implements Trainer, DqnListener {
 
         private final Scenario scenario;
+        private final VectorEnv envs;
         private final Dqn dqn;
         private final long budget;
         private double returns;
@@ -159,7 +160,7 @@ public final class DqnKind implements TrainerKind {
         Learner(Scenario scenario) {
             this.scenario = scenario;
             DqnConfig config = config(scenario);
-            VectorEnv envs = Envs.makeVector(scenario.text(RlKeys.ENV_ID.path()), scenario.options(RlKeys.ENV_OPTIONS.path()),
+            this.envs = Envs.makeVector(scenario.text(RlKeys.ENV_ID.path()), scenario.options(RlKeys.ENV_OPTIONS.path()),
                     scenario.intValue(NUM_ENVS.path()), AutoresetMode.SAME_STEP, 1);
             this.dqn = new Dqn(envs, config, scenario.seed()).listener(this);
             this.budget = scenario.integer(STEPS.path());
@@ -204,6 +205,12 @@ public final class DqnKind implements TrainerKind {
         @Override
         public Map<String, Double> evaluate() {
             return Evaluations.run(scenario, dqn.greedyPolicy());
+        }
+
+        @Override
+        public void close() {
+            dqn.close();
+            envs.close();
         }
 
         /** The agent's own checkpoint folder, packed file by file into the state. */

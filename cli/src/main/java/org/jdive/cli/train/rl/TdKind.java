@@ -199,6 +199,11 @@ public abstract sealed class TdKind implements TrainerKind {
         }
 
         @Override
+        public void close() {
+            env.close();
+        }
+
+        @Override
         public TrainerState save() {
             var q = td.snapshot().q();
             return new TrainerState().put("q", Tables.flatten(q)).put("episodes", td.episodes())
