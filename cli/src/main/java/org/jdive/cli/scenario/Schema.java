@@ -29,7 +29,7 @@ public final class Schema {
                     "The name of runs of this scenario (run folders are `runs/<name>-<timestamp>`); defaults to the file name."),
             Key.optional("seed", new ValueType.Int(0, Long.MAX_VALUE), 0L,
                     "The seed of every random stream (env, exploration, initialisation), split per consumer."),
-            Key.optional("backend", new ValueType.Choice(Backends::names, "a tensor backend: " + String.join(", ", Backends.names())),
+            Key.optional("backend", new ValueType.Choice(Backends::names, "a tensor backend on the class path: cpu, opencl, djl or auto"),
                     "cpu", "The tensor backend (`jdive list` shows those on the class path)."),
             AGENT_KIND,
             MODEL_KIND,

@@ -13,6 +13,11 @@ public interface BackendProvider {
     /** Whether the backend can run on this machine (its native libraries load, a device exists). */
     boolean isAvailable();
 
+    /** Why {@link #isAvailable()} is false, for error messages (what is missing and how to get it). */
+    default String unavailableReason() {
+        return "";
+    }
+
     /** Whether, when available, {@code auto} should prefer this backend to the CPU (true for a GPU). */
     boolean preferredOverCpu();
 

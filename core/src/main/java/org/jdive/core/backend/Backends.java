@@ -52,8 +52,10 @@ public final class Backends {
         for (BackendProvider provider : providers()) {
             if (provider.name().equals(name)) {
                 if (!provider.isAvailable()) {
-                    throw new IllegalStateException("backend '" + name + "' is not available on this machine; "
-                            + "run 'jdive doctor' to see why, or use backend 'cpu'");
+                    String reason = provider.unavailableReason();
+                    throw new IllegalStateException("backend '" + name + "' is not available on this machine"
+                            + (reason.isEmpty() ? "" : ": " + reason) + "; run 'jdive doctor' for details, "
+                            + "or use backend 'cpu' or 'auto'");
                 }
                 return CREATED.computeIfAbsent(spec, k -> provider.create(options));
             }
@@ -90,11 +92,30 @@ public final class Backends {
 
     private static Backend auto() {
         for (BackendProvider provider : providers()) {
-            if (provider.preferredOverCpu() && provider.isAvailable()) {
+            if (provider.isAvailable() && provider.preferredOverCpu()) {
                 return get(provider.name());
             }
         }
+        warnUnavailableOnce();
         return cpu();
+    }
+
+    private static volatile boolean warned;
+
+    /** One line on standard error, the first time {@code auto} falls back because an installed backend cannot run. */
+    private static void warnUnavailableOnce() {
+        if (warned) {
+            return;
+        }
+        for (BackendProvider provider : providers()) {
+            if (!provider.isAvailable()) {
+                warned = true;
+                String reason = provider.unavailableReason();
+                System.err.println("jdive: warning: backend '" + provider.name() + "' is not available"
+                        + (reason.isEmpty() ? "" : " (" + reason + ")") + "; 'auto' uses the cpu backend");
+                return;
+            }
+        }
     }
 
     private static List<BackendProvider> providers() {

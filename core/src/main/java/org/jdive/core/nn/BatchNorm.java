@@ -15,7 +15,7 @@ import org.jdive.core.backend.Backends;
  * integer in PyTorch, whose {@code load_state_dict} converts it), so that a checkpoint loads strictly into the
  * same PyTorch network.
  */
-abstract class BatchNorm extends Module {
+public abstract sealed class BatchNorm extends Module permits BatchNorm1d, BatchNorm2d {
 
     private final int[] allowedRanks;
     private final float eps;

@@ -32,7 +32,13 @@ public final class Conv2d extends WeightedLayer {
 
     /** A convolution whose input channels are taken from its first input, as PyTorch's {@code LazyConv2d}. */
     public static Conv2d lazy(int outChannels, int kernel, int stride, int padding, UniformRandomProvider rng) {
-        return new Conv2d(LAZY, outChannels, kernel, stride, padding, true, rng);
+        return lazy(outChannels, kernel, stride, padding, true, rng);
+    }
+
+    /** A lazy convolution with or without a bias (DCGAN's have none: batch norm follows). */
+    public static Conv2d lazy(int outChannels, int kernel, int stride, int padding, boolean bias,
+                              UniformRandomProvider rng) {
+        return new Conv2d(LAZY, outChannels, kernel, stride, padding, bias, rng);
     }
 
     @Override

@@ -35,7 +35,13 @@ public final class ConvTranspose2d extends WeightedLayer {
     /** A transposed convolution whose input channels are taken from its first input. */
     public static ConvTranspose2d lazy(int outChannels, int kernel, int stride, int padding, int outputPadding,
                                        UniformRandomProvider rng) {
-        return new ConvTranspose2d(LAZY, outChannels, kernel, stride, padding, outputPadding, true, rng);
+        return lazy(outChannels, kernel, stride, padding, outputPadding, true, rng);
+    }
+
+    /** A lazy transposed convolution with or without a bias (DCGAN's have none: batch norm follows). */
+    public static ConvTranspose2d lazy(int outChannels, int kernel, int stride, int padding, int outputPadding,
+                                       boolean bias, UniformRandomProvider rng) {
+        return new ConvTranspose2d(LAZY, outChannels, kernel, stride, padding, outputPadding, bias, rng);
     }
 
     @Override

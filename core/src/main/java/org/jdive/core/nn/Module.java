@@ -18,7 +18,8 @@ import org.jdive.core.Tensor;
  * <p>Names nest with dots, so a {@link Sequential} named {@code torso} inside a network gives its first
  * layer's weight the name {@code torso.0.weight}: the keys of {@link #stateDict()} are those PyTorch would
  * give the same network. Parameters and buffers live outside every {@link Scope} and are freed by
- * {@link #close()}.
+ * {@link #close()}. They are created on the default backend ({@link org.jdive.core.backend.Backends#getDefault()}),
+ * or, for a lazy layer, on the backend of its first input.
  *
  * <p>A module starts in training mode; {@link #eval()} switches it (and its children) to evaluation mode,
  * which changes what {@link Dropout} and {@link BatchNorm} do.

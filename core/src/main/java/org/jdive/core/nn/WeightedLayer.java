@@ -13,8 +13,11 @@ import org.jdive.core.nn.init.Init;
  * A layer with a {@code weight} and an optional {@code bias} whose shapes follow from the number of input
  * features or channels. That number may be left unknown ({@link #LAZY}), as in PyTorch's {@code LazyLinear}:
  * the parameters are then created by the first {@link #forward}, on the input's backend.
+ *
+ * <p>D2L's {@code net.apply(init_xavier)} reads {@code net.apply(m -> { if (m instanceof WeightedLayer w)
+ * w.initialize(Init.xavierUniform(), Init.zeros()); })}.
  */
-abstract class WeightedLayer extends Module {
+public abstract sealed class WeightedLayer extends Module permits Linear, Conv2d, ConvTranspose2d {
 
     /** The input size of a lazy layer, inferred from its first input. */
     static final int LAZY = -1;

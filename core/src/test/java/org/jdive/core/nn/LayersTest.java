@@ -59,6 +59,26 @@ class LayersTest {
     }
 
     @Test
+    void convolutionLayersAddTheirBiasPerChannelAndPassGradientsToTheirParameters() {
+        var rng = Rng.seeded(7);
+        try (Conv2d conv = new Conv2d(2, 3, 3, 2, 1, true, rng);
+             ConvTranspose2d up = new ConvTranspose2d(2, 3, 3, 2, 1, 1, true, rng)) {
+            Tensor x = Tensor.randn(rng, 2, 2, 5, 5);
+            Tensor y = conv.forward(x);
+            Tensor expected = x.conv2d(conv.weight(), 2, 1).add(conv.bias().reshape(1, 3, 1, 1));
+            assertArrayEquals(expected.toFloatArray(), y.toFloatArray());
+            y.sum().backward();
+            // d(sum)/d(bias_o) counts the output positions of channel o: N·H·W = 2·3·3
+            assertArrayEquals(new float[] {18f, 18f, 18f}, conv.bias().grad().toFloatArray());
+            assertArrayEquals(new int[] {3, 2, 3, 3}, conv.weight().grad().shape());
+            Tensor z = up.forward(x);
+            assertArrayEquals(new int[] {2, 3, 10, 10}, z.shape());
+            z.sum().backward();
+            assertArrayEquals(new float[] {200f, 200f, 200f}, up.bias().grad().toFloatArray());
+        }
+    }
+
+    @Test
     void layerNormNormalisesEachSample() {
         try (LayerNorm ln = new LayerNorm(4)) {
             float[] y = ln.forward(Tensor.of(new float[][] {{1f, 2f, 3f, 4f}, {-2f, -2f, 2f, 2f}})).toFloatArray();

@@ -65,6 +65,25 @@ class ModuleTest {
     }
 
     @Test
+    void applyReinitialisesEveryWeightedLayerAsD2LsInitXavier() {
+        var rng = Rng.seeded(6);
+        try (Sequential net = new Sequential(new Linear(3, 4, rng), new Relu(), Linear.lazy(2, rng))) {
+            net.apply(m -> {
+                if (m instanceof WeightedLayer w) {
+                    w.initialize(Init.constant(0.5f), Init.zeros());
+                }
+            });
+            assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, java.util.Arrays.copyOf(
+                    net.namedParameters().get("0.weight").toFloatArray(), 3));
+            assertArrayEquals(new float[4], net.namedParameters().get("0.bias").toFloatArray());
+            try (Scope s = Scope.open()) {
+                // the lazy layer uses the remembered inits when it is created: 4 inputs of relu(0.5·3) = 1.5
+                assertArrayEquals(new float[] {3f, 3f}, net.forward(Tensor.ones(1, 3)).toFloatArray());
+            }
+        }
+    }
+
+    @Test
     void lazyLayersTakeTheirInputSizeFromTheFirstBatch() {
         var rng = Rng.seeded(3);
         try (Sequential net = new Sequential(Conv2d.lazy(4, 3, 1, 1, rng), BatchNorm2d.lazy(), new Relu(), new Flatten(),

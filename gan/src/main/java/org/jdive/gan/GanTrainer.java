@@ -1,0 +1,78 @@
+package org.jdive.gan;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.core.Rng;
+import org.jdive.core.Tensor;
+import org.jdive.core.backend.Backend;
+import org.jdive.core.data.Batch;
+import org.jdive.core.data.DataLoader;
+import org.jdive.core.data.Dataset;
+import org.jdive.core.loss.Reduction;
+
+/**
+ * Trains a {@link Gan} epoch by epoch on a dataset's features (its targets are ignored), as D2L's GAN training
+ * loops: for each batch, noise of the batch's size, one discriminator update, one generator update.
+ *
+ * <p>Each epoch draws its shuffle and its noise from streams named after the seed and the epoch number, so
+ * epoch {@code e} does the same work whether the run began at epoch 0 or was resumed from a checkpoint taken
+ * after epoch {@code e - 1}: on the CPU backend a resumed run matches an uninterrupted one bit for bit.
+ */
+public final class GanTrainer {
+
+    private final Gan gan;
+    private final Dataset data;
+    private final int batchSize;
+    private final boolean dropLast;
+    private final int[] latentShape;
+    private final long seed;
+    private final Backend backend;
+
+    /**
+     * @param dropLast    whether an epoch's last, smaller batch is skipped (wanted with batch norm, whose
+     *                    statistics need more than one example)
+     * @param latentShape one noise vector's shape, without the batch axis
+     */
+    public GanTrainer(Gan gan, Dataset data, int batchSize, boolean dropLast, int[] latentShape, long seed,
+                      Backend backend) {
+        if (batchSize <= 0 || batchSize > data.size()) {
+            throw new IllegalArgumentException("batch size must be in [1, " + data.size() + "] (the dataset's size), got "
+                    + batchSize);
+        }
+        this.gan = gan;
+        this.data = data;
+        this.batchSize = batchSize;
+        this.dropLast = dropLast;
+        this.latentShape = latentShape.clone();
+        this.seed = seed;
+        this.backend = backend;
+    }
+
+    /** Trains epoch {@code epoch} (counted from 0) and returns its record. */
+    public EpochStats trainEpoch(int epoch) {
+        long start = System.nanoTime();
+        UniformRandomProvider noise = Rng.split(seed, "noise/epoch-" + epoch);
+        DataLoader loader = new DataLoader(data, batchSize, true, dropLast, Rng.split(seed, "data/epoch-" + epoch), backend);
+        double lossD = 0;
+        double lossG = 0;
+        double dReal = 0;
+        double dFake = 0;
+        int examples = 0;
+        int steps = 0;
+        for (Batch batch : loader) {
+            StepStats s;
+            try (Tensor z = Noise.sample(noise, backend, batch.size(), latentShape)) {
+                s = gan.step(batch.features(), z);
+            }
+            lossD += s.lossD();
+            lossG += s.lossG();
+            dReal += s.dReal();
+            dFake += s.dFake();
+            examples += batch.size();
+            steps++;
+        }
+        int perExample = gan.reduction() == Reduction.SUM ? examples : steps;
+        return new EpochStats(epoch, (float) (lossD / perExample), (float) (lossG / perExample), (float) (dReal / steps),
+                (float) (dFake / steps), steps, (System.nanoTime() - start) / 1e9);
+    }
+
+}

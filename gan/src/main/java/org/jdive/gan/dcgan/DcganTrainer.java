@@ -1,0 +1,172 @@
+package org.jdive.gan.dcgan;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.core.NoGrad;
+import org.jdive.core.Rng;
+import org.jdive.core.Scope;
+import org.jdive.core.Tensor;
+import org.jdive.core.backend.Backend;
+import org.jdive.core.data.Dataset;
+import org.jdive.core.loss.Reduction;
+import org.jdive.core.nn.Sequential;
+import org.jdive.core.optim.Adam;
+import org.jdive.gan.EpochStats;
+import org.jdive.gan.Gan;
+import org.jdive.gan.GanTrainer;
+import org.jdive.gan.Noise;
+import org.jdive.gan.io.SampleGrid;
+import org.jdive.gan.metrics.SampleDistances;
+
+/**
+ * Trains a DCGAN (D2L 20.2) on a dataset of images in [-1, 1]: D2L's update rules, Adam with β = (0.5, 0.999)
+ * for both networks, epochs of shuffled batches (the last, smaller batch dropped, for batch norm). A fixed
+ * batch of noise, drawn once from the seed, gives the sample grid of every epoch.
+ */
+public final class DcganTrainer implements AutoCloseable {
+
+    /** How to train; {@link #d2l(long)} and {@link #pytorch(long)} give the two recipes. */
+    public record Settings(int batchSize, float lr, float beta1, float beta2, Reduction reduction, long seed) {
+
+        public Settings {
+            if (batchSize < 2 || !(lr >= 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || reduction == null) {
+                throw new IllegalArgumentException("DCGAN training: need batch size >= 2 (batch norm), lr >= 0, betas in "
+                        + "[0, 1) and a reduction; got " + this);
+            }
+        }
+
+        /** D2L 20.2: batch 256, lr 0.005, β = (0.5, 0.999), summed cross-entropy. */
+        public static Settings d2l(long seed) {
+            return new Settings(256, 0.005f, 0.5f, 0.999f, Reduction.SUM, seed);
+        }
+
+        /** PyTorch's DCGAN tutorial: batch 128, lr 0.0002, β = (0.5, 0.999), mean cross-entropy. */
+        public static Settings pytorch(long seed) {
+            return new Settings(128, 0.0002f, 0.5f, 0.999f, Reduction.MEAN, seed);
+        }
+    }
+
+    /** How many images the fixed noise and the sample grid hold. */
+    public static final int GRID_IMAGES = 64;
+
+    private final DcganConfig net;
+    private final Settings settings;
+    private final Dataset data;
+    private final Backend backend;
+    private final Sequential generator;
+    private final Sequential discriminator;
+    private final Adam optimizerG;
+    private final Adam optimizerD;
+    private final GanTrainer trainer;
+    private final Tensor fixedNoise;
+    private int epochsDone;
+
+    public DcganTrainer(DcganConfig net, Settings settings, Dataset data, Backend backend) {
+        int[] expected = net.imageShape();
+        if (!java.util.Arrays.equals(data.featureShape(), expected)) {
+            throw new IllegalArgumentException("the DCGAN makes images " + java.util.Arrays.toString(expected)
+                    + " but the dataset holds " + java.util.Arrays.toString(data.featureShape()));
+        }
+        this.net = net;
+        this.settings = settings;
+        this.data = data;
+        this.backend = backend;
+        UniformRandomProvider init = Rng.split(settings.seed(), "init");
+        generator = DcganNets.generator(net, backend, init);
+        discriminator = DcganNets.discriminator(net, backend, init);
+        DcganNets.initialize(discriminator, net.variant(), init);
+        DcganNets.initialize(generator, net.variant(), init);
+        optimizerD = new Adam(discriminator.parameters(), settings.lr(), settings.beta1(), settings.beta2(), 1e-8f, 0f);
+        optimizerG = new Adam(generator.parameters(), settings.lr(), settings.beta1(), settings.beta2(), 1e-8f, 0f);
+        Gan gan = new Gan(generator, discriminator, optimizerG, optimizerD, settings.reduction());
+        trainer = new GanTrainer(gan, data, settings.batchSize(), true, net.latentShape(), settings.seed(), backend);
+        fixedNoise = Noise.sample(Rng.split(settings.seed(), "fixed-noise"), backend, GRID_IMAGES, net.latentShape()).keep();
+    }
+
+    /** Trains one more epoch and returns its record. */
+    public EpochStats trainEpoch() {
+        return trainer.trainEpoch(epochsDone++);
+    }
+
+    /** The number of epochs trained (including those restored from a checkpoint). */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** Sets the number of epochs already trained (what a checkpoint restores). */
+    void epochsDone(int epochs) {
+        this.epochsDone = epochs;
+    }
+
+    /**
+     * {@code n} generated images {@code [n, C, S, S]} as host values. As in D2L, the generator stays in training
+     * mode, so its batch norm normalises with the batch's own statistics.
+     */
+    public float[] generate(int n, UniformRandomProvider rng) {
+        try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
+            return generator.forward(Noise.sample(rng, backend, n, net.latentShape())).toFloatArray();
+        }
+    }
+
+    /** Writes the generator's images for the fixed noise as an 8-wide PNG grid. */
+    public void writeSampleGrid(Path png) throws IOException {
+        try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
+            SampleGrid.write(png, generator.forward(fixedNoise), 8);
+        }
+    }
+
+    /** Raw-pixel distances between {@code n} generated images and {@code n} training images. */
+    public record Quality(double mmd, double slicedWasserstein) {
+    }
+
+    /**
+     * The {@link SampleDistances} between {@code n} images generated from a stream named after the seed and
+     * {@code n} training images chosen by it: the same {@code n} gives the same real images and noise every
+     * time, so successive values compare.
+     */
+    public Quality quality(int n) {
+        if (n < 2 || n > data.size()) {
+            throw new IllegalArgumentException("quality needs 2 <= n <= " + data.size() + " images, got " + n);
+        }
+        UniformRandomProvider rng = Rng.split(settings.seed(), "quality");
+        int dim = net.channels() * net.imageSize() * net.imageSize();
+        float[] real = new float[n * dim];
+        int[] pick = rng.ints(0, data.size()).distinct().limit(n).toArray();
+        for (int i = 0; i < n; i++) {
+            data.copyFeatures(pick[i], real, i * dim);
+        }
+        float[] fake = generate(n, rng);
+        return new Quality(SampleDistances.mmdPolynomial(real, fake, dim),
+                SampleDistances.slicedWasserstein(real, fake, dim, 64, rng));
+    }
+
+    public DcganConfig config() {
+        return net;
+    }
+
+    public Sequential generator() {
+        return generator;
+    }
+
+    public Sequential discriminator() {
+        return discriminator;
+    }
+
+    public Adam optimizerG() {
+        return optimizerG;
+    }
+
+    public Adam optimizerD() {
+        return optimizerD;
+    }
+
+    @Override
+    public void close() {
+        fixedNoise.close();
+        optimizerG.close();
+        optimizerD.close();
+        generator.close();
+        discriminator.close();
+    }
+}
