@@ -32,7 +32,7 @@ final class Doctor {
         out.printf("backend   auto    -> %s%n", Backends.get("auto").name());
         out.printf("opencl    %s%n", openClDrivers());
         out.printf("display   %s%n", display());
-        out.printf("modules   rendering %s, djl natives %s%n", present(PlayCommand.RENDERING_CLASS),
+        out.printf("modules   rendering %s, djl natives %s%n", present("org.jdive.rendering.PlayWindow"),
                 present("ai.djl.engine.Engine"));
         return 0;
     }

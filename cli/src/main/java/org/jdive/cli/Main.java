@@ -60,7 +60,10 @@ public final class Main implements Runnable {
                 e.println(ex.getMessage());
                 return 2;
             }
-            e.println(commandLine.getCommandSpec().qualifiedName() + ": " + ex);
+            // expected failures say what is wrong in their message; anything else shows its type too
+            boolean explained = ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException;
+            e.println(commandLine.getCommandSpec().qualifiedName() + ": " + (explained ? ex.getMessage() : ex));
             return 1;
         });
         return cli;

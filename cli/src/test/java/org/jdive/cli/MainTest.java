@@ -104,9 +104,18 @@ class MainTest {
     }
 
     @Test
-    void playWithoutTheRenderingModuleSaysWhatIsMissing() {
-        assertEquals(1, run("play", "../scenarios/frozenlake-vi.yaml"));
-        assertTrue(err().contains("needs the rendering module"), err());
+    void playRecordsARunsTrainedAgentWithoutADisplay() throws IOException {
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("run", "../scenarios/frozenlake-vi.yaml", "--runs", runs.toString(), "--quiet"), err());
+        Path folder;
+        try (Stream<Path> s = Files.list(runs)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        Path gif = dir.resolve("play.gif");
+        assertEquals(0, run("play", folder.toString(), "--record", gif.toString(), "--steps", "20"), err());
+        assertTrue(Files.size(gif) > 0 && out().contains("recorded 20 steps of FrozenLake-v1"), out());
+        assertEquals(2, run("play", dir.resolve("none.yaml").toString()));
+        assertTrue(err().contains("no scenario file or run folder"), err());
     }
 
     @Test

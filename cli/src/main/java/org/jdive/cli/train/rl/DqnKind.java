@@ -15,6 +15,7 @@ import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
+import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
@@ -145,7 +146,7 @@ public final class DqnKind implements TrainerKind {
         return new Learner(scenario);
     }
 
-    private static final class Learner implements Trainer, DqnListener {
+    private static final class Learner implements Trainer, Actor, DqnListener {
 
         private final Scenario scenario;
         private final VectorEnv envs;
@@ -205,6 +206,11 @@ public final class DqnKind implements TrainerKind {
         @Override
         public Map<String, Double> evaluate() {
             return Evaluations.run(scenario, dqn.greedyPolicy());
+        }
+
+        @Override
+        public org.jdive.agents.Policy policy() {
+            return dqn.greedyPolicy();
         }
 
         @Override

@@ -13,6 +13,7 @@ import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
+import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
@@ -146,7 +147,7 @@ public abstract sealed class TdKind implements TrainerKind {
         };
     }
 
-    private static final class Learner implements Trainer {
+    private static final class Learner implements Trainer, Actor {
 
         /** Salt of the exploration stream's seed, so that it differs from the env's. */
         private static final long EXPLORE_SALT = 0x6578706CL;
@@ -196,6 +197,11 @@ public abstract sealed class TdKind implements TrainerKind {
         @Override
         public Map<String, Double> evaluate() {
             return Evaluations.run(scenario, td.greedyPolicy());
+        }
+
+        @Override
+        public org.jdive.agents.Policy policy() {
+            return td.greedyPolicy();
         }
 
         @Override

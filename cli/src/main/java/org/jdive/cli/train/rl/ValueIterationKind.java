@@ -10,6 +10,7 @@ import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
+import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
@@ -68,7 +69,7 @@ public final class ValueIterationKind implements TrainerKind {
         return new Planner(scenario);
     }
 
-    private static final class Planner implements Trainer {
+    private static final class Planner implements Trainer, Actor {
 
         private final Scenario scenario;
         private final ValueIteration vi;
@@ -124,7 +125,8 @@ public final class ValueIterationKind implements TrainerKind {
             return Evaluations.run(scenario, policy());
         }
 
-        private Policy policy() {
+        @Override
+        public Policy policy() {
             int[] actions = new int[q.length];
             for (int s = 0; s < q.length; s++) {
                 int best = 0;
