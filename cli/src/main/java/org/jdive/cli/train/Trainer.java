@@ -5,7 +5,9 @@ import java.util.Map;
 /**
  * Trains one scenario in chunks of its budget unit (episodes, steps, sweeps, epochs), so that the runner can
  * log, evaluate, checkpoint and stop between chunks. Saving after a chunk and restoring into a fresh trainer
- * of the same scenario must continue exactly as if nothing had happened (on the CPU backend).
+ * of the same scenario should continue exactly as if nothing had happened (on the CPU backend); the tabular
+ * trainers do, bit for bit, while DQN restores its networks, optimizer and replay exactly but starts fresh
+ * episodes (the agents module's checkpoint holds no env state).
  */
 public interface Trainer extends AutoCloseable {
 
