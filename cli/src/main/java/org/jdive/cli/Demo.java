@@ -1,6 +1,6 @@
 package org.jdive.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.Rng;
@@ -17,26 +17,14 @@ final class Demo {
     private Demo() {
     }
 
-    static int run(String[] args, PrintStream out) {
-        long seed = 0;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--seed") && i + 1 < args.length) {
-                try {
-                    seed = Long.parseLong(args[++i]);
-                } catch (NumberFormatException e) {
-                    throw new Main.UsageException("--seed needs a whole number, got '" + args[i] + "'");
-                }
-            } else {
-                throw new Main.UsageException("unknown option '" + args[i] + "'; allowed: --seed N");
-            }
-        }
+    static int run(long seed, PrintWriter out) {
         linearRegression(seed, out);
         out.println();
         quadrants(seed, out);
         return 0;
     }
 
-    private static void linearRegression(long seed, PrintStream out) {
+    private static void linearRegression(long seed, PrintWriter out) {
         out.println("D2L 3.4: linear regression, 1000 examples, minibatch SGD (lr 0.03, batch 10)");
         UniformRandomProvider data = Rng.split(seed, "data");
         Tensor trueW = Tensor.of(new float[] {2f, -3.4f}, 2, 1);
@@ -65,7 +53,7 @@ final class Demo {
         out.printf("  w = [%.4f, %.4f] (true [2, -3.4]), b = %.4f (true 4.2)%n", learned[0], learned[1], b.item());
     }
 
-    private static void quadrants(long seed, PrintStream out) {
+    private static void quadrants(long seed, PrintWriter out) {
         out.println("MLP 2 -> 32 -> 2 (ReLU, softmax cross-entropy, SGD with momentum) on XOR quadrants");
         UniformRandomProvider data = Rng.split(seed, "quadrants");
         int n = 512;

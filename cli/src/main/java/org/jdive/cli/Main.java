@@ -1,23 +1,33 @@
 package org.jdive.cli;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Map;
-import java.util.TreeMap;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import org.jdive.cli.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * The {@code jdive} command. Exit codes: 0 success, 1 the command failed, 2 bad usage.
+ * The {@code jdive} command. Exit codes: 0 success, 1 the command failed, 2 bad usage or an invalid
+ * scenario, 130 stopped by Ctrl-C (after writing a checkpoint).
  */
-public final class Main {
+@Command(name = "jdive", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Reinforcement learning and GANs on a tensor core, driven by scenario files.",
+        subcommands = {RunCommand.class, EvalCommand.class, PlayCommand.class, BenchCommand.class, SampleCommand.class,
+                ListCommand.class,
+                DoctorCommand.class, DemoCommand.class, VersionCommand.class, ScenarioDocsCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the command failed", "2:bad usage or an invalid scenario",
+                "130:stopped by Ctrl-C (a checkpoint was written)"},
+        footer = {"", "Run the tests with ./jdive test."})
+public final class Main implements Runnable {
 
-    /** What each command does, for {@code --help}. */
-    private static final Map<String, String> COMMANDS = new TreeMap<>(Map.of(
-            "demo", "train D2L's linear regression and a small MLP on the tensor core, printing the losses",
-            "doctor", "show the Java runtime, the threads and the tensor backends this machine offers",
-            "version", "print the jdive version"));
+    /** Exit code of a run stopped by Ctrl-C, as shells report SIGINT. */
+    public static final int INTERRUPTED = 130;
 
-    private Main() {
-    }
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -25,31 +35,51 @@ public final class Main {
 
     /** Runs the command in {@code args}; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            usage(out);
-            return args.length == 0 ? 2 : 0;
-        }
-        String command = args[0];
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            return switch (command) {
-                case "demo" -> Demo.run(rest, out);
-                case "doctor" -> Doctor.run(out);
-                case "version", "--version" -> {
-                    out.println("jdive " + version());
-                    yield 0;
-                }
-                default -> {
-                    err.println("jdive: unknown command '" + command + "'; commands: " + String.join(", ", COMMANDS.keySet()));
-                    yield 2;
-                }
-            };
-        } catch (UsageException e) {
-            err.println("jdive " + command + ": " + e.getMessage());
+        CommandLine cli = commandLine(out, err);
+        if (args.length == 0) {
+            cli.usage(err);
             return 2;
-        } catch (RuntimeException e) {
-            err.println("jdive " + command + ": " + e);
+        }
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, ex.getCommandLine().getErr());
+            ex.getCommandLine().getErr().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help' for more information.");
+            return 2;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof ScenarioException || ex instanceof UsageException) {
+                e.println(ex.getMessage());
+                return 2;
+            }
+            // expected failures say what is wrong in their message; anything else shows its type too
+            boolean explained = ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
+                    || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException;
+            e.println(commandLine.getCommandSpec().qualifiedName() + ": " + (explained ? ex.getMessage() : ex));
             return 1;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The run folder at {@code path}; not being one is a usage error. */
+    static org.jdive.cli.run.RunFolder openRun(java.nio.file.Path path) {
+        try {
+            return org.jdive.cli.run.RunFolder.open(path);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
     }
 
@@ -58,15 +88,15 @@ public final class Main {
         return v == null ? "0.1.0-SNAPSHOT" : v;
     }
 
-    private static void usage(PrintStream out) {
-        out.println("usage: jdive <command> [options]");
-        out.println();
-        COMMANDS.forEach((name, what) -> out.printf("  %-8s %s%n", name, what));
-        out.println();
-        out.println("Run the tests with ./jdive test. More commands arrive with the scenario runner.");
+    /** {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"jdive " + version()};
+        }
     }
 
-    /** A command-line mistake: reported in one line with exit code 2. */
+    /** A command-line mistake found by a command itself: reported in one line with exit code 2. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);

@@ -129,6 +129,26 @@ public final class TdControl {
         return this;
     }
 
+    /**
+     * Continues from a checkpoint: sets the Q table and the number of episodes played (which the ε schedule
+     * counts). Later resets continue the env's random stream rather than re-seeding it.
+     */
+    public TdControl restore(double[][] table, int episodesPlayed) {
+        if (table.length != q.length || table[0].length != q[0].length) {
+            throw new IllegalArgumentException("the Q table to restore is " + table.length + "x" + table[0].length
+                    + " but this env needs " + q.length + "x" + q[0].length);
+        }
+        if (episodesPlayed < 0) {
+            throw new IllegalArgumentException("episodes played must be >= 0, got " + episodesPlayed);
+        }
+        for (int s = 0; s < q.length; s++) {
+            System.arraycopy(table[s], 0, q[s], 0, q[s].length);
+        }
+        episodes = episodesPlayed;
+        seeded = true;
+        return this;
+    }
+
     /** The number of episodes played so far. */
     public int episodes() {
         return episodes;

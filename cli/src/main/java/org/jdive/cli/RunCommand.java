@@ -1,0 +1,126 @@
+package org.jdive.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jdive.cli.run.Progress;
+import org.jdive.cli.run.RunFolder;
+import org.jdive.cli.run.Runner;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioLoader;
+import org.jdive.core.backend.Backends;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jdive run FILE} and {@code jdive run --resume RUN}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Train a scenario headless, writing a run folder runs/<scenario>-<timestamp>/ "
+                + "(resolved scenario, metrics CSV and JSON lines, checkpoints, summary).",
+                "Ctrl-C writes a checkpoint; --resume continues from it exactly."})
+final class RunCommand implements Callable<Integer> {
+
+    /** How long Ctrl-C waits for the current chunk to end and its checkpoint to be written. */
+    private static final long STOP_TIMEOUT_SECONDS = 120;
+
+    static final class Target {
+        @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
+        Path file;
+
+        @Option(names = "--resume", paramLabel = "RUN", description = "Continue the run in this folder from its latest checkpoint.")
+        Path resume;
+    }
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the scenario (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @Option(names = "--quiet", description = "No progress output.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        RunFolder folder;
+        Scenario scenario;
+        if (target.resume != null) {
+            if (!sets.isEmpty()) {
+                throw new Main.UsageException("run --resume continues a run as it was; --set cannot change it");
+            }
+            folder = Main.openRun(target.resume);
+            scenario = ScenarioLoader.load(folder.scenario(), List.of());
+        } else {
+            if (!Files.isRegularFile(target.file)) {
+                throw new Main.UsageException("run: no scenario file " + target.file);
+            }
+            scenario = ScenarioLoader.load(target.file, sets);
+            folder = RunFolder.create(runs, scenario.name());
+            Runner.writeScenario(scenario, folder);
+        }
+        Backends.setDefault(Backends.get(scenario.text("backend")));
+        Runner runner = new Runner(scenario, folder);
+        long resumedAt = target.resume != null ? runner.resume() : 0;
+        out.printf("%s %s (%s, seed %d) -> %s%n", target.resume != null ? "resuming" : "running", scenario.name(),
+                scenario.kind().name(), scenario.seed(), folder.path());
+        if (resumedAt > 0) {
+            out.printf("continuing after %d %s%n", resumedAt, scenario.kind().unit());
+        }
+        out.flush();
+        if (!quiet) {
+            runner.addListener(Progress.listener(out, scenario.kind().unit(), runner.trainer().budget(), resumedAt));
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.requestStop();
+            try {
+                finished.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "jdive-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runner.Result result = runner.run();
+            report(out, scenario, folder, result);
+            return result.stopped() ? Main.INTERRUPTED : 0;
+        } finally {
+            runner.close();
+            finished.countDown(); // on Ctrl-C the hook waits for this, so the report is out before the JVM exits
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already exiting (with the signal's status)
+            }
+        }
+    }
+
+    private static void report(PrintWriter out, Scenario scenario, RunFolder folder, Runner.Result result) {
+        if (result.stopped()) {
+            out.printf("%nstopped after %d %s; checkpoint written. Continue with: jdive run --resume %s%n",
+                    result.done(), scenario.kind().unit(), folder.path());
+        } else {
+            StringBuilder eval = new StringBuilder();
+            result.evaluation().forEach((k, v) -> eval.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
+            out.printf(Locale.ROOT, "done: %d %s in %.1f s; evaluation:%s%nrun folder: %s%n", result.done(),
+                    scenario.kind().unit(), result.seconds(), eval, folder.path());
+        }
+        out.flush();
+    }
+}

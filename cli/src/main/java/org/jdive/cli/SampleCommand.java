@@ -1,0 +1,63 @@
+package org.jdive.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jdive.cli.run.RunFolder;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioLoader;
+import org.jdive.cli.train.Sampler;
+import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.TrainerState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code jdive sample RUN}: samples from the latest checkpoint of a generative model's run. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Draw samples (e.g. a PNG grid) from the latest checkpoint of a generative model's run.")
+final class SampleCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "RUN", description = "A run folder of a model.kind scenario.")
+    Path run;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "64", description = "Samples to draw (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the latent noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1) {
+            throw new Main.UsageException("sample: --count must be >= 1, got " + count);
+        }
+        RunFolder folder = Main.openRun(run);
+        Scenario scenario = ScenarioLoader.load(folder.scenario(), List.of());
+        try (Trainer trainer = scenario.kind().create(scenario)) {
+            return sample(trainer, scenario, folder);
+        }
+    }
+
+    private int sample(Trainer trainer, Scenario scenario, RunFolder folder) throws Exception {
+        if (!(trainer instanceof Sampler sampler)) {
+            throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
+                    + scenario.kind().name() + ", which draws no samples; sample works on generative models (model.kind)");
+        }
+        Path checkpoint = folder.latestCheckpoint().orElseThrow(
+                () -> new Main.UsageException(run + " has no checkpoint to sample from yet"));
+        trainer.restore(TrainerState.read(checkpoint));
+        PrintWriter out = spec.commandLine().getOut();
+        for (Path file : sampler.sample(count, seed, folder.path().resolve("samples"))) {
+            out.println(file);
+        }
+        out.flush();
+        return 0;
+    }
+}

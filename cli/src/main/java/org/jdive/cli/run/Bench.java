@@ -1,0 +1,91 @@
+package org.jdive.cli.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioLoader;
+import org.jdive.core.backend.Backends;
+
+/**
+ * Runs a {@link Suite}: every scenario with every seed on every backend, each in its own run folder under
+ * one bench folder, then a table per scenario and backend (mean ± std over seeds of the final evaluation's
+ * mean return, wall time, budget units per second) as markdown ({@code results.md}) and per-run CSV
+ * ({@code results.csv}).
+ */
+public final class Bench {
+
+    /** The outcome of one run of a suite. */
+    record Outcome(String scenario, String backend, long seed, String unit, long done, double meanReturn, double seconds) {
+    }
+
+    private Bench() {
+    }
+
+    /** Checks every scenario of the suite (all problems at once) before running any. */
+    public static List<Scenario> resolve(Suite suite) {
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Suite.Entry e : suite.scenarios()) {
+            for (String backend : suite.backends()) {
+                for (long seed : suite.seeds()) {
+                    List<String> sets = new ArrayList<>(e.sets());
+                    sets.add("seed=" + seed);
+                    sets.add("backend=" + backend);
+                    scenarios.add(ScenarioLoader.load(e.file(), sets));
+                }
+            }
+        }
+        return scenarios;
+    }
+
+    /** Runs the scenarios into {@code folder}; returns the markdown table (also written to results.md). */
+    public static String run(List<Scenario> scenarios, RunFolder folder, PrintWriter out) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            String backend = s.text("backend");
+            Backends.setDefault(Backends.get(backend));
+            RunFolder runFolder = RunFolder.create(folder.path(), s.name() + "-" + backend + "-seed" + s.seed());
+            Runner.writeScenario(s, runFolder);
+            Runner.Result r;
+            try (Runner runner = new Runner(s, runFolder)) {
+                r = runner.run();
+            }
+            double ret = r.evaluation().getOrDefault("mean_return", Double.NaN);
+            outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), ret, r.seconds()));
+            out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d mean return %8.3f  %6.1f s%n", s.name(), backend, s.seed(), ret,
+                    r.seconds());
+            out.flush();
+        }
+        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,mean_return,wall_s\n");
+        for (Outcome o : outcomes) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%.3f%n", o.scenario(), o.backend(), o.seed(), o.unit(),
+                    o.done(), o.meanReturn(), o.seconds()));
+        }
+        folder.writeAtomically("results.csv", csv.toString());
+        String table = table(outcomes);
+        folder.writeAtomically("results.md", table);
+        return table;
+    }
+
+    static String table(List<Outcome> outcomes) {
+        Map<String, List<Outcome>> groups = new LinkedHashMap<>();
+        outcomes.forEach(o -> groups.computeIfAbsent(o.scenario() + "\u0000" + o.backend(), k -> new ArrayList<>()).add(o));
+        StringBuilder b = new StringBuilder("| scenario | backend | seeds | mean return (± std over seeds) | wall s (mean) | units/s |\n");
+        b.append("|---|---|---|---|---|---|\n");
+        for (List<Outcome> g : groups.values()) {
+            double mean = g.stream().mapToDouble(Outcome::meanReturn).average().orElse(Double.NaN);
+            double std = Math.sqrt(g.stream().mapToDouble(o -> (o.meanReturn() - mean) * (o.meanReturn() - mean)).average().orElse(0));
+            double seconds = g.stream().mapToDouble(Outcome::seconds).average().orElse(Double.NaN);
+            double rate = g.stream().mapToLong(Outcome::done).sum() / g.stream().mapToDouble(Outcome::seconds).sum();
+            Outcome first = g.getFirst();
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f ± %.3f | %.2f | %.0f %s/s |%n", first.scenario(),
+                    first.backend(), g.size(), mean, std, seconds, rate, first.unit()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,196 @@
+package org.jdive.cli.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.TrainerState;
+
+/**
+ * Drives a {@link Trainer} through its budget in chunks that end on multiples of {@code log.every},
+ * {@code eval.every} and {@code checkpoint.every}, writing metrics, evaluations, checkpoints and a summary to
+ * the run folder. {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns.
+ */
+public final class Runner implements AutoCloseable {
+
+    /** Told after every chunk, e.g. to draw progress. */
+    @FunctionalInterface
+    public interface ChunkListener {
+        void afterChunk(long done, Map<String, Double> metrics, boolean last);
+    }
+
+    /**
+     * What a run ended with.
+     *
+     * @param done        budget units done
+     * @param stopped     whether it was stopped before the end of its budget
+     * @param evaluation  the last evaluation's metrics
+     * @param seconds     wall time of this invocation
+     */
+    public record Result(long done, boolean stopped, Map<String, Double> evaluation, double seconds) {
+    }
+
+    private final Scenario scenario;
+    private final RunFolder folder;
+    private final Trainer trainer;
+    private final List<ChunkListener> listeners = new ArrayList<>();
+    private final AtomicBoolean stop = new AtomicBoolean();
+
+    public Runner(Scenario scenario, RunFolder folder) {
+        this.scenario = scenario;
+        this.folder = folder;
+        this.trainer = scenario.kind().create(scenario);
+    }
+
+    public Runner addListener(ChunkListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Asks the run to stop after the current chunk (with a checkpoint); safe from any thread. */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** Frees the trainer. */
+    @Override
+    public void close() {
+        trainer.close();
+    }
+
+    /** Writes the resolved scenario into a new run folder. */
+    public static void writeScenario(Scenario scenario, RunFolder folder) throws IOException {
+        folder.writeAtomically(RunFolder.SCENARIO, scenario.toYaml());
+    }
+
+    /**
+     * Restores the trainer from the folder's latest checkpoint (if any) and drops the metrics rows written after
+     * it; returns the units it had done.
+     */
+    public long resume() throws IOException {
+        Optional<Path> latest = folder.latestCheckpoint();
+        if (latest.isEmpty()) {
+            return 0;
+        }
+        trainer.restore(TrainerState.read(latest.get()));
+        new MetricsLog(folder.path(), "metrics").truncateAfter(trainer.done());
+        new MetricsLog(folder.path(), "eval").truncateAfter(trainer.done());
+        return trainer.done();
+    }
+
+    public Result run() throws IOException {
+        long start = System.nanoTime();
+        String unit = scenario.kind().unit();
+        long logEvery = scenario.integer("log.every");
+        long evalEvery = scenario.has("eval.every") ? scenario.integer("eval.every") : 0;
+        long checkpointEvery = scenario.integer("checkpoint.every");
+        MetricsLog metrics = new MetricsLog(folder.path(), "metrics");
+        MetricsLog evals = new MetricsLog(folder.path(), "eval");
+        Map<String, Double> evaluation = Map.of();
+        Map<String, Double> latest = Map.of();
+        while (!trainer.finished() && !stop.get()) {
+            long done = trainer.done();
+            long next = Math.min(trainer.budget(), nextMultiple(done, logEvery));
+            next = Math.min(next, nextMultiple(done, evalEvery));
+            next = Math.min(next, nextMultiple(done, checkpointEvery));
+            latest = trainer.train(next - done);
+            done = trainer.done();
+            boolean last = trainer.finished();
+            if (done % logEvery == 0 || last) {
+                metrics.append(row(unit, done, start, latest));
+            }
+            if (evalEvery > 0 && done % evalEvery == 0 && !last) {
+                evaluation = trainer.evaluate();
+                evals.append(row(unit, done, start, evaluation));
+            }
+            if (checkpointEvery > 0 && done % checkpointEvery == 0 && !last) {
+                checkpoint();
+            }
+            for (ChunkListener l : listeners) {
+                l.afterChunk(done, latest, last);
+            }
+        }
+        checkpoint();
+        boolean stopped = !trainer.finished();
+        if (!stopped) {
+            evaluation = trainer.evaluate();
+            evals.append(row(unit, trainer.done(), start, evaluation));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        writeSummary(stopped, evaluation, seconds);
+        return new Result(trainer.done(), stopped, evaluation, seconds);
+    }
+
+    private static long nextMultiple(long done, long every) {
+        return every <= 0 ? Long.MAX_VALUE : (done / every + 1) * every;
+    }
+
+    private static Map<String, Object> row(String unit, long done, long startNanos, Map<String, Double> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(unit, done);
+        row.put("wall_s", Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
+        row.putAll(values);
+        return row;
+    }
+
+    /** Saves the trainer atomically and deletes checkpoints beyond {@code checkpoint.keep}. */
+    private void checkpoint() throws IOException {
+        trainer.save().write(folder.checkpoint(trainer.done()));
+        List<Path> all = folder.listCheckpoints();
+        long keep = scenario.integer("checkpoint.keep");
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(all.get(i));
+        }
+    }
+
+    private void writeSummary(boolean stopped, Map<String, Double> evaluation, double seconds) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scenario", scenario.name());
+        summary.put("kind", scenario.kind().name());
+        summary.put("seed", scenario.seed());
+        summary.put("backend", scenario.text("backend"));
+        summary.put("unit", scenario.kind().unit());
+        summary.put("done", trainer.done());
+        summary.put("budget", trainer.budget());
+        summary.put("finished", !stopped);
+        summary.put("wall_s", seconds);
+        evaluation.forEach((k, v) -> summary.put("eval_" + k, v));
+        bestEvaluation(summary);
+        folder.writeAtomically(RunFolder.SUMMARY, Json.object(summary) + "\n");
+    }
+
+    /** Adds the best evaluation of the run so far (by mean return, from eval.csv) and when it happened. */
+    private void bestEvaluation(Map<String, Object> summary) throws IOException {
+        Path csv = folder.path().resolve("eval.csv");
+        if (!Files.exists(csv)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(csv);
+        int column = List.of(lines.getFirst().split(",")).indexOf("mean_return");
+        if (column < 0) {
+            return;
+        }
+        String[] best = null;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            if (best == null || Double.parseDouble(cells[column]) > Double.parseDouble(best[column])) {
+                best = cells;
+            }
+        }
+        if (best != null) {
+            summary.put("best_eval_mean_return", Double.parseDouble(best[column]));
+            summary.put("best_eval_at", Long.parseLong(best[0]));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.jdive.cli.train;
+
+import java.util.Map;
+
+/**
+ * Trains one scenario in chunks of its budget unit (episodes, steps, sweeps, epochs), so that the runner can
+ * log, evaluate, checkpoint and stop between chunks. Saving after a chunk and restoring into a fresh trainer
+ * of the same scenario should continue exactly as if nothing had happened (on the CPU backend); the tabular
+ * trainers do, bit for bit, while DQN restores its networks, optimizer and replay exactly but starts fresh
+ * episodes (the agents module's checkpoint holds no env state).
+ */
+public interface Trainer extends AutoCloseable {
+
+    /** Budget units done so far. */
+    long done();
+
+    /** Budget units the scenario asks for. */
+    long budget();
+
+    /** Whether training is over: the budget is spent or the trainer converged early. */
+    default boolean finished() {
+        return done() >= budget();
+    }
+
+    /**
+     * Trains up to {@code units} more units; returns the metrics of this chunk by name (e.g. {@code return},
+     * {@code length}, {@code epsilon}, {@code loss}), always the same names in the same order.
+     */
+    Map<String, Double> train(long units);
+
+    /** Evaluates the current policy or model; metrics by name, always the same names in the same order. */
+    Map<String, Double> evaluate();
+
+    /** Everything needed to continue exactly: tables, weights, random-stream states, counters. */
+    TrainerState save();
+
+    /** Continues from {@code state}, written by {@link #save()} of a trainer of the same scenario. */
+    void restore(TrainerState state);
+
+    /** Frees what the trainer holds (envs, network buffers); nothing by default. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.jdive.cli.train;
+
+import java.util.List;
+import org.jdive.cli.scenario.Key;
+import org.jdive.cli.scenario.Problem;
+import org.jdive.cli.scenario.Scenario;
+
+/**
+ * A kind of training a scenario can ask for ({@code agent.kind: q-learning}, {@code model.kind: gan}):
+ * registered through {@link java.util.ServiceLoader}, it brings its own keys into the schema, checks what
+ * the schema alone cannot (e.g. that the env is tabular), and builds the {@link Trainer}.
+ */
+public interface TrainerKind {
+
+    /** The value of {@code agent.kind} or {@code model.kind} that selects it. */
+    String name();
+
+    /** {@code "agent"} for reinforcement learning, {@code "model"} for generative models. */
+    String section();
+
+    /** One line for {@code jdive list} and the docs. */
+    String description();
+
+    /** What one unit of its budget is ("episodes", "steps", "sweeps", "epochs"). */
+    String unit();
+
+    /** The keys it reads beyond {@link org.jdive.cli.scenario.Schema#COMMON}, including its budget key. */
+    List<Key> keys();
+
+    /** Problems the schema cannot see (run after every key is valid); none by default. */
+    default List<Problem> check(Scenario scenario) {
+        return List.of();
+    }
+
+    /** Builds a fresh trainer for a valid scenario. */
+    Trainer create(Scenario scenario);
+}

@@ -1,0 +1,37 @@
+package org.jdive.cli.train;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** The registry of {@link TrainerKind}s found on the class path. */
+public final class Trainers {
+
+    private static final List<TrainerKind> KINDS = load();
+
+    private Trainers() {
+    }
+
+    private static List<TrainerKind> load() {
+        List<TrainerKind> kinds = new ArrayList<>();
+        ServiceLoader.load(TrainerKind.class, Trainers.class.getClassLoader()).forEach(kinds::add);
+        kinds.sort(Comparator.comparing(TrainerKind::section).thenComparing(TrainerKind::name));
+        return List.copyOf(kinds);
+    }
+
+    /** Every registered kind, agents first, by name. */
+    public static List<TrainerKind> all() {
+        return KINDS;
+    }
+
+    /** The names of the kinds of one section ({@code agent} or {@code model}). */
+    public static List<String> names(String section) {
+        return KINDS.stream().filter(k -> k.section().equals(section)).map(TrainerKind::name).toList();
+    }
+
+    /** The kind named {@code name} in {@code section}, or null. */
+    public static TrainerKind find(String section, String name) {
+        return KINDS.stream().filter(k -> k.section().equals(section) && k.name().equals(name)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,60 @@
+package org.jdive.cli.train.rl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdive.cli.scenario.Key;
+import org.jdive.cli.scenario.Problem;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ValueType;
+import org.jdive.envs.Env;
+import org.jdive.envs.EnvSpec;
+import org.jdive.envs.Envs;
+
+/** The keys and checks every reinforcement-learning kind shares: the env, the discount, evaluation. */
+public final class RlKeys {
+
+    public static final Key ENV_ID = Key.required("env.id",
+            new ValueType.Choice(() -> Envs.list().stream().map(EnvSpec::id).toList(),
+                    "a registered env id (`jdive list`), e.g. FrozenLake-v1, CartPole-v1, MinAtar/Breakout-v1"),
+            "The environment, by its Gymnasium or MinAtar id.");
+    public static final Key ENV_OPTIONS = Key.optional("env.options", new ValueType.Options(), Map.of(),
+            "The env's options (Gymnasium's keyword arguments, e.g. `map_name: 8x8`, `is_slippery: false`, `max_episode_steps`).");
+    public static final Key GAMMA = Key.optional("agent.gamma", ValueType.Real.closed(0, 1), 0.99,
+            "The discount factor.");
+    public static final Key EVAL_EVERY = Key.optional("eval.every", new ValueType.Int(0, Long.MAX_VALUE), 0L,
+            "Evaluate the greedy policy every this many budget units (0: only at the end).");
+    public static final Key EVAL_EPISODES = Key.optional("eval.episodes", new ValueType.Int(1, 1_000_000), 100L,
+            "Episodes per evaluation (mean and standard deviation of their returns are reported).");
+
+    public static final Key EVAL_MAX_STEPS = Key.optional("eval.max_episode_steps", new ValueType.Int(1, Integer.MAX_VALUE),
+            10_000L, "Cuts an evaluation episode after this many steps (a greedy policy can loop forever in an env "
+                    + "without a time limit, such as CliffWalking).");
+
+    /** The keys every RL kind has, before its own. */
+    public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS);
+
+    private RlKeys() {
+    }
+
+    /** {@link #COMMON} followed by {@code own}. */
+    public static List<Key> with(List<Key> own) {
+        List<Key> keys = new ArrayList<>(COMMON);
+        keys.addAll(own);
+        return List.copyOf(keys);
+    }
+
+    /** Builds the scenario's env (its time limit included). */
+    public static Env makeEnv(Scenario scenario) {
+        return Envs.make(scenario.text(ENV_ID.path()), scenario.options(ENV_OPTIONS.path()));
+    }
+
+    /** Builds the env once to check its options; a problem at {@code env.options} when the env rejects them. */
+    public static List<Problem> checkEnv(Scenario scenario) {
+        try (Env env = makeEnv(scenario)) {
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(scenario.problem(ENV_OPTIONS.path(), e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.jdive.cli.train.rl;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdive.agents.Policy;
+import org.jdive.agents.tabular.Mdp;
+import org.jdive.agents.tabular.ValueIteration;
+import org.jdive.cli.scenario.Key;
+import org.jdive.cli.scenario.Problem;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ValueType;
+import org.jdive.cli.train.Actor;
+import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.TrainerKind;
+import org.jdive.cli.train.TrainerState;
+import org.jdive.envs.Env;
+
+/** {@code agent.kind: value-iteration}: planning on the env's model (D2L 17.2), one budget unit per sweep. */
+public final class ValueIterationKind implements TrainerKind {
+
+    static final Key TOLERANCE = Key.optional("agent.tolerance", new ValueType.Real(0, false, Double.POSITIVE_INFINITY, false),
+            1e-8, "Stop when a sweep changes no value by this much or more.");
+    static final Key SWEEPS = Key.optional("budget.sweeps", new ValueType.Int(1, 10_000_000), 1000L,
+            "The most sweeps to run (it stops earlier once the values converge).");
+
+    @Override
+    public String name() {
+        return "value-iteration";
+    }
+
+    @Override
+    public String section() {
+        return "agent";
+    }
+
+    @Override
+    public String description() {
+        return "value iteration on the env's transition model (toy-text envs), D2L 17.2";
+    }
+
+    @Override
+    public String unit() {
+        return "sweeps";
+    }
+
+    @Override
+    public List<Key> keys() {
+        return RlKeys.with(List.of(TOLERANCE, SWEEPS));
+    }
+
+    @Override
+    public List<Problem> check(Scenario scenario) {
+        List<Problem> problems = RlKeys.checkEnv(scenario);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        try (Env env = RlKeys.makeEnv(scenario)) {
+            Mdp.of(env);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(scenario.problem(RlKeys.ENV_ID.path(), "value iteration needs an env with a transition model: "
+                    + e.getMessage()));
+        }
+    }
+
+    @Override
+    public Trainer create(Scenario scenario) {
+        return new Planner(scenario);
+    }
+
+    private static final class Planner implements Trainer, Actor {
+
+        private final Scenario scenario;
+        private final ValueIteration vi;
+        private final double tolerance;
+        private final long budget;
+        private double[] values;
+        private double[][] q;
+        private long sweeps;
+        private double change = Double.POSITIVE_INFINITY;
+
+        Planner(Scenario scenario) {
+            this.scenario = scenario;
+            Mdp mdp;
+            try (Env env = RlKeys.makeEnv(scenario)) {
+                mdp = Mdp.of(env);
+            }
+            this.vi = new ValueIteration(mdp, scenario.number(RlKeys.GAMMA.path()));
+            this.tolerance = scenario.number(TOLERANCE.path());
+            this.budget = scenario.integer(SWEEPS.path());
+            this.values = new double[mdp.numStates()];
+            this.q = new double[mdp.numStates()][mdp.numActions()];
+        }
+
+        @Override
+        public long done() {
+            return sweeps;
+        }
+
+        @Override
+        public long budget() {
+            return budget;
+        }
+
+        @Override
+        public boolean finished() {
+            return sweeps >= budget || change < tolerance;
+        }
+
+        @Override
+        public Map<String, Double> train(long units) {
+            for (long i = 0; i < units && !finished(); i++) {
+                change = vi.sweep(values, q);
+                sweeps++;
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            metrics.put("max_change", change);
+            metrics.put("mean_value", java.util.Arrays.stream(values).average().orElse(0));
+            return metrics;
+        }
+
+        @Override
+        public Map<String, Double> evaluate() {
+            return Evaluations.run(scenario, policy());
+        }
+
+        @Override
+        public Policy policy() {
+            int[] actions = new int[q.length];
+            for (int s = 0; s < q.length; s++) {
+                int best = 0;
+                for (int a = 1; a < q[s].length; a++) {
+                    if (q[s][a] > q[s][best]) {
+                        best = a;
+                    }
+                }
+                actions[s] = best;
+            }
+            return Policy.tabular(actions);
+        }
+
+        @Override
+        public TrainerState save() {
+            return new TrainerState().put("values", values).put("q", Tables.flatten(q)).put("sweeps", sweeps)
+                    .put("change", new double[] {change});
+        }
+
+        @Override
+        public void restore(TrainerState state) {
+            values = state.doubles("values");
+            q = Tables.unflatten(state.doubles("q"), q.length);
+            sweeps = state.scalar("sweeps");
+            change = state.doubles("change")[0];
+        }
+    }
+}

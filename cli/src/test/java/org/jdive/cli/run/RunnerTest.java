@@ -1,0 +1,186 @@
+package org.jdive.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioLoader;
+import org.jdive.cli.train.TrainerState;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Run folders, and resume: a run stopped and resumed ends exactly as an uninterrupted one. */
+class RunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private Scenario scenario(String kind, String budget) throws IOException {
+        Path file = dir.resolve(kind + ".yaml");
+        Files.writeString(file, """
+                seed: 3
+                env:
+                  id: FrozenLake-v1
+                agent:
+                  kind: %s
+                budget:
+                  %s
+                log:
+                  every: 50
+                eval:
+                  every: 100
+                  episodes: 50
+                checkpoint:
+                  every: 100
+                """.formatted(kind, budget));
+        return ScenarioLoader.load(file, List.of());
+    }
+
+    private RunFolder start(Scenario s, String name) throws IOException {
+        RunFolder folder = RunFolder.create(dir.resolve(name), s.name());
+        Runner.writeScenario(s, folder);
+        return folder;
+    }
+
+    /** The metrics files without the wall-time column. */
+    private static List<String> withoutWallTime(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"q-learning", "sarsa", "expected-sarsa"})
+    void aStoppedAndResumedRunEndsExactlyAsAnUninterruptedOne(String kind) throws IOException {
+        Scenario s = scenario(kind, "episodes: 400");
+        RunFolder whole = start(s, "whole");
+        Runner.Result expected = new Runner(s, whole).run();
+        assertFalse(expected.stopped());
+
+        RunFolder parts = start(s, "parts");
+        Runner first = new Runner(s, parts);
+        first.addListener((done, metrics, last) -> {
+            if (done >= 250) {
+                first.requestStop(); // what Ctrl-C does
+            }
+        });
+        Runner.Result stopped = first.run();
+        assertTrue(stopped.stopped());
+        assertEquals(250, stopped.done(), "stops at the end of the chunk it was in");
+        // what the interrupted run wrote after its checkpoint is dropped and written again on resume
+        Runner second = new Runner(ScenarioLoader.load(parts.scenario(), List.of()), parts);
+        assertEquals(250, second.resume());
+        Runner.Result resumed = second.run();
+
+        assertEquals(expected.evaluation(), resumed.evaluation());
+        assertArrayEquals(TrainerState.read(whole.checkpoint(400)).doubles("q"),
+                TrainerState.read(parts.checkpoint(400)).doubles("q"));
+        assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
+        assertEquals(withoutWallTime(whole.path().resolve("eval.csv")), withoutWallTime(parts.path().resolve("eval.csv")));
+    }
+
+    @Test
+    void valueIterationResumesToTheSameValues() throws IOException {
+        Scenario s = scenario("value-iteration", "sweeps: 1000");
+        RunFolder whole = start(s, "whole");
+        new Runner(s, whole).run();
+        RunFolder parts = start(s, "parts");
+        Runner first = new Runner(s, parts);
+        first.addListener((done, metrics, last) -> first.requestStop());
+        first.run();
+        Runner second = new Runner(s, parts);
+        assertEquals(50, second.resume());
+        second.run();
+        Path a = whole.latestCheckpoint().orElseThrow();
+        Path b = parts.latestCheckpoint().orElseThrow();
+        assertEquals(a.getFileName(), b.getFileName());
+        assertArrayEquals(TrainerState.read(a).doubles("values"), TrainerState.read(b).doubles("values"));
+    }
+
+    @Test
+    void theRunFolderHoldsScenarioMetricsCheckpointsAndSummary() throws IOException {
+        Scenario s = scenario("q-learning", "episodes: 500");
+        RunFolder folder = start(s, "runs");
+        new Runner(s, folder).run();
+        assertTrue(folder.path().getFileName().toString().matches("q-learning-\\d{8}-\\d{6}"), folder.path().toString());
+        assertEquals(s.values(), ScenarioLoader.load(folder.scenario(), List.of()).values(),
+                "the resolved scenario loads back to the same values");
+        List<String> metrics = Files.readAllLines(folder.path().resolve("metrics.csv"));
+        assertEquals("episodes,wall_s,return,length,epsilon", metrics.getFirst());
+        assertEquals(11, metrics.size(), "a header and a row every 50 episodes");
+        assertEquals(10, Files.readAllLines(folder.path().resolve("metrics.jsonl")).size());
+        List<String> evals = Files.readAllLines(folder.path().resolve("eval.csv"));
+        assertEquals("episodes,wall_s,mean_return,std_return,mean_length", evals.getFirst());
+        assertEquals(6, evals.size(), "every 100 episodes and at the end");
+        assertEquals(List.of("000000000400.state", "000000000500.state"),
+                folder.listCheckpoints().stream().map(p -> p.getFileName().toString()).toList(), "checkpoint.keep = 2");
+        String summary = Files.readString(folder.path().resolve("summary.json"));
+        assertTrue(summary.contains("\"done\":500") && summary.contains("\"finished\":true")
+                && summary.contains("\"eval_mean_return\":") && summary.contains("\"best_eval_at\":"), summary);
+        try (var files = Files.list(folder.path())) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary files are left");
+        }
+    }
+
+    @Test
+    void aRunThatDiedAfterACheckpointResumesFromItAndRewritesWhatCameAfter() throws IOException {
+        Scenario s = scenario("q-learning", "episodes: 400");
+        RunFolder whole = start(s, "whole");
+        new Runner(s, whole).run();
+        RunFolder parts = start(s, "parts");
+        Runner first = new Runner(s, parts);
+        first.addListener((done, metrics, last) -> {
+            if (done >= 250) {
+                first.requestStop();
+            }
+        });
+        first.run();
+        Files.delete(parts.checkpoint(250)); // as if the process had been killed before writing it
+        Runner second = new Runner(s, parts);
+        assertEquals(200, second.resume());
+        assertEquals(5, Files.readAllLines(parts.path().resolve("metrics.csv")).size(), "rows after 200 are dropped");
+        second.run();
+        assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
+        assertArrayEquals(TrainerState.read(whole.checkpoint(400)).doubles("q"),
+                TrainerState.read(parts.checkpoint(400)).doubles("q"));
+    }
+
+    @Test
+    void dqnContinuesFromItsCheckpoint() throws IOException {
+        Path file = dir.resolve("dqn.yaml");
+        Files.writeString(file, """
+                env:
+                  id: CartPole-v1
+                agent:
+                  kind: dqn
+                  learning_starts: 100
+                  train_frequency: 50
+                  batch_size: 16
+                  hidden: [16]
+                budget:
+                  steps: 600
+                log:
+                  every: 200
+                eval:
+                  episodes: 2
+                """);
+        Scenario s = ScenarioLoader.load(file, List.of());
+        RunFolder folder = start(s, "dqn");
+        Runner first = new Runner(s, folder);
+        first.addListener((done, metrics, last) -> first.requestStop());
+        assertEquals(200, first.run().done());
+        Runner second = new Runner(s, folder);
+        assertEquals(200, second.resume(), "networks, optimizer, replay and counters come back");
+        Runner.Result result = second.run();
+        assertFalse(result.stopped());
+        assertEquals(600, result.done());
+        assertEquals(4, Files.readAllLines(folder.path().resolve("metrics.csv")).size());
+        assertTrue(Files.readString(folder.path().resolve("metrics.csv")).startsWith("steps,wall_s,return,length,loss,epsilon"));
+    }
+}
