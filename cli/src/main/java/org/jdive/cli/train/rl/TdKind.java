@@ -3,10 +3,12 @@ package org.jdive.cli.train.rl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jdive.agents.explore.EpsilonSchedule;
+import org.jdive.agents.tabular.TabularSnapshot;
 import org.jdive.agents.tabular.TdControl;
 import org.jdive.agents.tabular.TdRule;
 import org.jdive.cli.scenario.Key;
@@ -202,6 +204,11 @@ public abstract sealed class TdKind implements TrainerKind {
         @Override
         public org.jdive.agents.Policy policy() {
             return td.greedyPolicy();
+        }
+
+        @Override
+        public Optional<TabularSnapshot> tables() {
+            return Optional.of(td.snapshot());
         }
 
         @Override
