@@ -12,6 +12,7 @@ import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.TrainerKind.Untrained;
 import org.jdive.cli.train.TrainerState;
 import org.jdive.cli.train.rl.RlKeys;
 import org.jdive.envs.Env;
@@ -103,22 +104,19 @@ final class PlayCommand implements Callable<Integer> {
                     + ", which has no environment to watch");
         }
         String envId = scenario.text(RlKeys.ENV_ID.path());
-        try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = scenario.kind().create(scenario)) {
-            if (human) {
-                return show(new Scene(session(envId, env, HumanControls.forEnv(envId), scenario)), null, env, envId);
-            }
+        Untrained untrained = scenario.kind().untrained();
+        boolean agentPlays = !human && (isRun || untrained != Untrained.RANDOM);
+        try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = agentPlays ? scenario.kind().create(scenario) : null) {
             if (!(trainer instanceof Actor actor)) {
-                return show(new Scene(session(envId, env, Policy.random(env, scenario.seed()), scenario)), null, env, envId);
+                Policy policy = human ? HumanControls.forEnv(envId) : Policy.random(env, scenario.seed());
+                return show(new Scene(session(envId, env, policy, scenario)), null, env, envId);
             }
             if (isRun) {
                 trainer.restore(TrainerState.read(Main.checkpoint(folder, checkpoint)));
                 Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
                 return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, envId);
             }
-            if (actor.tables().isEmpty()) {
-                return show(new Scene(session(envId, env, Policy.random(env, scenario.seed()), scenario)), null, env, envId);
-            }
-            if (PLANNING_UNIT.equals(scenario.kind().unit())) {
+            if (untrained == Untrained.PLAN_THEN_PLAY) {
                 List<StateValues> planned = AgentOverlays.planSweeps(trainer, actor, sweeps);
                 Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
                 ValueView view = AgentOverlays.isGrid(env) ? ValueView.sweeps(GridGeometry.of(env), planned) : null;
@@ -132,9 +130,6 @@ final class PlayCommand implements Callable<Integer> {
             return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, envId);
         }
     }
-
-    /** The budget unit of planners, whose FILE is planned first and then shown sweep by sweep. */
-    private static final String PLANNING_UNIT = "sweeps";
 
     private PlaySession session(String envId, Env env, Policy policy, Scenario scenario) {
         PlaySession session = new PlaySession(envId, env, policy, speed, scenario.seed());

@@ -185,6 +185,24 @@ class MainTest {
     }
 
     @Test
+    void playOfATdLearnersFileShowsItLearningLive() throws IOException {
+        Path gif = dir.resolve("live.gif");
+        assertEquals(0, run("play", "../scenarios/cliffwalking-qlearning.yaml", "--record", gif.toString(), "--steps", "10",
+                "--learn", "5", "--scale", "1", "--no-hud"), err());
+        List<Frame> frames = GifFrames.read(gif);
+        Frame before = frames.getFirst();
+        Frame after = frames.getLast();
+        int topRow = before.width() * (before.height() / 4);   // the grid's top row of cells: no walker, only values
+        int differing = 0;
+        for (int p = 0; p < topRow; p++) {
+            if (before.rgb()[3 * p] != after.rgb()[3 * p] || before.rgb()[3 * p + 2] != after.rgb()[3 * p + 2]) {
+                differing++;
+            }
+        }
+        assertTrue(differing > topRow / 4, "50 episodes of learning recolour the values: " + differing + " of " + topRow);
+    }
+
+    @Test
     void evalRecordsItsFirstEpisodeToAGif() throws IOException {
         Path folder = trainedRun("cliffwalking-qlearning");
         Path gif = dir.resolve("eval.gif");

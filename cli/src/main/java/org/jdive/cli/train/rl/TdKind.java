@@ -135,6 +135,11 @@ public abstract sealed class TdKind implements TrainerKind {
     }
 
     @Override
+    public Untrained untrained() {
+        return Untrained.LEARN_WHILE_PLAYING;
+    }
+
+    @Override
     public Trainer create(Scenario scenario) {
         return new Learner(scenario, rule);
     }

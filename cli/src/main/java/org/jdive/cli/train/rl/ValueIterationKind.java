@@ -67,6 +67,11 @@ public final class ValueIterationKind implements TrainerKind {
     }
 
     @Override
+    public Untrained untrained() {
+        return Untrained.PLAN_THEN_PLAY;
+    }
+
+    @Override
     public Trainer create(Scenario scenario) {
         return new Planner(scenario);
     }
