@@ -34,12 +34,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive play FILE|RUN}: a run's trained agent, a random policy or a human, in a window or to a GIF. */
+/**
+ * {@code jdive play FILE|RUN}: a run's trained agent, a planner or learner from scratch, a random policy or a human,
+ * in a window or to a GIF.
+ */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Watch an agent play in a window, or record it to a GIF (no display needed).",
-                "RUN plays the greedy policy of the run's latest checkpoint, with its values or Q-values as overlays;",
-                "FILE plans (value iteration, shown sweep by sweep) or learns live (tabular TD) before your eyes,",
-                "or plays randomly (DQN); --human lets you play."})
+                "RUN: the greedy policy of the run's latest checkpoint, with its values (tabular) or Q-value bars (DQN).",
+                "FILE: value iteration planned and shown sweep by sweep, tabular TD learning live, or a random policy.",
+                "--human lets you play."})
 final class PlayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE|RUN", description = "A scenario file or a run folder.")
