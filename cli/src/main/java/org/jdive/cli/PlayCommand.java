@@ -143,8 +143,8 @@ final class PlayCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens the window, or records: first each planned sweep (when {@code sweeps} is not null) for half a second,
-     * then {@code --steps} steps.
+     * Records: first each planned sweep (when {@code sweepsToRecord} is not null) for half a second, then
+     * {@code --steps} steps. Or opens the window, paused on the first sweep when there are sweeps to look at.
      */
     private int show(Scene scene, ValueView sweepsToRecord, Env env, String envId) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -170,6 +170,12 @@ final class PlayCommand implements Callable<Integer> {
             out.printf("recorded %d steps of %s to %s%n", steps, envId, record);
             out.flush();
             return 0;
+        }
+        if (sweepsToRecord != null) {
+            scene.session().apply(org.jdive.rendering.play.Command.TOGGLE_PAUSE);
+            out.printf("value iteration: %d sweeps to look at; ] and [ step through them, space starts the greedy walk%n",
+                    sweepsToRecord.size());
+            out.flush();
         }
         try (PlayWindow window = PlayWindow.open(scene, first.width() * scale, first.height() * scale,
                 "jdive - " + envId, Path.of("."))) {
