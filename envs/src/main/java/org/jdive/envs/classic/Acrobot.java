@@ -1,5 +1,8 @@
 package org.jdive.envs.classic;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
@@ -175,5 +178,15 @@ public final class Acrobot extends AbstractEnv {
     public String renderText() {
         return String.format(Locale.ROOT, "Acrobot theta1=%.4f theta2=%.4f dtheta1=%.4f dtheta2=%.4f%n",
                 state[0], state[1], state[2], state[3]);
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeDoubles(state);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        in.readDoubles(state);
     }
 }

@@ -1,5 +1,8 @@
 package org.jdive.envs.classic;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
@@ -136,5 +139,23 @@ public final class CartPole extends AbstractEnv {
     @Override
     public String renderText() {
         return String.format(Locale.ROOT, "CartPole x=%.4f x_dot=%.4f theta=%.4f theta_dot=%.4f%n", x, xDot, theta, thetaDot);
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeDouble(x);
+        out.writeDouble(xDot);
+        out.writeDouble(theta);
+        out.writeDouble(thetaDot);
+        out.writeBoolean(terminatedBefore);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        x = in.readDouble();
+        xDot = in.readDouble();
+        theta = in.readDouble();
+        thetaDot = in.readDouble();
+        terminatedBefore = in.readBoolean();
     }
 }

@@ -1,5 +1,8 @@
 package org.jdive.envs.classic;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
@@ -139,5 +142,17 @@ public final class MountainCar extends AbstractEnv {
     @Override
     public String renderText() {
         return String.format(Locale.ROOT, "MountainCar position=%.4f velocity=%.5f%n", position, velocity);
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeDouble(position);
+        out.writeDouble(velocity);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        position = in.readDouble();
+        velocity = in.readDouble();
     }
 }

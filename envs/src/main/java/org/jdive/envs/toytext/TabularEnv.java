@@ -1,5 +1,8 @@
 package org.jdive.envs.toytext;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -127,5 +130,19 @@ public abstract class TabularEnv extends AbstractEnv implements TabularModel {
     @Override
     public double[] initialStateDistribution() {
         return initialDistribution.clone();
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeInt(state);
+        out.writeInt(lastAction);
+        out.writeDouble(lastProbability);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        state = in.readInt();
+        lastAction = in.readInt();
+        lastProbability = in.readDouble();
     }
 }

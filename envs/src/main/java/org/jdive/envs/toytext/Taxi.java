@@ -1,5 +1,8 @@
 package org.jdive.envs.toytext;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -277,5 +280,17 @@ public final class Taxi extends TabularEnv {
         }
         text.append(lastAction >= 0 ? "  (" + ACTION_NAMES[lastAction] + ")\n" : "\n");
         return text.toString();
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        super.saveEpisode(out);
+        out.writeBoolean(fickleStep);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        super.restoreEpisode(in);
+        fickleStep = in.readBoolean();
     }
 }

@@ -1,5 +1,8 @@
 package org.jdive.envs.wrappers;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import java.util.Arrays;
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
@@ -82,5 +85,23 @@ public final class NormalizeObservation extends Wrapper {
     @Override
     public void observeInto(float[] obs, int offset) {
         System.arraycopy(normalized, 0, obs, offset, size);
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeDoubles(mean);
+        out.writeDoubles(var);
+        out.writeFloats(normalized);
+        out.writeDouble(count);
+        out.writeBoolean(updating);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        in.readDoubles(mean);
+        in.readDoubles(var);
+        in.readFloats(normalized);
+        count = in.readDouble();
+        updating = in.readBoolean();
     }
 }

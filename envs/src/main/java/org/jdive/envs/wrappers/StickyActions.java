@@ -1,5 +1,8 @@
 package org.jdive.envs.wrappers;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.Env;
 import org.jdive.envs.Rng;
@@ -43,5 +46,17 @@ public final class StickyActions extends Wrapper {
         }
         lastAction = action;
         return action;
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeRng(rng);
+        out.writeInt(lastAction);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        in.readRng(rng);
+        lastAction = in.readInt();
     }
 }
