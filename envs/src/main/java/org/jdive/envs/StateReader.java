@@ -76,9 +76,13 @@ public final class StateReader {
         }
     }
 
-    /** Restores {@code rng} (a {@link RestorableUniformRandomProvider} of the saved kind) to the saved state. */
-    public void readRng(UniformRandomProvider rng) {
-        byte[] raw = new byte[readInt()];
+    /** Reads bytes written by {@link StateWriter#writeBytes}. */
+    public byte[] readBytes() {
+        int length = readInt();
+        if (length < 0) {
+            throw new IllegalArgumentException("the env state is corrupt: a byte array of length " + length);
+        }
+        byte[] raw = new byte[length];
         try {
             in.readFully(raw);
         } catch (EOFException e) {
@@ -86,7 +90,12 @@ public final class StateReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ((RestorableUniformRandomProvider) rng).restoreState(new RandomProviderDefaultState(raw));
+        return raw;
+    }
+
+    /** Restores {@code rng} (a {@link RestorableUniformRandomProvider} of the saved kind) to the saved state. */
+    public void readRng(UniformRandomProvider rng) {
+        ((RestorableUniformRandomProvider) rng).restoreState(new RandomProviderDefaultState(readBytes()));
     }
 
     /** Fails unless every value has been read. */

@@ -81,6 +81,17 @@ public final class StateWriter {
         return this;
     }
 
+    /** Writes the length, then the bytes (e.g. a nested state). */
+    public StateWriter writeBytes(byte[] values) {
+        writeInt(values.length);
+        try {
+            out.write(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     /** The generator's inner state, which must be a {@link RestorableUniformRandomProvider} (every Commons RNG source is). */
     public StateWriter writeRng(UniformRandomProvider rng) {
         if (!(rng instanceof RestorableUniformRandomProvider restorable)) {
@@ -88,14 +99,7 @@ public final class StateWriter {
                     + ": it is not a RestorableUniformRandomProvider");
         }
         RandomProviderState state = restorable.saveState();
-        byte[] raw = ((RandomProviderDefaultState) state).getState();
-        writeInt(raw.length);
-        try {
-            out.write(raw);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return writeBytes(((RandomProviderDefaultState) state).getState());
     }
 
     /** The values written so far. */
