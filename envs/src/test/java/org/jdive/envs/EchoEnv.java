@@ -1,9 +1,8 @@
 package org.jdive.envs;
 
+import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
 

@@ -1,9 +1,8 @@
 package org.jdive.envs.arcade;
 
+import java.util.Arrays;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import java.util.Arrays;
 
 /**
  * MinAtar Asterix: the player roams rows 1–8, picking up gold and dodging enemies that cross the screen.

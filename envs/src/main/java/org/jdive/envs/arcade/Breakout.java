@@ -1,9 +1,8 @@
 package org.jdive.envs.arcade;
 
+import java.util.Arrays;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import java.util.Arrays;
 
 /**
  * MinAtar Breakout: a paddle on the bottom row bounces a diagonally moving ball into three rows of bricks.

@@ -1,9 +1,8 @@
 package org.jdive.envs.arcade;
 
+import java.util.Arrays;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import java.util.Arrays;
 
 /**
  * MinAtar Freeway: a chicken in column 4 crosses eight lanes of traffic from the bottom row to the top.

@@ -1,9 +1,8 @@
 package org.jdive.envs.arcade;
 
+import java.util.Arrays;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import java.util.Arrays;
 
 /**
  * MinAtar Space Invaders: a cannon on the bottom row shoots at a block of aliens that marches sideways,

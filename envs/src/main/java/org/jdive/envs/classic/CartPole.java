@@ -1,14 +1,13 @@
 package org.jdive.envs.classic;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Rng;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.render.Canvas;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;

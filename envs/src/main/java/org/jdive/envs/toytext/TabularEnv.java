@@ -1,13 +1,12 @@
 package org.jdive.envs.toytext;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.TabularModel;
 import org.jdive.envs.Transition;
 import org.jdive.envs.spaces.Discrete;

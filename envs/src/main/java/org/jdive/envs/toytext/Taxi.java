@@ -1,13 +1,12 @@
 package org.jdive.envs.toytext;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.Frame;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.Transition;
 import org.jdive.envs.render.Canvas;
 

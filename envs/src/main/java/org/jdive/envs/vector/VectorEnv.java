@@ -1,14 +1,13 @@
 package org.jdive.envs.vector;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * {@code n} copies of an env stepped together into preallocated batch arrays, as Gymnasium 1.x's vector envs:

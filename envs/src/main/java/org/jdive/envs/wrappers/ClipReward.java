@@ -1,9 +1,8 @@
 package org.jdive.envs.wrappers;
 
+import org.jdive.envs.Env;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import org.jdive.envs.Env;
 
 /** Clips each reward to {@code [min, max]}, as Gymnasium's {@code ClipReward} (e.g. [-1, 1] for Atari-style games). */
 public final class ClipReward extends Wrapper {

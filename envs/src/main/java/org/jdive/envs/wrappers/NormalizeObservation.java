@@ -1,11 +1,10 @@
 package org.jdive.envs.wrappers;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.Arrays;
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.spaces.Box;
 
 /**

@@ -1,14 +1,13 @@
 package org.jdive.envs.wrappers;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdive.envs.Env;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * Tracks each episode's return and length, as Gymnasium's {@code RecordEpisodeStatistics}: on the step that

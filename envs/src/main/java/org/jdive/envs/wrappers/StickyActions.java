@@ -1,11 +1,10 @@
 package org.jdive.envs.wrappers;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.Env;
 import org.jdive.envs.Rng;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * With probability {@code p} repeats the previous action instead of the agent's, as Gymnasium's

@@ -1,9 +1,8 @@
 package org.jdive.envs.wrappers;
 
+import org.jdive.envs.Env;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
-
-import org.jdive.envs.Env;
 
 /**
  * Cuts episodes after {@code maxEpisodeSteps} steps by setting {@code truncated}, never {@code terminated},

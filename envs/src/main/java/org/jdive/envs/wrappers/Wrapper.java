@@ -1,13 +1,12 @@
 package org.jdive.envs.wrappers;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import java.util.Map;
 import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Reset;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.Step;
 
 /**

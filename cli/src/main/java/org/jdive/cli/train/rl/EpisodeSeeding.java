@@ -1,10 +1,9 @@
 package org.jdive.cli.train.rl;
 
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
-
 import org.jdive.envs.Env;
 import org.jdive.envs.Reset;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.wrappers.Wrapper;
 
 /**
