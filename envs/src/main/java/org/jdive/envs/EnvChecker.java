@@ -125,7 +125,7 @@ public final class EnvChecker {
         for (int i = 0; i < first.size(); i++) {
             if (!first.get(i).equals(second.get(i))) {
                 throw fail("after restoreState the env went another way at step " + i + " after the saved state: "
-                        + first.get(i) + " vs " + second.get(i));
+                        + abbreviated(first.get(i)) + " vs " + abbreviated(second.get(i)));
             }
         }
     }
@@ -143,6 +143,10 @@ public final class EnvChecker {
                     + env.lastTruncated());
         }
         return outcomes;
+    }
+
+    private static String abbreviated(String outcome) {
+        return outcome.length() <= 300 ? outcome : outcome.substring(0, 300) + "...";
     }
 
     /** Steps, or starts the next episode (continuing the random stream) if the last step ended one. */
