@@ -1,15 +1,26 @@
 package org.jdive.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.jdive.cli.play.AgentOverlays;
 import org.jdive.cli.run.RunFolder;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
+import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerState;
+import org.jdive.cli.train.rl.Evaluations;
+import org.jdive.cli.train.rl.RlKeys;
+import org.jdive.envs.Env;
+import org.jdive.envs.Frame;
+import org.jdive.rendering.play.PlaySession;
+import org.jdive.rendering.play.Scene;
+import org.jdive.rendering.record.GifEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -27,6 +38,14 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "N", description = "Episodes (default: the scenario's eval.episodes).")
     Integer episodes;
 
+    @Option(names = "--checkpoint", paramLabel = "UNITS", description = "Evaluate the checkpoint after this many "
+            + "budget units instead of the latest.")
+    Long checkpoint;
+
+    @Option(names = "--gif", paramLabel = "FILE.gif", description = "Also record the first evaluation episode "
+            + "(the same seed, the same greedy policy) to an animated GIF.")
+    Path gif;
+
     @Spec
     CommandSpec spec;
 
@@ -35,15 +54,44 @@ final class EvalCommand implements Callable<Integer> {
         RunFolder folder = Main.openRun(run);
         List<String> sets = episodes == null ? List.of() : List.of("eval.episodes=" + episodes);
         Scenario scenario = ScenarioLoader.load(folder.scenario(), sets);
-        Path checkpoint = folder.latestCheckpoint().orElseThrow(
-                () -> new Main.UsageException(run + " has no checkpoint to evaluate yet"));
+        Path state = Main.checkpoint(folder, checkpoint);
         try (Trainer trainer = scenario.kind().create(scenario)) {
-            trainer.restore(TrainerState.read(checkpoint));
+            trainer.restore(TrainerState.read(state));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s after %d %s:%n", scenario.name(), trainer.done(), scenario.kind().unit());
             trainer.evaluate().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", k, v));
+            if (gif != null) {
+                if (!(trainer instanceof Actor actor)) {
+                    throw new Main.UsageException("eval --gif: " + scenario.kind().name() + " has no agent to watch");
+                }
+                int steps = recordFirstEpisode(scenario, actor, gif);
+                out.printf("recorded the first evaluation episode (%d steps) to %s%n", steps, gif);
+            }
             out.flush();
         }
         return 0;
     }
+
+    /** Plays the first evaluation episode again, as {@code evaluate} played it, and writes its frames to {@code target}. */
+    private static int recordFirstEpisode(Scenario scenario, Actor actor, Path target) throws IOException {
+        String envId = scenario.text(RlKeys.ENV_ID.path());
+        try (Env env = Evaluations.env(scenario)) {
+            var session = new PlaySession(envId, env, actor.policy()::act, PlaySession.MAX_SPEED,
+                    Evaluations.firstSeed(scenario));
+            Scene scene = AgentOverlays.attachLive(new Scene(session), actor, env, scenario.kind().unit());
+            Frame first = env.render();
+            int scale = Math.max(1, 320 / Math.max(first.width(), first.height()));
+            List<Frame> frames = new ArrayList<>();
+            frames.add(scene.compose(scale));
+            while (session.returns().length == 0) {
+                session.step(session.policy().act(session.observation()));
+                frames.add(scene.compose(scale));
+            }
+            GifEncoder.write(target, frames, GIF_DELAY_CENTIS);
+            return frames.size() - 1;
+        }
+    }
+
+    /** 25 frames per second. */
+    private static final int GIF_DELAY_CENTIS = 4;
 }

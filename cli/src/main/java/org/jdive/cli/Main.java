@@ -83,6 +83,25 @@ public final class Main implements Runnable {
         }
     }
 
+    /**
+     * The checkpoint of {@code folder} after {@code units} budget units, or its latest one when {@code units} is null.
+     *
+     * @throws UsageException when there is no such checkpoint, naming the ones there are
+     */
+    static java.nio.file.Path checkpoint(org.jdive.cli.run.RunFolder folder, Long units) throws java.io.IOException {
+        if (units == null) {
+            return folder.latestCheckpoint().orElseThrow(
+                    () -> new UsageException(folder.path() + " has no checkpoint yet"));
+        }
+        java.nio.file.Path chosen = folder.checkpoint(units);
+        if (!java.nio.file.Files.exists(chosen)) {
+            throw new UsageException(folder.path() + " has no checkpoint after " + units + "; it has "
+                    + folder.listCheckpoints().stream().map(p -> p.getFileName().toString().replaceFirst("\\.state$", "")
+                            .replaceFirst("^0+(?=.)", "")).toList());
+        }
+        return chosen;
+    }
+
     static String version() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-SNAPSHOT" : v;

@@ -3,23 +3,30 @@ package org.jdive.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jdive.cli.play.AgentOverlays;
 import org.jdive.cli.run.RunFolder;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.TrainerKind.Untrained;
 import org.jdive.cli.train.TrainerState;
 import org.jdive.cli.train.rl.RlKeys;
 import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.rendering.DisplayUnavailableException;
 import org.jdive.rendering.PlayWindow;
+import org.jdive.rendering.overlay.GridGeometry;
+import org.jdive.rendering.overlay.StateValues;
+import org.jdive.rendering.overlay.ValueView;
 import org.jdive.rendering.play.HumanControls;
 import org.jdive.rendering.play.PlaySession;
 import org.jdive.rendering.play.Policy;
 import org.jdive.rendering.play.Scene;
+import org.jdive.rendering.record.GifEncoder;
 import org.jdive.rendering.record.Recorder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,10 +34,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive play FILE|RUN}: a run's trained agent, a random policy or a human, in a window or to a GIF. */
+/**
+ * {@code jdive play FILE|RUN}: a run's trained agent, a planner or learner from scratch, a random policy or a human,
+ * in a window or to a GIF.
+ */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Watch an agent play in a window, or record it to a GIF (no display needed).",
-                "RUN plays the greedy policy of the run's latest checkpoint; FILE plays randomly, or you with --human."})
+                "RUN: the greedy policy of the run's latest checkpoint, with its values (tabular) or Q-value bars (DQN).",
+                "FILE: value iteration planned and shown sweep by sweep, tabular TD learning live, or a random policy.",
+                "--human lets you play."})
 final class PlayCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE|RUN", description = "A scenario file or a run folder.")
@@ -48,18 +60,46 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "STEPS/S", defaultValue = "15", description = "Steps per second (default: ${DEFAULT-VALUE}).")
     double speed;
 
+    @Option(names = "--scale", paramLabel = "N", description = "Pixels per env pixel (default: as many as fit 640 px).")
+    Integer scale;
+
+    @Option(names = "--no-hud", description = "Start with the HUD hidden (H shows it).")
+    boolean noHud;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1", description = "--record: keep every K-th "
+            + "step's frame, for smaller GIFs of long episodes (default: ${DEFAULT-VALUE}).")
+    int every;
+
+    @Option(names = "--checkpoint", paramLabel = "UNITS", description = "RUN: play the checkpoint after this many "
+            + "budget units (e.g. the best evaluation's step) instead of the latest.")
+    Long checkpoint;
+
+    @Option(names = "--sweeps", paramLabel = "N", defaultValue = "12", description = "FILE of a planner (value "
+            + "iteration): plan, then show N sweeps one by one (the first N-1 and the last) before the greedy "
+            + "policy walks (default: ${DEFAULT-VALUE}).")
+    int sweeps;
+
+    @Option(names = "--learn", paramLabel = "N", defaultValue = "10", description = "FILE of a tabular learner "
+            + "(q-learning, sarsa, ...): train N episodes per step watched, so the values and the greedy policy "
+            + "improve live (default: ${DEFAULT-VALUE}).")
+    int learn;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || !(speed > 0)) {
-            throw new Main.UsageException("play: --steps must be >= 1 and --speed > 0");
+        if (steps < 1 || !(speed > 0) || sweeps < 2 || learn < 1 || every < 1 || (scale != null && scale < 1)) {
+            throw new Main.UsageException("play: --steps, --learn, --every and --scale must be >= 1, --speed > 0 "
+                    + "and --sweeps >= 2");
         }
         boolean isRun = Files.isDirectory(target);
         RunFolder folder = isRun ? Main.openRun(target) : null;
         if (!isRun && !Files.isRegularFile(target)) {
             throw new Main.UsageException("play: no scenario file or run folder " + target);
+        }
+        if (checkpoint != null && !isRun) {
+            throw new Main.UsageException("play: --checkpoint picks a checkpoint of a run folder; " + target + " is a file");
         }
         Scenario scenario = ScenarioLoader.load(isRun ? folder.scenario() : target, List.of());
         if (!scenario.has(RlKeys.ENV_ID.path())) {
@@ -67,30 +107,75 @@ final class PlayCommand implements Callable<Integer> {
                     + ", which has no environment to watch");
         }
         String envId = scenario.text(RlKeys.ENV_ID.path());
-        try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = isRun ? scenario.kind().create(scenario) : null) {
-            Policy policy;
-            if (human) {
-                policy = HumanControls.forEnv(envId);
-            } else if (trainer instanceof Actor actor) {
-                trainer.restore(TrainerState.read(folder.latestCheckpoint().orElseThrow(
-                        () -> new Main.UsageException(target + " has no checkpoint to play yet"))));
-                policy = actor.policy()::act;
-            } else {
-                policy = Policy.random(env, scenario.seed());
+        Untrained untrained = scenario.kind().untrained();
+        boolean agentPlays = !human && (isRun || untrained != Untrained.RANDOM);
+        try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = agentPlays ? scenario.kind().create(scenario) : null) {
+            if (!(trainer instanceof Actor actor)) {
+                Policy policy = human ? HumanControls.forEnv(envId) : Policy.random(env, scenario.seed());
+                return show(new Scene(session(envId, env, policy, scenario)), null, env, envId);
             }
-            return show(new Scene(new PlaySession(envId, env, policy, speed, scenario.seed())), env, envId);
+            if (isRun) {
+                trainer.restore(TrainerState.read(Main.checkpoint(folder, checkpoint)));
+                Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
+                return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, envId);
+            }
+            if (untrained == Untrained.PLAN_THEN_PLAY) {
+                List<StateValues> planned = AgentOverlays.planSweeps(trainer, actor, sweeps);
+                Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
+                ValueView view = AgentOverlays.isGrid(env) ? ValueView.sweeps(GridGeometry.of(env), planned) : null;
+                return show(view == null ? scene : scene.withValues(view), view, env, envId);
+            }
+            Policy learning = observation -> {
+                trainer.train(learn);
+                return actor.policy().act(observation);
+            };
+            Scene scene = new Scene(session(envId, env, learning, scenario));
+            return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, envId);
         }
     }
 
-    private int show(Scene scene, Env env, String envId) throws Exception {
+    private PlaySession session(String envId, Env env, Policy policy, Scenario scenario) {
+        PlaySession session = new PlaySession(envId, env, policy, speed, scenario.seed());
+        if (noHud) {
+            session.apply(org.jdive.rendering.play.Command.TOGGLE_HUD);
+        }
+        return session;
+    }
+
+    /**
+     * Records: first each planned sweep (when {@code sweepsToRecord} is not null) for half a second, then
+     * {@code --steps} steps. Or opens the window, paused on the first sweep when there are sweeps to look at.
+     */
+    private int show(Scene scene, ValueView sweepsToRecord, Env env, String envId) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Frame first = env.render();
-        int scale = Math.max(1, 640 / Math.max(first.width(), first.height()));
+        int scale = this.scale != null ? this.scale : Math.max(1, 640 / Math.max(first.width(), first.height()));
         if (record != null) {
-            Recorder.recordGif(scene, steps, scale, Math.max(2, (int) Math.round(100 / speed)), record);
+            List<Frame> frames = new ArrayList<>();
+            if (sweepsToRecord != null) {
+                int framesPerSweep = Math.max(1, (int) Math.round(speed / 2));
+                for (int k = 0; k < sweepsToRecord.size(); k++) {
+                    Frame sweep = scene.compose(scale);
+                    for (int i = 0; i < framesPerSweep; i++) {
+                        frames.add(sweep);
+                    }
+                    sweepsToRecord.move(1);
+                }
+            }
+            List<Frame> played = Recorder.record(scene, steps, scale);
+            for (int i = 0; i < played.size(); i += every) {
+                frames.add(played.get(i));
+            }
+            GifEncoder.write(record, frames, Math.max(2, (int) Math.round(100 * every / speed)));
             out.printf("recorded %d steps of %s to %s%n", steps, envId, record);
             out.flush();
             return 0;
+        }
+        if (sweepsToRecord != null) {
+            scene.session().apply(org.jdive.rendering.play.Command.TOGGLE_PAUSE);
+            out.printf("value iteration: %d sweeps to look at; ] and [ step through them, space starts the greedy walk%n",
+                    sweepsToRecord.size());
+            out.flush();
         }
         try (PlayWindow window = PlayWindow.open(scene, first.width() * scale, first.height() * scale,
                 "jdive - " + envId, Path.of("."))) {

@@ -1,6 +1,8 @@
 package org.jdive.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jdive.cli.play.AgentOverlays;
+import org.jdive.cli.play.GifFrames;
+import org.jdive.cli.run.RunFolder;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioLoader;
+import org.jdive.cli.train.Actor;
+import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.TrainerState;
+import org.jdive.cli.train.rl.RlKeys;
+import org.jdive.envs.Env;
+import org.jdive.envs.Frame;
+import org.jdive.rendering.play.PlaySession;
+import org.jdive.rendering.play.Scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +131,89 @@ class MainTest {
         assertTrue(Files.size(gif) > 0 && out().contains("recorded 20 steps of FrozenLake-v1"), out());
         assertEquals(2, run("play", dir.resolve("none.yaml").toString()));
         assertTrue(err().contains("no scenario file or run folder"), err());
+    }
+
+    private Path trainedRun(String scenario) throws IOException {
+        Path runs = dir.resolve("runs-" + scenario);
+        assertEquals(0, run("run", "../scenarios/" + scenario + ".yaml", "--runs", runs.toString(), "--quiet"), err());
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void playRecordsATrainedTabularAgentWithItsValueOverlay() throws Exception {
+        Path folder = trainedRun("frozenlake-vi");
+        Path gif = dir.resolve("vi.gif");
+        assertEquals(0, run("play", folder.toString(), "--record", gif.toString(), "--steps", "4", "--scale", "1"), err());
+        List<Frame> frames = GifFrames.read(gif);
+        assertEquals(5, frames.size());
+
+        // the same scene, built here from the run's checkpoint: the GIF holds exactly what it composes
+        Scenario scenario = ScenarioLoader.load(folder.resolve("scenario.yaml"), List.of());
+        try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = scenario.kind().create(scenario)) {
+            trainer.restore(TrainerState.read(RunFolder.open(folder).latestCheckpoint().orElseThrow()));
+            Actor actor = (Actor) trainer;
+            var session = new PlaySession("FrozenLake-v1", env, actor.policy()::act, 15, scenario.seed());
+            Scene scene = AgentOverlays.attachLive(new Scene(session), actor, env, "sweeps");
+            Frame expected = scene.compose(1);
+            assertArrayEquals(expected.rgb(), frames.get(0).rgb(), "the first frame is the scene with its overlays");
+
+            // and the overlay is there: the heat map tints most of the bare env frame
+            env.reset(scenario.seed());
+            byte[] bare = env.render().rgb();
+            int differing = 0;
+            for (int p = 0; p < bare.length / 3; p++) {
+                if (bare[3 * p] != expected.rgb()[3 * p] || bare[3 * p + 1] != expected.rgb()[3 * p + 1]) {
+                    differing++;
+                }
+            }
+            assertTrue(differing > bare.length / 3 / 2, differing + " of " + bare.length / 3 + " pixels differ");
+        }
+    }
+
+    @Test
+    void playOfAPlannersFileShowsItsSweepsThenTheGreedyWalk() throws IOException {
+        Path gif = dir.resolve("sweeps.gif");
+        assertEquals(0, run("play", "../scenarios/frozenlake-vi.yaml", "--record", gif.toString(), "--steps", "3",
+                "--speed", "4", "--sweeps", "4", "--scale", "1", "--no-hud"), err());
+        List<Frame> frames = GifFrames.read(gif);
+        assertEquals(4 * 2 + 4, frames.size(), "4 sweeps of 2 frames each at 4 steps/s, then 3 steps");
+        assertArrayEquals(frames.get(0).rgb(), frames.get(1).rgb(), "a sweep holds for half a second");
+        assertFalse(java.util.Arrays.equals(frames.get(0).rgb(), frames.get(2).rgb()), "the next sweep changes values");
+        assertArrayEquals(frames.get(6).rgb(), frames.get(8).rgb(), "the walk starts on the last sweep's picture");
+    }
+
+    @Test
+    void playOfATdLearnersFileShowsItLearningLive() throws IOException {
+        Path gif = dir.resolve("live.gif");
+        assertEquals(0, run("play", "../scenarios/cliffwalking-qlearning.yaml", "--record", gif.toString(), "--steps", "10",
+                "--learn", "5", "--scale", "1", "--no-hud"), err());
+        List<Frame> frames = GifFrames.read(gif);
+        Frame before = frames.getFirst();
+        Frame after = frames.getLast();
+        int topRow = before.width() * (before.height() / 4);   // the grid's top row of cells: no walker, only values
+        int differing = 0;
+        for (int p = 0; p < topRow; p++) {
+            if (before.rgb()[3 * p] != after.rgb()[3 * p] || before.rgb()[3 * p + 2] != after.rgb()[3 * p + 2]) {
+                differing++;
+            }
+        }
+        assertTrue(differing > topRow / 4, "50 episodes of learning recolour the values: " + differing + " of " + topRow);
+    }
+
+    @Test
+    void evalRecordsItsFirstEpisodeToAGif() throws IOException {
+        Path folder = trainedRun("cliffwalking-qlearning");
+        Path gif = dir.resolve("eval.gif");
+        assertEquals(0, run("eval", folder.toString(), "--gif", gif.toString()), err());
+        var length = java.util.regex.Pattern.compile("mean_length +([0-9.]+)").matcher(out());
+        assertTrue(length.find(), out());
+        int steps = (int) Double.parseDouble(length.group(1));
+        assertTrue(out().contains("recorded the first evaluation episode (" + steps + " steps)"), out());
+        assertEquals(steps + 1, GifFrames.read(gif).size(), "the reset frame and one per step");
+        assertEquals(2, run("eval", folder.toString(), "--checkpoint", "7"));
+        assertTrue(err().contains("no checkpoint after 7"), err());
     }
 
     @Test

@@ -6,23 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdive.envs.Env;
 import org.jdive.envs.Envs;
-import org.jdive.envs.Frame;
 import org.jdive.envs.TabularModel;
 import org.jdive.envs.Transition;
 import org.jdive.rendering.chart.LineChart;
-import org.jdive.rendering.overlay.GridGeometry;
 import org.jdive.rendering.overlay.StateValues;
-import org.jdive.rendering.overlay.ValueView;
 import org.jdive.rendering.play.PlaySession;
 import org.jdive.rendering.play.Policy;
 import org.jdive.rendering.play.Scene;
-import org.jdive.rendering.record.GifEncoder;
 import org.jdive.rendering.record.Recorder;
 
 /**
- * Writes the README's pictures with the recorder itself: {@code DocsGallery FOLDER}. The policies are random
- * or scripted (no agent is trained here); the value-iteration sweeps come from a plain Bellman-optimality
- * loop over the env's model, standing in until the agents module feeds the same {@link StateValues}.
+ * Writes the README's baseline pictures with the recorder itself: {@code DocsGallery FOLDER}: a random policy
+ * and a chart of a random against a scripted controller. The trained agents' GIFs are made by {@code jdive play}
+ * (the README names each command). {@link #valueIterationSweeps} is a plain Bellman-optimality loop for the
+ * window's own tests, which cannot see the agents module.
  */
 public final class DocsGallery {
 
@@ -39,8 +36,6 @@ public final class DocsGallery {
     static List<Path> writeAll(Path folder) throws IOException {
         List<Path> written = new ArrayList<>();
         written.add(breakoutRandom(folder.resolve("minatar-breakout-random.gif")));
-        written.add(cartPoleScripted(folder.resolve("cartpole-scripted.gif")));
-        written.add(frozenLakeValueIteration(folder.resolve("frozenlake-value-iteration.gif")));
         written.add(returnsChart(folder.resolve("cartpole-returns.png")));
         return written;
     }
@@ -55,39 +50,6 @@ public final class DocsGallery {
         Env env = Envs.make(id);
         Scene scene = new Scene(new PlaySession(id, env, Policy.random(env, 4), 25, 4));
         Recorder.recordGif(scene, 150, 2, 6, target);
-        return target;
-    }
-
-    private static Path cartPoleScripted(Path target) throws IOException {
-        String id = "CartPole-v1";
-        Env env = Envs.make(id);
-        PlaySession session = new PlaySession(id, env, leanController(), 50, 2);
-        session.apply(org.jdive.rendering.play.Command.TOGGLE_HUD); // halving would blur its text
-        List<Frame> frames = new ArrayList<>();
-        Scene scene = new Scene(session);
-        for (Frame f : Recorder.record(scene, 120, 1)) {
-            frames.add(halve(f));
-        }
-        GifEncoder.write(target, frames, 4);
-        return target;
-    }
-
-    private static Path frozenLakeValueIteration(Path target) throws IOException {
-        String id = "FrozenLake-v1";
-        Env env = Envs.make(id);
-        List<StateValues> sweeps = valueIterationSweeps((TabularModel) env.unwrapped(), 0.95, 12);
-        PlaySession session = new PlaySession(id, env, obs -> sweeps.getLast().policy()[(int) obs[0]], 4, 1);
-        session.apply(org.jdive.rendering.play.Command.TOGGLE_HUD);
-        ValueView view = ValueView.sweeps(GridGeometry.of(env), sweeps);
-        Scene scene = new Scene(session).withValues(view);
-        List<Frame> frames = new ArrayList<>();
-        for (int k = 0; k < sweeps.size(); k++) {
-            frames.add(scene.compose(2));
-            frames.add(scene.compose(2)); // each sweep shown twice as long
-            view.move(1);
-        }
-        frames.addAll(Recorder.record(scene, 30, 2));
-        GifEncoder.write(target, frames, 40);
         return target;
     }
 
@@ -148,18 +110,5 @@ public final class DocsGallery {
             }
         }
         return true;
-    }
-
-    /** A frame at half size (every other pixel), to keep the README's GIFs small. */
-    private static Frame halve(Frame f) {
-        int w = f.width() / 2;
-        int h = f.height() / 2;
-        byte[] rgb = new byte[w * h * 3];
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                System.arraycopy(f.rgb(), ((2 * y) * f.width() + 2 * x) * 3, rgb, (y * w + x) * 3, 3);
-            }
-        }
-        return new Frame(w, h, rgb);
     }
 }

@@ -392,6 +392,15 @@ public final class Dqn implements Trainable, AutoCloseable {
         };
     }
 
+    /** The online network's Q-values of one observation, one per action (what a window draws as bars). */
+    public float[] qValues(float[] observation) {
+        if (observation.length != observationSize) {
+            throw new IllegalArgumentException("an observation of " + observationSize + " numbers was expected, got "
+                    + observation.length);
+        }
+        return qValues(observation, 1);
+    }
+
     /** The greedy policy of the online network. */
     public Policy greedyPolicy() {
         return policy(0, null);

@@ -39,6 +39,25 @@ class DqnTest {
     }
 
     @Test
+    void qValuesAreTheOnlineNetworksOutputAndTheGreedyPolicyTakesTheirArgmax() {
+        DqnConfig config = new DqnConfig().learningStarts(64).batchSize(32).trainFrequency(1);
+        try (VectorEnv envs = cartPoles(1); Dqn dqn = new Dqn(envs, config, 5)) {
+            dqn.train(200);
+            float[] obs = {0.02f, -0.3f, 0.05f, 0.4f};
+            float[] q = dqn.qValues(obs);
+            float[] direct;
+            try (NoGrad n = NoGrad.open(); Scope s = Scope.open()) {
+                direct = dqn.onlineNetwork().forward(Tensor.of(obs, 1, 4)).toFloatArray();
+            }
+            assertArrayEquals(direct, q);
+            assertEquals(q[0] >= q[1] ? 0 : 1, dqn.greedyPolicy().act(obs));
+            var e = assertThrows(IllegalArgumentException.class,
+                    () -> dqn.qValues(new float[3]));
+            assertTrue(e.getMessage().contains("4 numbers"), e.getMessage());
+        }
+    }
+
+    @Test
     void targetStartsAsACopyAndFollowsByHardCopyOrPolyak() {
         DqnConfig hard = new DqnConfig().learningStarts(64).batchSize(32).trainFrequency(1).targetUpdateInterval(300);
         try (VectorEnv envs = cartPoles(1); Dqn dqn = new Dqn(envs, hard, 3)) {

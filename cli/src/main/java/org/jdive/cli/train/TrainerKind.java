@@ -34,4 +34,19 @@ public interface TrainerKind {
 
     /** Builds a fresh trainer for a valid scenario. */
     Trainer create(Scenario scenario);
+
+    /** What {@code jdive play FILE} shows of this kind, before any run has trained it. */
+    default Untrained untrained() {
+        return Untrained.RANDOM;
+    }
+
+    /** How an untrained agent of a kind is watched. */
+    enum Untrained {
+        /** A random policy plays (training takes too long to watch, e.g. DQN). */
+        RANDOM,
+        /** It plans first (in well under a second), shown sweep by sweep; then its greedy policy plays. */
+        PLAN_THEN_PLAY,
+        /** It learns while its greedy policy plays, a few training units per step watched. */
+        LEARN_WHILE_PLAYING
+    }
 }

@@ -43,6 +43,11 @@ public final class ValueView {
         index = Math.max(0, Math.min(sweeps.get().size() - 1, index + shift));
     }
 
+    /** The number of sweeps to step through (1 for a live view). */
+    public int size() {
+        return sweeps.get().size();
+    }
+
     /** The sweep shown now, 0-based. */
     public int index() {
         return index;

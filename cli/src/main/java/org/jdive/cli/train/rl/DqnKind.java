@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
@@ -211,6 +213,11 @@ public final class DqnKind implements TrainerKind {
         @Override
         public org.jdive.agents.Policy policy() {
             return dqn.greedyPolicy();
+        }
+
+        @Override
+        public Optional<Function<float[], float[]>> qValues() {
+            return Optional.of(dqn::qValues);
         }
 
         @Override

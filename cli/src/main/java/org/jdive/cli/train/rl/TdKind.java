@@ -3,10 +3,12 @@ package org.jdive.cli.train.rl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.simple.RandomSource;
 import org.jdive.agents.explore.EpsilonSchedule;
+import org.jdive.agents.tabular.TabularSnapshot;
 import org.jdive.agents.tabular.TdControl;
 import org.jdive.agents.tabular.TdRule;
 import org.jdive.cli.scenario.Key;
@@ -133,6 +135,11 @@ public abstract sealed class TdKind implements TrainerKind {
     }
 
     @Override
+    public Untrained untrained() {
+        return Untrained.LEARN_WHILE_PLAYING;
+    }
+
+    @Override
     public Trainer create(Scenario scenario) {
         return new Learner(scenario, rule);
     }
@@ -202,6 +209,11 @@ public abstract sealed class TdKind implements TrainerKind {
         @Override
         public org.jdive.agents.Policy policy() {
             return td.greedyPolicy();
+        }
+
+        @Override
+        public Optional<TabularSnapshot> tables() {
+            return Optional.of(td.snapshot());
         }
 
         @Override

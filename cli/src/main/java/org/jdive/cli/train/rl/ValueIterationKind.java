@@ -3,8 +3,10 @@ package org.jdive.cli.train.rl;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdive.agents.Policy;
 import org.jdive.agents.tabular.Mdp;
+import org.jdive.agents.tabular.TabularSnapshot;
 import org.jdive.agents.tabular.ValueIteration;
 import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.Problem;
@@ -62,6 +64,11 @@ public final class ValueIterationKind implements TrainerKind {
             return List.of(scenario.problem(RlKeys.ENV_ID.path(), "value iteration needs an env with a transition model: "
                     + e.getMessage()));
         }
+    }
+
+    @Override
+    public Untrained untrained() {
+        return Untrained.PLAN_THEN_PLAY;
     }
 
     @Override
@@ -127,17 +134,13 @@ public final class ValueIterationKind implements TrainerKind {
 
         @Override
         public Policy policy() {
-            int[] actions = new int[q.length];
-            for (int s = 0; s < q.length; s++) {
-                int best = 0;
-                for (int a = 1; a < q[s].length; a++) {
-                    if (q[s][a] > q[s][best]) {
-                        best = a;
-                    }
-                }
-                actions[s] = best;
-            }
-            return Policy.tabular(actions);
+            return Policy.tabular(org.jdive.agents.tabular.Tables.greedyPolicy(q));
+        }
+
+        @Override
+        public Optional<TabularSnapshot> tables() {
+            return Optional.of(new TabularSnapshot(Math.toIntExact(sweeps), Tables.unflatten(Tables.flatten(q), q.length),
+                    values.clone(), org.jdive.agents.tabular.Tables.greedyPolicy(q)));
         }
 
         @Override
