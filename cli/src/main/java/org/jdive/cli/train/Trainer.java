@@ -37,6 +37,13 @@ public interface Trainer extends AutoCloseable {
     /** Continues from {@code state}, written by {@link #save()} of a trainer of the same scenario. */
     void restore(TrainerState state);
 
+    /**
+     * Tells the trainer its run folder, where it may write files of its own as it trains (e.g. a GAN's sample
+     * grid per epoch); trainers without such files ignore it.
+     */
+    default void writeFilesTo(java.nio.file.Path runFolder) {
+    }
+
     /** Frees what the trainer holds (envs, network buffers); nothing by default. */
     @Override
     default void close() {
