@@ -61,6 +61,37 @@ final class Linalg {
         }, a, b);
     }
 
+    /** {@code x · wᵀ} for {@code x [..., k]} and {@code w [n, k]}: one product of x's rows with w transposed. */
+    static Tensor linear(Tensor x, Tensor w) {
+        int[] xs = x.shapeRef();
+        int[] ws = w.shapeRef();
+        if (x.rank() < 1 || w.rank() != 2 || ws[1] != xs[xs.length - 1]) {
+            throw new IllegalArgumentException("linear needs an input [..., k] and a weight [n, k], got shapes "
+                    + Shapes.str(xs) + " and " + Shapes.str(ws));
+        }
+        int n = ws[0];
+        int k = ws[1];
+        int rows = x.size() / Math.max(k, 1);
+        int[] shape = Arrays.copyOf(xs, xs.length);
+        shape[shape.length - 1] = n;
+        Backend be = Elementwise.sameBackend(x, w);
+        Tensor out = Tensor.empty(be, shape);
+        be.matmul(1, rows, n, k, x.buffer(), 0, false, w.buffer(), 0, true, out.buffer(), 0f);
+        return Autograd.record(out, "linear", g -> {
+            Tensor dx = null;
+            Tensor dw = null;
+            if (x.requiresGrad()) {
+                dx = Tensor.empty(be, xs);
+                be.matmul(1, rows, k, n, g.buffer(), 0, false, w.buffer(), 0, false, dx.buffer(), 0f);
+            }
+            if (w.requiresGrad()) {
+                dw = Tensor.empty(be, ws);
+                be.matmul(1, n, k, rows, g.buffer(), 0, true, x.buffer(), 0, false, dw.buffer(), 0f);
+            }
+            return new Tensor[] {dx, dw};
+        }, x, w);
+    }
+
     /** dA = dC · Bᵀ, summed over the batch where A was broadcast. */
     private static Tensor gradA(Tensor g, Tensor a, Tensor b, int batch, int m, int n, int k,
                                 boolean aBroadcast, boolean bBroadcast) {

@@ -386,6 +386,14 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor matmul(Tensor other) { return Linalg.matmul(this, other); }
 
+    /**
+     * {@code this · weightᵀ} for a weight matrix {@code [n, k]} stored as PyTorch's {@code nn.Linear} stores it,
+     * as {@code torch.nn.functional.linear} without bias: the last axis ({@code k}) contracts, leading axes
+     * are kept. Equal to {@code matmul(weight.t())} but reads the weight transposed in place instead of
+     * copying it (forward and backward).
+     */
+    public Tensor linear(Tensor weight) { return Linalg.linear(this, weight); }
+
     /** 2-D convolution of NCHW input with OIHW weights (no bias), as {@code torch.nn.functional.conv2d}. */
     public Tensor conv2d(Tensor weight, int stride, int padding) {
         return Convolutions.conv2d(this, weight, stride, stride, padding, padding);

@@ -3,6 +3,8 @@ package org.jdive.core;
 import static org.jdive.core.GradCheck.away;
 import static org.jdive.core.GradCheck.check;
 import static org.jdive.core.GradCheck.uniform;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.junit.jupiter.api.Test;
@@ -93,6 +95,18 @@ class GradientTest {
         check("vector x matrix", x -> x[0].matmul(x[1]), away(rng, .1f, 1, 4), away(rng, .1f, 1, 4, 3));
         check("matrix x vector", x -> x[0].matmul(x[1]), away(rng, .1f, 1, 3, 4), away(rng, .1f, 1, 4));
         check("dot", x -> x[0].matmul(x[1]), away(rng, .1f, 1, 4), away(rng, .1f, 1, 4));
+    }
+
+    @Test
+    void linearReadsTheWeightTransposed() {
+        check("linear 2d", x -> x[0].linear(x[1]), away(rng, .1f, 1, 3, 4), away(rng, .1f, 1, 5, 4));
+        check("linear batched", x -> x[0].linear(x[1]), away(rng, .1f, 1, 2, 3, 4), away(rng, .1f, 1, 5, 4));
+        check("linear vector", x -> x[0].linear(x[1]), away(rng, .1f, 1, 4), away(rng, .1f, 1, 5, 4));
+        Tensor x = away(rng, .1f, 1, 2, 3, 4);
+        Tensor w = away(rng, .1f, 1, 5, 4);
+        assertArrayEquals(x.matmul(w.t()).toFloatArray(), x.linear(w).toFloatArray(), 1e-6f);
+        assertArrayEquals(new int[] {2, 3, 5}, x.linear(w).shape());
+        assertThrows(IllegalArgumentException.class, () -> x.linear(away(rng, .1f, 1, 4, 5)));
     }
 
     @Test

@@ -33,6 +33,31 @@ public abstract class AbstractEnv implements Env {
     /** Applies a valid action; must call {@link #setOutcome}. */
     protected abstract void advance(int action, UniformRandomProvider rng);
 
+    /** Writes the subclass's episode state (everything {@link #advance} and {@link #observeInto} read). */
+    protected abstract void saveEpisode(StateWriter out);
+
+    /** Reads back what {@link #saveEpisode} wrote, in the same order. */
+    protected abstract void restoreEpisode(StateReader in);
+
+    @Override
+    public final void saveState(StateWriter out) {
+        out.writeRng(rng).writeFloat(reward).writeBoolean(terminated);
+        saveEpisode(out);
+    }
+
+    @Override
+    public final void restoreState(StateReader in) {
+        in.readRng(rng);
+        reward = in.readFloat();
+        terminated = in.readBoolean();
+        restoreEpisode(in);
+    }
+
+    /** The env's random stream, for subclasses that keep a reference to it (restored in place by {@link #restoreState}). */
+    protected final UniformRandomProvider randomStream() {
+        return rng;
+    }
+
     /** Records the reward and termination of the step being taken. */
     protected final void setOutcome(float reward, boolean terminated) {
         this.reward = reward;

@@ -71,6 +71,30 @@ public interface Env extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Writes everything this env's future depends on (the episode's state, its random stream, the last
+     * outcome, and the state of any wrappers) so that {@link #restoreState(StateReader)} on an env built the
+     * same way continues exactly as this one would: the basis of exact checkpoint/resume of vector envs.
+     */
+    void saveState(StateWriter out);
+
+    /** Puts this env into the state {@link #saveState(StateWriter)} wrote, reading the values in the same order. */
+    void restoreState(StateReader in);
+
+    /** The state of {@link #saveState(StateWriter)} as a small byte array. */
+    default byte[] saveState() {
+        StateWriter out = new StateWriter();
+        saveState(out);
+        return out.toByteArray();
+    }
+
+    /** Restores a state from {@link #saveState()}; fails if it was saved by a different kind of env. */
+    default void restoreState(byte[] state) {
+        StateReader in = new StateReader(state);
+        restoreState(in);
+        in.requireEnd();
+    }
+
     /** The innermost env under any wrappers, as Gymnasium's {@code env.unwrapped} (e.g. to reach a {@link TabularModel}). */
     default Env unwrapped() {
         return this;

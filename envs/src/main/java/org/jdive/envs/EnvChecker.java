@@ -10,7 +10,8 @@ import org.jdive.envs.spaces.Discrete;
  * Checks that an env keeps the contract, as Gymnasium's {@code check_env}: seeded resets and rollouts are
  * deterministic, observations lie in the observation space and have its size, rewards are finite, the
  * allocation-free {@code resetInto}/{@code stepInto} agree with {@code reset}/{@code step}, a fresh episode is
- * neither terminated nor truncated, invalid actions are rejected, and the env renders. A violation is an
+ * neither terminated nor truncated, a saved state restored after the env moved on continues exactly as the
+ * env did from that state, invalid actions are rejected, and the env renders. A violation is an
  * {@link IllegalStateException} saying what went wrong.
  */
 public final class EnvChecker {
@@ -41,6 +42,7 @@ public final class EnvChecker {
         compare(viaStep, viaStepAgain, "two rollouts with the same seed");
         Trajectory viaStepInto = rollout(env, seed, steps, true);
         compare(viaStep, viaStepInto, "step() and stepInto() (with reset() and resetInto())");
+        checkStateRestore(env, seed, steps);
         checkRendering(env);
         checkInvalidAction(env, seed);
     }
@@ -98,6 +100,62 @@ public final class EnvChecker {
             }
         }
         return t;
+    }
+
+    /**
+     * Plays a third of the rollout, saves the state, plays on; then restores the state (into an env that has
+     * moved on, so that anything the state leaves out shows) and replays the same actions: the two
+     * continuations must agree step for step, resets included.
+     */
+    private static void checkStateRestore(Env env, long seed, int steps) {
+        Discrete actions = (Discrete) env.actionSpace();
+        UniformRandomProvider rng = Rng.seeded(seed, ACTION_SALT + 1);
+        env.reset(seed);
+        for (int i = 0; i < steps / 3; i++) {
+            stepOrReset(env, actions.sampleAction(rng));
+        }
+        byte[] state = env.saveState();
+        int[] plan = new int[Math.max(steps - steps / 3, 1)];
+        for (int i = 0; i < plan.length; i++) {
+            plan[i] = actions.sampleAction(rng);
+        }
+        List<String> first = continuation(env, plan);
+        env.restoreState(state);
+        List<String> second = continuation(env, plan);
+        for (int i = 0; i < first.size(); i++) {
+            if (!first.get(i).equals(second.get(i))) {
+                throw fail("after restoreState the env went another way at step " + i + " after the saved state: "
+                        + abbreviated(first.get(i)) + " vs " + abbreviated(second.get(i)));
+            }
+        }
+    }
+
+    private static List<String> continuation(Env env, int[] plan) {
+        int size = env.observationSpace().size();
+        List<String> outcomes = new ArrayList<>(plan.length);
+        float[] obs = new float[size];
+        env.observeInto(obs, 0);
+        outcomes.add("start " + Arrays.toString(obs));
+        for (int action : plan) {
+            stepOrReset(env, action);
+            env.observeInto(obs, 0);
+            outcomes.add(Arrays.toString(obs) + " r=" + env.lastReward() + " " + env.lastTerminated() + "/"
+                    + env.lastTruncated());
+        }
+        return outcomes;
+    }
+
+    private static String abbreviated(String outcome) {
+        return outcome.length() <= 300 ? outcome : outcome.substring(0, 300) + "...";
+    }
+
+    /** Steps, or starts the next episode (continuing the random stream) if the last step ended one. */
+    private static void stepOrReset(Env env, int action) {
+        if (env.lastTerminated() || env.lastTruncated()) {
+            env.reset();
+        } else {
+            env.step(action);
+        }
     }
 
     private static float[] checkedObservation(Env env, float[] obs, String where) {

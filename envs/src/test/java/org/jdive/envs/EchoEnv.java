@@ -1,6 +1,8 @@
 package org.jdive.envs;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
 
@@ -60,5 +62,19 @@ public final class EchoEnv extends AbstractEnv {
     @Override
     public String renderText() {
         return "echo " + lastAction + " " + steps;
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeInt(lastAction);
+        out.writeInt(steps);
+        out.writeFloat(startValue);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        lastAction = in.readInt();
+        steps = in.readInt();
+        startValue = in.readFloat();
     }
 }

@@ -26,6 +26,8 @@ import org.jdive.core.optim.GradClip;
 import org.jdive.core.optim.Optimizer;
 import org.jdive.core.optim.RmsProp;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.spaces.Discrete;
 import org.jdive.envs.vector.AutoresetMode;
 import org.jdive.envs.vector.VectorEnv;
@@ -42,6 +44,7 @@ import org.jdive.envs.vector.VectorEnv;
  *
  * <p>Randomness comes from the seed, split into {@code init} (network weights), {@code explore} (ε-greedy)
  * and {@code replay} (sampling) streams; the envs are reset with {@code seed}, {@code seed + 1}, ...
+ * {@link #save} and {@link #load} checkpoint all of it, so that a resumed run continues exactly.
  */
 public final class Dqn implements Trainable, AutoCloseable {
 
@@ -49,6 +52,7 @@ public final class Dqn implements Trainable, AutoCloseable {
     private static final String TARGET_FILE = "target.safetensors";
     private static final String REPLAY_FILE = "replay.bin";
     private static final String STATE_FILE = "state.properties";
+    private static final String PLAY_FILE = "play.bin";
 
     private final VectorEnv envs;
     private final DqnConfig config;
@@ -63,8 +67,8 @@ public final class Dqn implements Trainable, AutoCloseable {
     private final ReplayBuffer buffer;
     private final Batch batch;
     private final EpsilonSchedule epsilon;
-    private UniformRandomProvider exploreRng;
-    private UniformRandomProvider replayRng;
+    private final UniformRandomProvider exploreRng;
+    private final UniformRandomProvider replayRng;
     private final float[] observations;
     private final int[] actions;
     private final boolean[] explore;
@@ -142,7 +146,7 @@ public final class Dqn implements Trainable, AutoCloseable {
     @Override
     public void train(long count) {
         if (!started) {
-            envs.reset(steps == 0 ? seed : Rng.split(seed, "env@" + steps).nextLong());
+            envs.reset(seed);
             System.arraycopy(envs.observations(), 0, observations, 0, observations.length);
             started = true;
         }
@@ -289,9 +293,11 @@ public final class Dqn implements Trainable, AutoCloseable {
     }
 
     /**
-     * Saves everything the learner needs to go on into the folder {@code dir}: the online network with the
-     * optimizer's state and the target network (safetensors), the replay buffer, and the step counters.
-     * The folder is replaced as a whole: it is written beside {@code dir} and renamed over it.
+     * Saves everything the run needs to go on exactly into the folder {@code dir}: the online network with the
+     * optimizer's state and the target network (safetensors), the replay buffer, the step counters, and the
+     * state of play ({@value #PLAY_FILE}: the exploration and replay random streams, the envs' states
+     * mid-episode, the current observations and the running episode statistics). The folder is replaced as a
+     * whole: it is written beside {@code dir} and renamed over it.
      */
     public void save(Path dir) throws IOException {
         Path absolute = dir.toAbsolutePath();
@@ -308,6 +314,7 @@ public final class Dqn implements Trainable, AutoCloseable {
         try (var out = Files.newBufferedWriter(temp.resolve(STATE_FILE))) {
             counters.store(out, "jdive DQN checkpoint");
         }
+        Files.write(temp.resolve(PLAY_FILE), playState());
         Path old = absolute.resolveSibling(absolute.getFileName() + ".old-" + System.nanoTime());
         boolean replacing = Files.exists(absolute);
         if (replacing) {
@@ -326,10 +333,8 @@ public final class Dqn implements Trainable, AutoCloseable {
 
     /**
      * Restores a checkpoint written by {@link #save} into this agent, which must have been built with the same
-     * config. Networks, optimizer state, replay buffer and counters continue exactly; the envs' inner state is
-     * not part of a checkpoint, so they start new episodes (seeded from the seed and the step count), and the
-     * exploration and replay streams restart from the seed and the step count, so that resuming the same
-     * checkpoint twice gives the same run.
+     * config, seed and kind of vector env (same env id, options and count). Everything continues exactly: on the
+     * CPU backend a resumed run equals the uninterrupted one bit for bit, mid-episode included.
      */
     public void load(Path dir) throws IOException {
         Properties counters = new Properties();
@@ -346,11 +351,35 @@ public final class Dqn implements Trainable, AutoCloseable {
         steps = Long.parseLong(counters.getProperty("steps"));
         vectorSteps = Long.parseLong(counters.getProperty("vectorSteps"));
         updates = Long.parseLong(counters.getProperty("updates"));
-        exploreRng = Rng.split(seed, "explore@" + steps);
-        replayRng = Rng.split(seed, "replay@" + steps);
-        Arrays.fill(episodeReturns, 0);
-        Arrays.fill(episodeLengths, 0);
-        started = false;
+        try {
+            restorePlayState(Files.readAllBytes(dir.resolve(PLAY_FILE)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve(PLAY_FILE) + " does not fit this agent and its envs: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] playState() {
+        StateWriter out = new StateWriter();
+        out.writeBoolean(started).writeRng(exploreRng).writeRng(replayRng).writeFloats(observations)
+                .writeDoubles(episodeReturns).writeInts(episodeLengths);
+        if (started) {
+            out.writeBytes(envs.saveState());
+        }
+        return out.toByteArray();
+    }
+
+    private void restorePlayState(byte[] state) {
+        StateReader in = new StateReader(state);
+        started = in.readBoolean();
+        in.readRng(exploreRng);
+        in.readRng(replayRng);
+        in.readFloats(observations);
+        in.readDoubles(episodeReturns);
+        in.readInts(episodeLengths);
+        if (started) {
+            envs.restoreState(in.readBytes());
+        }
+        in.requireEnd();
     }
 
     /** The greedy policy of the online network ({@code epsilon} 0), or ε-greedy for evaluation (e.g. 0.05). */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jdive.core.Tensor;
 import org.jdive.envs.Envs;
@@ -65,6 +67,51 @@ class DqnCheckpointTest {
         try (var files = Files.list(checkpoint.getParent())) {
             assertEquals(1, files.count(), "only the checkpoint folder remains, no temporary or old copy");
         }
+    }
+
+    /**
+     * Train N steps, checkpoint, resume in a fresh agent and envs to 2N: networks, optimizer state, replay
+     * buffer and every episode reported equal the uninterrupted 2N run bit for bit. N is odd in vector steps, so
+     * the checkpoint falls mid-episode, between target updates and between training steps.
+     */
+    @Test
+    void aResumedRunContinuesExactlyAsTheUninterruptedOne() throws IOException {
+        Path checkpoint = dir.resolve("checkpoint");
+        long n = 702;
+        List<String> uninterruptedEvents = new ArrayList<>();
+        List<String> resumedEvents = new ArrayList<>();
+        try (VectorEnv e = envs(); Dqn uninterrupted = new Dqn(e, config(), 4);
+             VectorEnv e1 = envs(); Dqn firstHalf = new Dqn(e1, config(), 4)) {
+            uninterrupted.listener(recorder(uninterruptedEvents)).train(2 * n);
+            firstHalf.listener(recorder(resumedEvents)).train(n);
+            firstHalf.save(checkpoint);
+            try (VectorEnv e2 = envs(); Dqn resumed = new Dqn(e2, config(), 4)) {
+                resumed.load(checkpoint);
+                resumed.listener(recorder(resumedEvents)).train(n);
+                assertEquals(uninterrupted.steps(), resumed.steps());
+                assertEquals(uninterrupted.updates(), resumed.updates());
+                assertTrue(uninterruptedEvents.size() > 20, "episodes end on both sides of the checkpoint");
+                assertEquals(uninterruptedEvents, resumedEvents);
+                assertSameTensors(uninterrupted.onlineNetwork().stateDict(), resumed.onlineNetwork().stateDict());
+                assertSameTensors(uninterrupted.targetNetwork().stateDict(), resumed.targetNetwork().stateDict());
+                assertSameTensors(uninterrupted.optimizer().stateDict(), resumed.optimizer().stateDict());
+                assertArrayEquals(e.observations(), e2.observations());
+            }
+        }
+    }
+
+    private static DqnListener recorder(List<String> events) {
+        return new DqnListener() {
+            @Override
+            public void onEpisode(long step, int env, double episodeReturn, int length) {
+                events.add(step + ":" + env + ":" + episodeReturn + ":" + length);
+            }
+
+            @Override
+            public void onUpdate(long step, float loss, double epsilon) {
+                events.add("update " + step + " " + Float.floatToIntBits(loss));
+            }
+        };
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jdive.bench.opencl;
 
 import java.util.concurrent.TimeUnit;
+import org.jdive.core.backend.Backends;
 import org.jdive.core.backend.Buffer;
 import org.jdive.core.backend.UnaryOp;
 import org.jdive.opencl.OpenClBackend;
@@ -39,7 +40,7 @@ public class LaunchOverheadBenchmark {
 
     @Setup
     public void setup() {
-        backend = OpenClBench.backend();
+        backend = (OpenClBackend) Backends.get("opencl");
         one = backend.allocate(1);
     }
 

@@ -5,9 +5,8 @@ import java.util.Map;
 /**
  * Trains one scenario in chunks of its budget unit (episodes, steps, sweeps, epochs), so that the runner can
  * log, evaluate, checkpoint and stop between chunks. Saving after a chunk and restoring into a fresh trainer
- * of the same scenario should continue exactly as if nothing had happened (on the CPU backend); the tabular
- * trainers do, bit for bit, while DQN restores its networks, optimizer and replay exactly but starts fresh
- * episodes (the agents module's checkpoint holds no env state).
+ * of the same scenario continues exactly as if nothing had happened: bit for bit on the CPU backend, for the
+ * tabular trainers and DQN alike (whose checkpoint holds the envs' mid-episode state and its random streams).
  */
 public interface Trainer extends AutoCloseable {
 

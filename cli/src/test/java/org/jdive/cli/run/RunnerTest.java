@@ -152,35 +152,54 @@ class RunnerTest {
     }
 
     @Test
-    void dqnContinuesFromItsCheckpoint() throws IOException {
+    void aStoppedAndResumedDqnRunEndsExactlyAsAnUninterruptedOne() throws IOException {
         Path file = dir.resolve("dqn.yaml");
         Files.writeString(file, """
                 env:
                   id: CartPole-v1
                 agent:
                   kind: dqn
+                  num_envs: 2
                   learning_starts: 100
-                  train_frequency: 50
+                  train_frequency: 3
+                  target_update_interval: 50
                   batch_size: 16
                   hidden: [16]
                 budget:
                   steps: 600
                 log:
-                  every: 200
+                  every: 202
                 eval:
+                  every: 202
                   episodes: 2
+                checkpoint:
+                  every: 202
                 """);
         Scenario s = ScenarioLoader.load(file, List.of());
-        RunFolder folder = start(s, "dqn");
-        Runner first = new Runner(s, folder);
+        RunFolder whole = start(s, "whole");
+        assertEquals(600, new Runner(s, whole).run().done());
+
+        RunFolder parts = start(s, "parts");
+        Runner first = new Runner(s, parts);
         first.addListener((done, metrics, last) -> first.requestStop());
-        assertEquals(200, first.run().done());
-        Runner second = new Runner(s, folder);
-        assertEquals(200, second.resume(), "networks, optimizer, replay and counters come back");
-        Runner.Result result = second.run();
-        assertFalse(result.stopped());
-        assertEquals(600, result.done());
-        assertEquals(4, Files.readAllLines(folder.path().resolve("metrics.csv")).size());
-        assertTrue(Files.readString(folder.path().resolve("metrics.csv")).startsWith("steps,wall_s,return,length,loss,epsilon"));
+        assertEquals(202, first.run().done(), "stops mid-episode: 101 steps of each of the two envs");
+        Runner second = new Runner(ScenarioLoader.load(parts.scenario(), List.of()), parts);
+        assertEquals(202, second.resume());
+        Runner.Result resumed = second.run();
+        assertFalse(resumed.stopped());
+        assertEquals(600, resumed.done());
+
+        assertTrue(Files.readString(parts.path().resolve("metrics.csv")).startsWith("steps,wall_s,return,length,loss,epsilon"));
+        assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
+        assertEquals(withoutWallTime(whole.path().resolve("eval.csv")), withoutWallTime(parts.path().resolve("eval.csv")));
+        Path a = whole.latestCheckpoint().orElseThrow();
+        Path b = parts.latestCheckpoint().orElseThrow();
+        assertEquals(a.getFileName(), b.getFileName());
+        TrainerState wholeState = TrainerState.read(a);
+        TrainerState partsState = TrainerState.read(b);
+        assertEquals(wholeState.names(), partsState.names());
+        for (String name : wholeState.names()) {
+            assertArrayEquals(wholeState.bytes(name), partsState.bytes(name), name + " of the last checkpoint");
+        }
     }
 }

@@ -42,7 +42,7 @@ public final class Linear extends WeightedLayer {
             throw new IllegalArgumentException("Linear needs an input of rank >= 1 (features last), got a scalar");
         }
         materializeFor(x, x.shape(-1));
-        Tensor y = x.matmul(weight.t());
+        Tensor y = x.linear(weight);
         return bias == null ? y : y.add(bias);
     }
 

@@ -1,11 +1,12 @@
 package org.jdive.envs.arcade;
 
 import java.util.Arrays;
-
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.render.Canvas;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
@@ -102,6 +103,12 @@ public abstract class ArcadeGame extends AbstractEnv {
      * @return the reward of the frame
      */
     abstract int playFrame(int action);
+
+    /** Writes every piece of game state that {@link #startGame} sets. */
+    abstract void saveGame(StateWriter out);
+
+    /** Reads back what {@link #saveGame} wrote, in the same order. */
+    abstract void restoreGame(StateReader in);
 
     /** Marks the current state's active cells with {@link #mark}; the observation arrives zeroed. */
     abstract void draw(float[] obs, int offset);
@@ -207,5 +214,20 @@ public abstract class ArcadeGame extends AbstractEnv {
             text.append(k == 0 ? "" : "  ").append(channelSymbols.charAt(k)).append(' ').append(channelNames[k]);
         }
         return text.append('\n').toString();
+    }
+
+    @Override
+    protected final void saveEpisode(StateWriter out) {
+        out.writeBoolean(terminal);
+        out.writeInt(previousAction);
+        saveGame(out);
+    }
+
+    @Override
+    protected final void restoreEpisode(StateReader in) {
+        rng = randomStream();
+        terminal = in.readBoolean();
+        previousAction = in.readInt();
+        restoreGame(in);
     }
 }

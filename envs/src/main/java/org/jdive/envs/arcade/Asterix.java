@@ -1,6 +1,8 @@
 package org.jdive.envs.arcade;
 
 import java.util.Arrays;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * MinAtar Asterix: the player roams rows 1–8, picking up gold and dodging enemies that cross the screen.
@@ -193,5 +195,37 @@ public final class Asterix extends ArcadeGame {
 
     int rampLevel() {
         return rampLevel;
+    }
+
+    @Override
+    void saveGame(StateWriter out) {
+        out.writeBooleans(occupied);
+        out.writeInts(entityX);
+        out.writeBooleans(movingRight);
+        out.writeBooleans(gold);
+        out.writeInt(playerX);
+        out.writeInt(playerY);
+        out.writeInt(spawnInterval);
+        out.writeInt(spawnTimer);
+        out.writeInt(moveInterval);
+        out.writeInt(moveTimer);
+        out.writeInt(rampTimer);
+        out.writeInt(rampLevel);
+    }
+
+    @Override
+    void restoreGame(StateReader in) {
+        in.readBooleans(occupied);
+        in.readInts(entityX);
+        in.readBooleans(movingRight);
+        in.readBooleans(gold);
+        playerX = in.readInt();
+        playerY = in.readInt();
+        spawnInterval = in.readInt();
+        spawnTimer = in.readInt();
+        moveInterval = in.readInt();
+        moveTimer = in.readInt();
+        rampTimer = in.readInt();
+        rampLevel = in.readInt();
     }
 }

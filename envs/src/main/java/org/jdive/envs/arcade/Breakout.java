@@ -1,6 +1,8 @@
 package org.jdive.envs.arcade;
 
 import java.util.Arrays;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * MinAtar Breakout: a paddle on the bottom row bounces a diagonally moving ball into three rows of bricks.
@@ -169,5 +171,33 @@ public final class Breakout extends ArcadeGame {
 
     boolean brick(int row, int col) {
         return bricks[row * GRID + col];
+    }
+
+    @Override
+    void saveGame(StateWriter out) {
+        out.writeBooleans(bricks);
+        out.writeInt(brickCount);
+        out.writeInt(paddle);
+        out.writeInt(ballX);
+        out.writeInt(ballY);
+        out.writeInt(dx);
+        out.writeInt(dy);
+        out.writeInt(trailX);
+        out.writeInt(trailY);
+        out.writeBoolean(struckLastFrame);
+    }
+
+    @Override
+    void restoreGame(StateReader in) {
+        in.readBooleans(bricks);
+        brickCount = in.readInt();
+        paddle = in.readInt();
+        ballX = in.readInt();
+        ballY = in.readInt();
+        dx = in.readInt();
+        dy = in.readInt();
+        trailX = in.readInt();
+        trailY = in.readInt();
+        struckLastFrame = in.readBoolean();
     }
 }

@@ -1,6 +1,8 @@
 package org.jdive.envs.arcade;
 
 import java.util.Arrays;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * MinAtar Freeway: a chicken in column 4 crosses eight lanes of traffic from the bottom row to the top.
@@ -127,5 +129,25 @@ public final class Freeway extends ArcadeGame {
 
     int carVelocity(int car) {
         return carVelocity[car];
+    }
+
+    @Override
+    void saveGame(StateWriter out) {
+        out.writeInts(carX);
+        out.writeInts(carVelocity);
+        out.writeInts(carTimer);
+        out.writeInt(chickenRow);
+        out.writeInt(moveTimer);
+        out.writeInt(framesLeft);
+    }
+
+    @Override
+    void restoreGame(StateReader in) {
+        in.readInts(carX);
+        in.readInts(carVelocity);
+        in.readInts(carTimer);
+        chickenRow = in.readInt();
+        moveTimer = in.readInt();
+        framesLeft = in.readInt();
     }
 }

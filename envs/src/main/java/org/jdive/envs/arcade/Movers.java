@@ -1,5 +1,8 @@
 package org.jdive.envs.arcade;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 /**
  * A fixed-capacity list of things that move along a row (Seaquest's fish, subs, divers and bullets), kept in
  * spawn order as parallel primitive arrays so that stepping allocates nothing. Removal keeps the order,
@@ -74,5 +77,18 @@ final class Movers {
             }
         }
         return false;
+    }
+
+    void save(StateWriter out) {
+        out.writeInt(size).writeInts(x).writeInts(y).writeInts(direction).writeInts(moveTimer).writeInts(shotTimer);
+    }
+
+    void restore(StateReader in) {
+        size = in.readInt();
+        in.readInts(x);
+        in.readInts(y);
+        in.readInts(direction);
+        in.readInts(moveTimer);
+        in.readInts(shotTimer);
     }
 }

@@ -1,5 +1,8 @@
 package org.jdive.envs.arcade;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 /**
  * Pong in MinAtar's style (jdive's own game, the exercise D2L suggests): the agent's two-cell paddle on the
  * bottom row plays against a scripted two-cell paddle on the top row.
@@ -151,5 +154,35 @@ public final class Pong extends ArcadeGame {
 
     int opponent() {
         return opponent;
+    }
+
+    @Override
+    void saveGame(StateWriter out) {
+        out.writeInt(paddle);
+        out.writeInt(opponent);
+        out.writeInt(opponentTimer);
+        out.writeInt(ballX);
+        out.writeInt(ballY);
+        out.writeInt(dx);
+        out.writeInt(dy);
+        out.writeInt(trailX);
+        out.writeInt(trailY);
+        out.writeInt(agentPoints);
+        out.writeInt(opponentPoints);
+    }
+
+    @Override
+    void restoreGame(StateReader in) {
+        paddle = in.readInt();
+        opponent = in.readInt();
+        opponentTimer = in.readInt();
+        ballX = in.readInt();
+        ballY = in.readInt();
+        dx = in.readInt();
+        dy = in.readInt();
+        trailX = in.readInt();
+        trailY = in.readInt();
+        agentPoints = in.readInt();
+        opponentPoints = in.readInt();
     }
 }

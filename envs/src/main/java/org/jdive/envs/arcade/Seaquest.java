@@ -1,5 +1,8 @@
 package org.jdive.envs.arcade;
 
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
+
 /**
  * MinAtar Seaquest: a two-cell submarine shoots fish and enemy subs, rescues divers, and must surface for
  * oxygen.
@@ -398,5 +401,47 @@ public final class Seaquest extends ArcadeGame {
 
     int moveInterval() {
         return moveInterval;
+    }
+
+    @Override
+    void saveGame(StateWriter out) {
+        friendlyBullets.save(out);
+        enemyBullets.save(out);
+        fish.save(out);
+        enemySubs.save(out);
+        divers.save(out);
+        out.writeInt(subX);
+        out.writeInt(subY);
+        out.writeBoolean(facingRight);
+        out.writeInt(oxygen);
+        out.writeInt(diverCount);
+        out.writeBoolean(surfaced);
+        out.writeInt(spawnInterval);
+        out.writeInt(spawnTimer);
+        out.writeInt(diverSpawnTimer);
+        out.writeInt(moveInterval);
+        out.writeInt(shotTimer);
+        out.writeInt(rampLevel);
+    }
+
+    @Override
+    void restoreGame(StateReader in) {
+        friendlyBullets.restore(in);
+        enemyBullets.restore(in);
+        fish.restore(in);
+        enemySubs.restore(in);
+        divers.restore(in);
+        subX = in.readInt();
+        subY = in.readInt();
+        facingRight = in.readBoolean();
+        oxygen = in.readInt();
+        diverCount = in.readInt();
+        surfaced = in.readBoolean();
+        spawnInterval = in.readInt();
+        spawnTimer = in.readInt();
+        diverSpawnTimer = in.readInt();
+        moveInterval = in.readInt();
+        shotTimer = in.readInt();
+        rampLevel = in.readInt();
     }
 }

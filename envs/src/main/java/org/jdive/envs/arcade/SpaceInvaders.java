@@ -1,6 +1,8 @@
 package org.jdive.envs.arcade;
 
 import java.util.Arrays;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * MinAtar Space Invaders: a cannon on the bottom row shoots at a block of aliens that marches sideways,
@@ -250,5 +252,33 @@ public final class SpaceInvaders extends ArcadeGame {
 
     int enemyBulletRow(int row) {
         return enemyBullets[row];
+    }
+
+    @Override
+    void saveGame(StateWriter out) {
+        out.writeInts(aliens);
+        out.writeInts(friendlyBullets);
+        out.writeInts(enemyBullets);
+        out.writeInt(cannon);
+        out.writeInt(alienDirection);
+        out.writeInt(moveInterval);
+        out.writeInt(moveTimer);
+        out.writeInt(enemyShotTimer);
+        out.writeInt(shotTimer);
+        out.writeInt(waves);
+    }
+
+    @Override
+    void restoreGame(StateReader in) {
+        in.readInts(aliens);
+        in.readInts(friendlyBullets);
+        in.readInts(enemyBullets);
+        cannon = in.readInt();
+        alienDirection = in.readInt();
+        moveInterval = in.readInt();
+        moveTimer = in.readInt();
+        enemyShotTimer = in.readInt();
+        shotTimer = in.readInt();
+        waves = in.readInt();
     }
 }

@@ -6,6 +6,8 @@ import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Rng;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.render.Canvas;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
@@ -175,5 +177,15 @@ public final class Acrobot extends AbstractEnv {
     public String renderText() {
         return String.format(Locale.ROOT, "Acrobot theta1=%.4f theta2=%.4f dtheta1=%.4f dtheta2=%.4f%n",
                 state[0], state[1], state[2], state[3]);
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeDoubles(state);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        in.readDoubles(state);
     }
 }

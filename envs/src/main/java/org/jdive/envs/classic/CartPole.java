@@ -6,6 +6,8 @@ import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Rng;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.render.Canvas;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
@@ -136,5 +138,23 @@ public final class CartPole extends AbstractEnv {
     @Override
     public String renderText() {
         return String.format(Locale.ROOT, "CartPole x=%.4f x_dot=%.4f theta=%.4f theta_dot=%.4f%n", x, xDot, theta, thetaDot);
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeDouble(x);
+        out.writeDouble(xDot);
+        out.writeDouble(theta);
+        out.writeDouble(thetaDot);
+        out.writeBoolean(terminatedBefore);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        x = in.readDouble();
+        xDot = in.readDouble();
+        theta = in.readDouble();
+        thetaDot = in.readDouble();
+        terminatedBefore = in.readBoolean();
     }
 }

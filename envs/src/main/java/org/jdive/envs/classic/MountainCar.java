@@ -6,6 +6,8 @@ import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Rng;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.render.Canvas;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
@@ -139,5 +141,17 @@ public final class MountainCar extends AbstractEnv {
     @Override
     public String renderText() {
         return String.format(Locale.ROOT, "MountainCar position=%.4f velocity=%.5f%n", position, velocity);
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeDouble(position);
+        out.writeDouble(velocity);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        position = in.readDouble();
+        velocity = in.readDouble();
     }
 }

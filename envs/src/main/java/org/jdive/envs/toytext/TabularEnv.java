@@ -5,6 +5,8 @@ import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.AbstractEnv;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.TabularModel;
 import org.jdive.envs.Transition;
 import org.jdive.envs.spaces.Discrete;
@@ -127,5 +129,19 @@ public abstract class TabularEnv extends AbstractEnv implements TabularModel {
     @Override
     public double[] initialStateDistribution() {
         return initialDistribution.clone();
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        out.writeInt(state);
+        out.writeInt(lastAction);
+        out.writeDouble(lastProbability);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        state = in.readInt();
+        lastAction = in.readInt();
+        lastProbability = in.readDouble();
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.Frame;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.Transition;
 import org.jdive.envs.render.Canvas;
 
@@ -277,5 +279,17 @@ public final class Taxi extends TabularEnv {
         }
         text.append(lastAction >= 0 ? "  (" + ACTION_NAMES[lastAction] + ")\n" : "\n");
         return text.toString();
+    }
+
+    @Override
+    protected void saveEpisode(StateWriter out) {
+        super.saveEpisode(out);
+        out.writeBoolean(fickleStep);
+    }
+
+    @Override
+    protected void restoreEpisode(StateReader in) {
+        super.restoreEpisode(in);
+        fickleStep = in.readBoolean();
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * {@code n} copies of an env stepped together into preallocated batch arrays, as Gymnasium 1.x's vector envs:
@@ -207,6 +209,43 @@ public final class VectorEnv implements AutoCloseable {
 
     public boolean[] hasFinalObservation() {
         return hasFinalObservation;
+    }
+
+    /**
+     * The state of every sub-env and of the batch arrays, so that {@link #restoreState} on a vector env built
+     * the same way (same env, count and mode) continues exactly as this one would, mid-episode included.
+     */
+    public byte[] saveState() {
+        StateWriter out = new StateWriter();
+        out.writeInt(envs.length).writeBoolean(started);
+        for (Env env : envs) {
+            out.writeBytes(env.saveState());
+        }
+        out.writeFloats(observations).writeFloats(rewards).writeBooleans(terminated).writeBooleans(truncated)
+                .writeFloats(finalObservations).writeBooleans(hasFinalObservation).writeBooleans(resetPending);
+        return out.toByteArray();
+    }
+
+    /** Restores a state from {@link #saveState()}; fails if it was saved by a vector env of another shape. */
+    public void restoreState(byte[] state) {
+        StateReader in = new StateReader(state);
+        int n = in.readInt();
+        if (n != envs.length) {
+            throw new IllegalArgumentException("the state was saved by a vector env of " + n + " envs, this one has "
+                    + envs.length);
+        }
+        started = in.readBoolean();
+        for (Env env : envs) {
+            env.restoreState(in.readBytes());
+        }
+        in.readFloats(observations);
+        in.readFloats(rewards);
+        in.readBooleans(terminated);
+        in.readBooleans(truncated);
+        in.readFloats(finalObservations);
+        in.readBooleans(hasFinalObservation);
+        in.readBooleans(resetPending);
+        in.requireEnd();
     }
 
     /** Stops the worker threads and closes the sub-envs. */

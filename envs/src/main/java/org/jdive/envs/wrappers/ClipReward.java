@@ -1,6 +1,8 @@
 package org.jdive.envs.wrappers;
 
 import org.jdive.envs.Env;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /** Clips each reward to {@code [min, max]}, as Gymnasium's {@code ClipReward} (e.g. [-1, 1] for Atari-style games). */
 public final class ClipReward extends Wrapper {
@@ -20,5 +22,15 @@ public final class ClipReward extends Wrapper {
     @Override
     public float lastReward() {
         return Math.clamp(env.lastReward(), min, max);
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        // clipping keeps no state of its own
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        // clipping keeps no state of its own
     }
 }

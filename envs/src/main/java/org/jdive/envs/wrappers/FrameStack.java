@@ -2,6 +2,8 @@ package org.jdive.envs.wrappers;
 
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.MultiBinary;
 
@@ -76,5 +78,17 @@ public final class FrameStack extends Wrapper {
         int head = (k - oldest) * frameSize;
         System.arraycopy(frames, oldest * frameSize, obs, offset, head);
         System.arraycopy(frames, 0, obs, offset + head, oldest * frameSize);
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeFloats(frames);
+        out.writeInt(newest);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        in.readFloats(frames);
+        newest = in.readInt();
     }
 }

@@ -3,6 +3,8 @@ package org.jdive.envs.wrappers;
 import java.util.Arrays;
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.spaces.Box;
 
 /**
@@ -82,5 +84,23 @@ public final class NormalizeObservation extends Wrapper {
     @Override
     public void observeInto(float[] obs, int offset) {
         System.arraycopy(normalized, 0, obs, offset, size);
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeDoubles(mean);
+        out.writeDoubles(var);
+        out.writeFloats(normalized);
+        out.writeDouble(count);
+        out.writeBoolean(updating);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        in.readDoubles(mean);
+        in.readDoubles(var);
+        in.readFloats(normalized);
+        count = in.readDouble();
+        updating = in.readBoolean();
     }
 }

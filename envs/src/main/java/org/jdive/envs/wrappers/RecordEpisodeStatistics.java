@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdive.envs.Env;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * Tracks each episode's return and length, as Gymnasium's {@code RecordEpisodeStatistics}: on the step that
@@ -76,5 +78,35 @@ public final class RecordEpisodeStatistics extends Wrapper {
     /** The lengths of the last finished episodes, oldest first. */
     public List<Integer> lengths() {
         return List.copyOf(lengths);
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeInt(returns.size());
+        for (double r : returns) {
+            out.writeDouble(r);
+        }
+        out.writeInt(lengths.size());
+        for (int l : lengths) {
+            out.writeInt(l);
+        }
+        out.writeDouble(episodeReturn);
+        out.writeInt(episodeLength);
+        out.writeBoolean(episodeEnded);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        returns.clear();
+        for (int i = in.readInt(); i > 0; i--) {
+            returns.add(in.readDouble());
+        }
+        lengths.clear();
+        for (int i = in.readInt(); i > 0; i--) {
+            lengths.add(in.readInt());
+        }
+        episodeReturn = in.readDouble();
+        episodeLength = in.readInt();
+        episodeEnded = in.readBoolean();
     }
 }

@@ -3,6 +3,8 @@ package org.jdive.envs.wrappers;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.envs.Env;
 import org.jdive.envs.Rng;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * With probability {@code p} repeats the previous action instead of the agent's, as Gymnasium's
@@ -43,5 +45,17 @@ public final class StickyActions extends Wrapper {
         }
         lastAction = action;
         return action;
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeRng(rng);
+        out.writeInt(lastAction);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        in.readRng(rng);
+        lastAction = in.readInt();
     }
 }

@@ -1,6 +1,8 @@
 package org.jdive.envs.wrappers;
 
 import org.jdive.envs.Env;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 
 /**
  * Cuts episodes after {@code maxEpisodeSteps} steps by setting {@code truncated}, never {@code terminated},
@@ -44,5 +46,17 @@ public final class TimeLimit extends Wrapper {
     @Override
     public boolean lastTruncated() {
         return truncated;
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeInt(elapsedSteps);
+        out.writeBoolean(truncated);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        elapsedSteps = in.readInt();
+        truncated = in.readBoolean();
     }
 }

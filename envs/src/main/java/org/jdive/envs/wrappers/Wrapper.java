@@ -5,6 +5,8 @@ import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Reset;
 import org.jdive.envs.Space;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.Step;
 
 /**
@@ -125,6 +127,25 @@ public abstract class Wrapper implements Env {
     public Map<String, Object> info() {
         return env.info();
     }
+
+    /** The inner env's state, then this wrapper's own ({@link #saveOwnState}). */
+    @Override
+    public final void saveState(StateWriter out) {
+        env.saveState(out);
+        saveOwnState(out);
+    }
+
+    @Override
+    public final void restoreState(StateReader in) {
+        env.restoreState(in);
+        restoreOwnState(in);
+    }
+
+    /** Writes the wrapper's own state (counters, statistics, random stream); nothing for a stateless wrapper. */
+    protected abstract void saveOwnState(StateWriter out);
+
+    /** Reads back what {@link #saveOwnState} wrote, in the same order. */
+    protected abstract void restoreOwnState(StateReader in);
 
     @Override
     public Env unwrapped() {

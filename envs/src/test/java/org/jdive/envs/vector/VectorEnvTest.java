@@ -128,4 +128,52 @@ class VectorEnvTest {
             assertTrue(first.lastTruncated());
         }
     }
+
+    @Test
+    void restoredStateContinuesExactlyInAFreshVectorEnvMidEpisode() {
+        for (AutoresetMode mode : AutoresetMode.values()) {
+            for (String id : new String[] {"CartPole-v1", "MinAtar/Seaquest-v1"}) {
+                try (VectorEnv original = Envs.makeVector(id, Map.of("max_episode_steps", 40), 3, mode, 1);
+                     VectorEnv restored = Envs.makeVector(id, Map.of("max_episode_steps", 40), 3, mode, 1)) {
+                    UniformRandomProvider actions = Rng.seeded(5);
+                    int n = ((org.jdive.envs.spaces.Discrete) original.singleActionSpace()).n();
+                    int[] step = new int[3];
+                    original.reset(11);
+                    for (int t = 0; t < 57; t++) {
+                        fill(step, actions, n);
+                        original.step(step);
+                    }
+                    restored.restoreState(original.saveState());
+                    for (int t = 0; t < 100; t++) {
+                        fill(step, actions, n);
+                        original.step(step);
+                        restored.step(step);
+                        String where = id + " " + mode + " step " + t + " after the restore";
+                        assertArrayEquals(original.observations(), restored.observations(), where);
+                        assertArrayEquals(original.rewards(), restored.rewards(), where);
+                        assertArrayEquals(original.terminated(), restored.terminated(), where);
+                        assertArrayEquals(original.truncated(), restored.truncated(), where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void stateOfAnotherShapeIsRejected() {
+        try (VectorEnv three = Envs.makeVector("CartPole-v1", 3); VectorEnv two = Envs.makeVector("CartPole-v1", 2)) {
+            three.reset(0);
+            assertThrows(IllegalArgumentException.class, () -> two.restoreState(three.saveState()));
+        }
+        try (VectorEnv cartPole = Envs.makeVector("CartPole-v1", 1); VectorEnv acrobot = Envs.makeVector("Acrobot-v1", 1)) {
+            cartPole.reset(0);
+            assertThrows(IllegalArgumentException.class, () -> acrobot.restoreState(cartPole.saveState()));
+        }
+    }
+
+    private static void fill(int[] step, UniformRandomProvider rng, int n) {
+        for (int i = 0; i < step.length; i++) {
+            step[i] = rng.nextInt(n);
+        }
+    }
 }

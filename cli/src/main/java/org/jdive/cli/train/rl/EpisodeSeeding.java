@@ -2,6 +2,8 @@ package org.jdive.cli.train.rl;
 
 import org.jdive.envs.Env;
 import org.jdive.envs.Reset;
+import org.jdive.envs.StateReader;
+import org.jdive.envs.StateWriter;
 import org.jdive.envs.wrappers.Wrapper;
 
 /**
@@ -55,5 +57,15 @@ final class EpisodeSeeding extends Wrapper {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
+    }
+
+    @Override
+    protected void saveOwnState(StateWriter out) {
+        out.writeLong(episode);
+    }
+
+    @Override
+    protected void restoreOwnState(StateReader in) {
+        episode = in.readLong();
     }
 }

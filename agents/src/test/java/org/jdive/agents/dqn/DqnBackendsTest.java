@@ -1,0 +1,86 @@
+package org.jdive.agents.dqn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jdive.core.backend.Backend;
+import org.jdive.core.backend.Backends;
+import org.jdive.envs.Envs;
+import org.jdive.envs.vector.AutoresetMode;
+import org.jdive.envs.vector.VectorEnv;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * DQN trains on every backend as on the CPU backend: a few hundred CartPole steps with an update every step
+ * give the CPU backend's losses within float32 tolerance. Exploration stays at 1, so the envs see the same
+ * actions on both backends and any difference comes from the tensor math alone.
+ */
+class DqnBackendsTest {
+
+    private static DqnConfig config() {
+        return new DqnConfig().numEnvs(2).exploration(1.0, 1.0, 1).learningStarts(100).trainFrequency(1)
+                .batchSize(32).bufferSize(1_000).targetUpdateInterval(40).hidden(32, 32).doubleDqn(true)
+                .maxGradNorm(10f);
+    }
+
+    /** The loss of every update of a short run with {@code backend} as the default backend. */
+    private static float[] losses(Backend backend, DqnConfig config, int updates) {
+        Backend before = Backends.getDefault();
+        Backends.setDefault(backend);
+        List<Float> losses = new ArrayList<>();
+        try (VectorEnv envs = Envs.makeVector("CartPole-v1", Map.of(), 2, AutoresetMode.SAME_STEP, 1);
+             Dqn dqn = new Dqn(envs, config, 3)) {
+            dqn.listener(new DqnListener() {
+                @Override
+                public void onUpdate(long step, float loss, double epsilon) {
+                    losses.add(loss);
+                }
+            });
+            dqn.train(100 + 2L * updates);
+        } finally {
+            Backends.setDefault(before);
+        }
+        float[] result = new float[losses.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = losses.get(i);
+        }
+        return result;
+    }
+
+    private static Backend backendOrSkip(String name) {
+        try {
+            return Backends.get(name);
+        } catch (RuntimeException | LinkageError e) {
+            assumeTrue(false, () -> "no " + name + " backend here, skipping: " + e);
+            throw e;
+        }
+    }
+
+    /** Fewer updates on djl, whose per-op cost (a JNI call and a native tensor per op) dominates the suite's time. */
+    @ParameterizedTest
+    @CsvSource({"opencl, 250", "djl, 25"})
+    void lossesMatchTheCpuBackend(String name, int updates) {
+        Backend backend = backendOrSkip(name);
+        for (DqnConfig config : List.of(config(), config().dueling(true).nSteps(3).prioritized(0.6, 0.4, 1_000))) {
+            float[] expected = losses(Backends.cpu(), config, updates);
+            long start = System.nanoTime();
+            float[] actual = losses(backend, config, updates);
+            System.out.printf("%s: %d updates in %.1f s%n", name, updates, (System.nanoTime() - start) / 1e9);
+            assertEquals(updates, expected.length);
+            assertEquals(expected.length, actual.length);
+            for (int i = 0; i < expected.length; i++) {
+                assertTrue(Float.isFinite(actual[i]), name + ": update " + i + " has loss " + actual[i]);
+                float tolerance = 1e-3f * Math.max(1f, Math.abs(expected[i]));
+                if (Math.abs(actual[i] - expected[i]) > tolerance) {
+                    fail(name + ": the loss of update " + i + " is " + actual[i] + ", the CPU backend's " + expected[i]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.jdive.envs;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
+
+/**
+ * Reads back, in order, the values a {@link StateWriter} collected, for {@link Env#restoreState(StateReader)}.
+ * Arrays are read into the env's own arrays, whose length must match: a state saved by a differently
+ * configured env is rejected with an {@link IllegalArgumentException}.
+ */
+public final class StateReader {
+
+    private final DataInputStream in;
+
+    public StateReader(byte[] state) {
+        this.in = new DataInputStream(new ByteArrayInputStream(state));
+    }
+
+    public int readInt() {
+        try {
+            return in.readInt();
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("the env state ended early: it was saved by a different kind of env");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long readLong() {
+        return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
+    }
+
+    public double readDouble() {
+        return Double.longBitsToDouble(readLong());
+    }
+
+    public float readFloat() {
+        return Float.intBitsToFloat(readInt());
+    }
+
+    public boolean readBoolean() {
+        return readInt() != 0;
+    }
+
+    public void readInts(int[] into) {
+        readLength(into.length);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = readInt();
+        }
+    }
+
+    public void readFloats(float[] into) {
+        readLength(into.length);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = readFloat();
+        }
+    }
+
+    public void readDoubles(double[] into) {
+        readLength(into.length);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = readDouble();
+        }
+    }
+
+    public void readBooleans(boolean[] into) {
+        readLength(into.length);
+        for (int i = 0; i < into.length; i++) {
+            into[i] = readBoolean();
+        }
+    }
+
+    /** Reads bytes written by {@link StateWriter#writeBytes}. */
+    public byte[] readBytes() {
+        int length = readInt();
+        if (length < 0) {
+            throw new IllegalArgumentException("the env state is corrupt: a byte array of length " + length);
+        }
+        byte[] raw = new byte[length];
+        try {
+            in.readFully(raw);
+        } catch (EOFException e) {
+            throw new IllegalArgumentException("the env state ended early: it was saved by a different kind of env");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return raw;
+    }
+
+    /** Restores {@code rng} (a {@link RestorableUniformRandomProvider} of the saved kind) to the saved state. */
+    public void readRng(UniformRandomProvider rng) {
+        ((RestorableUniformRandomProvider) rng).restoreState(new RandomProviderDefaultState(readBytes()));
+    }
+
+    /** Fails unless every value has been read. */
+    public void requireEnd() {
+        try {
+            if (in.available() > 0) {
+                throw new IllegalArgumentException("the env state has " + in.available()
+                        + " bytes left over: it was saved by a different kind of env");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void readLength(int expected) {
+        int length = readInt();
+        if (length != expected) {
+            throw new IllegalArgumentException("the env state holds an array of " + length + " values where this env has "
+                    + expected + ": it was saved by a differently configured env");
+        }
+    }
+}
