@@ -24,11 +24,15 @@ final class SampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder of a model.kind scenario.")
     Path run;
 
-    @Option(names = "--count", paramLabel = "N", defaultValue = "64", description = "Samples to draw (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-n", "--n", "--count"}, paramLabel = "N", defaultValue = "64",
+            description = "Samples to draw (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the latent noise (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write them (default: RUN/samples).")
+    Path outDir;
 
     @Spec
     CommandSpec spec;
@@ -36,7 +40,7 @@ final class SampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (count < 1) {
-            throw new Main.UsageException("sample: --count must be >= 1, got " + count);
+            throw new Main.UsageException("sample: --n must be >= 1, got " + count);
         }
         RunFolder folder = Main.openRun(run);
         Scenario scenario = ScenarioLoader.load(folder.scenario(), List.of());
@@ -54,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
                 () -> new Main.UsageException(run + " has no checkpoint to sample from yet"));
         trainer.restore(TrainerState.read(checkpoint));
         PrintWriter out = spec.commandLine().getOut();
-        for (Path file : sampler.sample(count, seed, folder.path().resolve("samples"))) {
+        for (Path file : sampler.sample(count, seed, outDir != null ? outDir : folder.path().resolve("samples"))) {
             out.println(file);
         }
         out.flush();

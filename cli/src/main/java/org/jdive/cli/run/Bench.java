@@ -15,13 +15,21 @@ import org.jdive.core.backend.Backends;
 /**
  * Runs a {@link Suite}: every scenario with every seed on every backend, each in its own run folder under
  * one bench folder, then a table per scenario and backend (mean ± std over seeds of the final evaluation's
- * mean return, wall time, budget units per second) as markdown ({@code results.md}) and per-run CSV
- * ({@code results.csv}).
+ * headline metric, wall time, budget units per second) as markdown ({@code results.md}) and per-run CSV
+ * ({@code results.csv}). The headline is {@code mean_return} for agents and the first evaluation metric for
+ * models. A backend that cannot run on this machine is skipped with its reason in the table.
  */
 public final class Bench {
 
     /** The outcome of one run of a suite. */
-    record Outcome(String scenario, String backend, long seed, String unit, long done, double meanReturn, double seconds) {
+    record Outcome(String scenario, String backend, long seed, String unit, long done, String metric, double value,
+                   double seconds, String skipped) {
+    }
+
+    /** The metric a suite's table reports: the mean return of agents, else the first evaluation metric. */
+    static String headline(Map<String, Double> evaluation) {
+        return evaluation.containsKey("mean_return") || evaluation.isEmpty() ? "mean_return"
+                : evaluation.keySet().iterator().next();
     }
 
     private Bench() {
@@ -48,23 +56,32 @@ public final class Bench {
         List<Outcome> outcomes = new ArrayList<>();
         for (Scenario s : scenarios) {
             String backend = s.text("backend");
-            Backends.setDefault(Backends.get(backend));
+            try {
+                Backends.setDefault(Backends.get(backend));
+            } catch (IllegalStateException unavailable) {
+                outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), 0, "", Double.NaN, 0,
+                        unavailable.getMessage()));
+                out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d skipped: %s%n", s.name(), backend, s.seed(),
+                        unavailable.getMessage());
+                continue;
+            }
             RunFolder runFolder = RunFolder.create(folder.path(), s.name() + "-" + backend + "-seed" + s.seed());
             Runner.writeScenario(s, runFolder);
             Runner.Result r;
             try (Runner runner = new Runner(s, runFolder)) {
                 r = runner.run();
             }
-            double ret = r.evaluation().getOrDefault("mean_return", Double.NaN);
-            outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), ret, r.seconds()));
-            out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d mean return %8.3f  %6.1f s%n", s.name(), backend, s.seed(), ret,
+            String metric = headline(r.evaluation());
+            double value = r.evaluation().getOrDefault(metric, Double.NaN);
+            outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), metric, value, r.seconds(), ""));
+            out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d %s %8.3f  %6.1f s%n", s.name(), backend, s.seed(), metric, value,
                     r.seconds());
             out.flush();
         }
-        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,mean_return,wall_s\n");
+        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,wall_s,skipped\n");
         for (Outcome o : outcomes) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%.3f%n", o.scenario(), o.backend(), o.seed(), o.unit(),
-                    o.done(), o.meanReturn(), o.seconds()));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%s,%.3f,\"%s\"%n", o.scenario(), o.backend(), o.seed(),
+                    o.unit(), o.done(), o.metric(), o.value(), o.seconds(), o.skipped().replace("\"", "'")));
         }
         folder.writeAtomically("results.csv", csv.toString());
         String table = table(outcomes);
@@ -75,16 +92,22 @@ public final class Bench {
     static String table(List<Outcome> outcomes) {
         Map<String, List<Outcome>> groups = new LinkedHashMap<>();
         outcomes.forEach(o -> groups.computeIfAbsent(o.scenario() + "\u0000" + o.backend(), k -> new ArrayList<>()).add(o));
-        StringBuilder b = new StringBuilder("| scenario | backend | seeds | mean return (± std over seeds) | wall s (mean) | units/s |\n");
-        b.append("|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder(
+                "| scenario | backend | seeds | metric | final value (± std over seeds) | wall s (mean) | units/s |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
         for (List<Outcome> g : groups.values()) {
-            double mean = g.stream().mapToDouble(Outcome::meanReturn).average().orElse(Double.NaN);
-            double std = Math.sqrt(g.stream().mapToDouble(o -> (o.meanReturn() - mean) * (o.meanReturn() - mean)).average().orElse(0));
+            Outcome first = g.getFirst();
+            if (!first.skipped().isEmpty()) {
+                b.append(String.format(Locale.ROOT, "| %s | %s | 0 | – | skipped: %s | – | – |%n", first.scenario(),
+                        first.backend(), first.skipped().replace("|", "/")));
+                continue;
+            }
+            double mean = g.stream().mapToDouble(Outcome::value).average().orElse(Double.NaN);
+            double std = Math.sqrt(g.stream().mapToDouble(o -> (o.value() - mean) * (o.value() - mean)).average().orElse(0));
             double seconds = g.stream().mapToDouble(Outcome::seconds).average().orElse(Double.NaN);
             double rate = g.stream().mapToLong(Outcome::done).sum() / g.stream().mapToDouble(Outcome::seconds).sum();
-            Outcome first = g.getFirst();
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %.3f ± %.3f | %.2f | %.0f %s/s |%n", first.scenario(),
-                    first.backend(), g.size(), mean, std, seconds, rate, first.unit()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f ± %.3f | %.2f | %.0f %s/s |%n", first.scenario(),
+                    first.backend(), g.size(), first.metric(), mean, std, seconds, rate, first.unit()));
         }
         return b.toString();
     }

@@ -47,6 +47,7 @@ public final class Runner implements AutoCloseable {
         this.scenario = scenario;
         this.folder = folder;
         this.trainer = scenario.kind().create(scenario);
+        trainer.writeFilesTo(folder.path());
     }
 
     public Runner addListener(ChunkListener listener) {

@@ -6,7 +6,8 @@ import java.util.Map;
  * Trains one scenario in chunks of its budget unit (episodes, steps, sweeps, epochs), so that the runner can
  * log, evaluate, checkpoint and stop between chunks. Saving after a chunk and restoring into a fresh trainer
  * of the same scenario continues exactly as if nothing had happened: bit for bit on the CPU backend, for the
- * tabular trainers and DQN alike (whose checkpoint holds the envs' mid-episode state and its random streams).
+ * tabular trainers, DQN (whose checkpoint holds the envs' mid-episode state and its random streams) and the GANs
+ * (each epoch's shuffle and noise come from streams named after the seed and the epoch).
  */
 public interface Trainer extends AutoCloseable {
 
@@ -35,6 +36,13 @@ public interface Trainer extends AutoCloseable {
 
     /** Continues from {@code state}, written by {@link #save()} of a trainer of the same scenario. */
     void restore(TrainerState state);
+
+    /**
+     * Tells the trainer its run folder, where it may write files of its own as it trains (e.g. a GAN's sample
+     * grid per epoch); trainers without such files ignore it.
+     */
+    default void writeFilesTo(java.nio.file.Path runFolder) {
+    }
 
     /** Frees what the trainer holds (envs, network buffers); nothing by default. */
     @Override

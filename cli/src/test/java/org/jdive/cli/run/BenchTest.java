@@ -39,7 +39,7 @@ class BenchTest {
         String table = Bench.run(resolved, folder, new PrintWriter(new StringWriter()));
         List<String> rows = table.lines().toList();
         assertEquals(4, rows.size(), table);
-        assertTrue(rows.get(2).startsWith("| cliffwalking-vi | cpu | 2 | -13.000 ± 0.000 |"), table);
+        assertTrue(rows.get(2).startsWith("| cliffwalking-vi | cpu | 2 | mean_return | -13.000 ± 0.000 |"), table);
         assertTrue(rows.get(3).startsWith("| frozenlake-qlearning | cpu | 2 |") && rows.get(3).endsWith("episodes/s |"), table);
         assertEquals(5, Files.readAllLines(folder.path().resolve("results.csv")).size());
         assertEquals(table, Files.readString(folder.path().resolve("results.md")));

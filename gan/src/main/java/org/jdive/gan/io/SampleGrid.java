@@ -31,6 +31,32 @@ public final class SampleGrid {
                 images.shape(3), perRow));
     }
 
+    /**
+     * Writes each of {@code images} to its own PNG, {@code prefix-0000.png}, {@code prefix-0001.png}, ... under
+     * {@code folder}, without padding; returns the files in order.
+     */
+    public static java.util.List<Path> writeEach(Path folder, String prefix, Tensor images) throws IOException {
+        if (images.rank() != 4 || (images.shape(1) != 1 && images.shape(1) != 3)) {
+            throw new IllegalArgumentException("images must be [N, C, H, W] with C = 1 or 3, got "
+                    + java.util.Arrays.toString(images.shape()));
+        }
+        int n = images.shape(0);
+        int c = images.shape(1);
+        int h = images.shape(2);
+        int w = images.shape(3);
+        float[] all = images.toFloatArray();
+        int size = c * h * w;
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            float[] one = java.util.Arrays.copyOfRange(all, i * size, (i + 1) * size);
+            BufferedImage padded = render(one, 1, c, h, w, 1);
+            Path file = folder.resolve(String.format(java.util.Locale.ROOT, "%s-%04d.png", prefix, i));
+            Png.write(file, padded.getSubimage(PADDING, PADDING, w, h));
+            files.add(file);
+        }
+        return files;
+    }
+
     static BufferedImage render(float[] v, int n, int c, int h, int w, int perRow) {
         int cols = Math.min(perRow, n);
         int rows = (n + cols - 1) / cols;

@@ -96,14 +96,54 @@ public final class MixtureGan implements AutoCloseable {
     public List<Report> train(Consumer<Report> listener) {
         List<Report> out = new ArrayList<>();
         while (epochsDone < config.epochs()) {
-            int epoch = epochsDone++;
-            EpochStats stats = trainer.trainEpoch(epoch);
-            float[] samples = generate(ModeCoverage.STANDARD_SAMPLES, Rng.split(config.seed(), "eval/epoch-" + epoch));
-            Report r = new Report(stats, samples, ModeCoverage.of(mixture, samples));
+            Report r = trainEpoch();
             listener.accept(r);
             out.add(r);
         }
         return out;
+    }
+
+    /**
+     * Trains one more epoch (whatever the configured number) and scores {@value ModeCoverage#STANDARD_SAMPLES}
+     * samples drawn with a stream named after the seed and the epoch.
+     */
+    public Report trainEpoch() {
+        int epoch = epochsDone++;
+        EpochStats stats = trainer.trainEpoch(epoch);
+        float[] samples = generate(ModeCoverage.STANDARD_SAMPLES, Rng.split(config.seed(), "eval/epoch-" + epoch));
+        return new Report(stats, samples, ModeCoverage.of(mixture, samples));
+    }
+
+    /** The number of epochs trained (including those a checkpoint restored). */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /**
+     * Sets the number of epochs already trained, after restoring the networks and optimizers from a checkpoint:
+     * each epoch's shuffle and noise depend only on the seed and its number, so training goes on exactly.
+     */
+    public void epochsDone(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs done must be >= 0, got " + epochs);
+        }
+        this.epochsDone = epochs;
+    }
+
+    public Sequential generator() {
+        return generator;
+    }
+
+    public Sequential discriminator() {
+        return discriminator;
+    }
+
+    public Adam optimizerG() {
+        return optimizerG;
+    }
+
+    public Adam optimizerD() {
+        return optimizerD;
     }
 
     /** {@code n} generated points, row after row ({@code [n, 2]}). */

@@ -78,9 +78,30 @@ public final class ToyGan implements AutoCloseable {
     public List<EpochStats> train() {
         List<EpochStats> out = new ArrayList<>();
         while (epochsDone < config.epochs()) {
-            out.add(trainer.trainEpoch(epochsDone++));
+            out.add(trainEpoch());
         }
         return out;
+    }
+
+    /** Trains one more epoch (whatever the configured number) and returns its record. */
+    public EpochStats trainEpoch() {
+        return trainer.trainEpoch(epochsDone++);
+    }
+
+    /** The number of epochs trained (including those a checkpoint restored). */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /**
+     * Sets the number of epochs already trained, after restoring the networks and optimizers from a checkpoint:
+     * each epoch's shuffle and noise depend only on the seed and its number, so training goes on exactly.
+     */
+    public void epochsDone(int epochs) {
+        if (epochs < 0) {
+            throw new IllegalArgumentException("epochs done must be >= 0, got " + epochs);
+        }
+        this.epochsDone = epochs;
     }
 
     /** {@code n} generated points, row after row ({@code [n, 2]}). */
@@ -96,6 +117,14 @@ public final class ToyGan implements AutoCloseable {
 
     public Sequential discriminator() {
         return discriminator;
+    }
+
+    public Adam optimizerG() {
+        return optimizerG;
+    }
+
+    public Adam optimizerD() {
+        return optimizerD;
     }
 
     @Override
