@@ -306,14 +306,10 @@ public final class Dqn implements Trainable, AutoCloseable {
         Checkpoint.save(temp.resolve(ONLINE_FILE), online, optimizer);
         Checkpoint.save(temp.resolve(TARGET_FILE), target);
         buffer.save(temp.resolve(REPLAY_FILE));
-        Properties counters = new Properties();
-        counters.setProperty("seed", Long.toString(seed));
-        counters.setProperty("steps", Long.toString(steps));
-        counters.setProperty("vectorSteps", Long.toString(vectorSteps));
-        counters.setProperty("updates", Long.toString(updates));
-        try (var out = Files.newBufferedWriter(temp.resolve(STATE_FILE))) {
-            counters.store(out, "jdive DQN checkpoint");
-        }
+        // Written by hand rather than Properties.store, which stamps the time: equal runs give equal bytes.
+        Files.writeString(temp.resolve(STATE_FILE), String.format(java.util.Locale.ROOT,
+                "# jdive DQN checkpoint%nseed=%d%nsteps=%d%nvectorSteps=%d%nupdates=%d%n",
+                seed, steps, vectorSteps, updates));
         Files.write(temp.resolve(PLAY_FILE), playState());
         Path old = absolute.resolveSibling(absolute.getFileName() + ".old-" + System.nanoTime());
         boolean replacing = Files.exists(absolute);
