@@ -10,13 +10,17 @@ import org.jdive.core.backend.ConvSpec;
  * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
  * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
  * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
- * copies around it parallel over images. Backward-weights adds the groups' products in order. Every result is
- * therefore the same whatever the number of threads.
+ * copies around it parallel over images. A group is large enough for its GEMM to be split over the cores
+ * (a layer with few channels, such as an RGB input, needs many images for that). Backward-weights, whose GEMM
+ * sums over the group's columns, takes groups as large as the scratch allows and adds their products in
+ * order. Every result is therefore the same whatever the number of threads.
  */
 public final class ConvKernels {
 
-    /** The GEMM width (columns of output positions) a group of images aims for. */
+    /** The GEMM width (columns of output positions) a group of images aims for at least. */
     private static final int GROUP_COLUMNS = 1024;
+    /** The multiply-adds a group's GEMM aims for at least: enough for {@link Sgemm} to use every core. */
+    private static final long GROUP_VOLUME = 1L << 25;
     /** The most floats of column matrices held at once. */
     private static final int MAX_COLUMNS = 1 << 23;
 
@@ -27,7 +31,7 @@ public final class ConvKernels {
 
     /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
     public static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
-        Layout l = new Layout(s);
+        Layout l = new Layout(s, false);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -43,7 +47,7 @@ public final class ConvKernels {
      * also the forward pass of the transposed convolution. {@code dx} is overwritten.
      */
     public static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
-        Layout l = new Layout(s);
+        Layout l = new Layout(s, false);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -56,7 +60,7 @@ public final class ConvKernels {
 
     /** Computes the gradient of {@link #forward} with respect to its weights, summed over the batch; {@code dw} is overwritten. */
     public static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
-        Layout l = new Layout(s);
+        Layout l = new Layout(s, false);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -80,13 +84,16 @@ public final class ConvKernels {
         /** The {@code out × depth} matrix of a group's outputs (forward) or output gradients (backward). */
         final float[] outputs;
 
-        Layout(ConvSpec s) {
+        /** {@code widest}: groups as large as {@link #MAX_COLUMNS} allows, rather than just large enough. */
+        Layout(ConvSpec s, boolean widest) {
             rows = s.inChannels() * s.kernelHeight() * s.kernelWidth();
             positions = s.outHeight() * s.outWidth();
             out = s.outChannels();
             batch = s.batch();
             int fitting = (int) Math.max(1, MAX_COLUMNS / ((long) rows * positions));
-            group = Math.min(batch, Math.min(Math.ceilDiv(GROUP_COLUMNS, positions), fitting));
+            long wanted = Math.max(Math.ceilDiv(GROUP_COLUMNS, positions),
+                    Math.ceilDiv(GROUP_VOLUME, (long) rows * out * positions));
+            group = Math.min(batch, widest ? fitting : (int) Math.min(wanted, fitting));
             Scratch scratch = SCRATCH.get();
             columns = scratch.columns(rows * group * positions);
             outputs = scratch.outputs(out * group * positions);
