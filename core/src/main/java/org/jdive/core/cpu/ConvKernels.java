@@ -12,10 +12,11 @@ import org.jdive.core.backend.ConvSpec;
  * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
  * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
  * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
- * copies around it parallel over images. A group is large enough for its GEMM to be split over the cores
- * (a layer with few channels, such as an RGB input, needs many images for that). Backward-weights, whose GEMM
- * sums over the group's columns, takes groups as large as the scratch allows and adds their products in
- * order. Every result is therefore the same whatever the number of threads.
+ * copies around it parallel over images. In the passes whose GEMM writes the group's columns or outputs, a
+ * group is also large enough for that GEMM to be split over the cores (a layer with few channels, such as an
+ * RGB input, needs many images for that). Backward-weights, whose GEMM writes just the weights (which a split
+ * would re-pack per task), adds the groups' products in order. Every result is therefore the same whatever
+ * the number of threads.
  */
 public final class ConvKernels {
 
@@ -35,7 +36,7 @@ public final class ConvKernels {
 
     /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
     public static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
-        Layout l = new Layout(s, false);
+        Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -51,7 +52,7 @@ public final class ConvKernels {
      * also the forward pass of the transposed convolution. {@code dx} is overwritten.
      */
     public static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
-        Layout l = new Layout(s, false);
+        Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -88,16 +89,18 @@ public final class ConvKernels {
         /** The {@code out × depth} matrix of a group's outputs (forward) or output gradients (backward). */
         final float[] outputs;
 
-        /** {@code widest}: groups as large as {@link #MAX_COLUMNS} allows, rather than just large enough. */
-        Layout(ConvSpec s, boolean widest) {
+        /** {@code splitGemm}: whether a group's GEMM should be large enough to split over the cores. */
+        Layout(ConvSpec s, boolean splitGemm) {
             rows = s.inChannels() * s.kernelHeight() * s.kernelWidth();
             positions = s.outHeight() * s.outWidth();
             out = s.outChannels();
             batch = s.batch();
             int fitting = (int) Math.max(1, MAX_COLUMNS / ((long) rows * positions));
-            long wanted = Math.max(Math.ceilDiv(GROUP_COLUMNS, positions),
-                    Math.ceilDiv(GROUP_VOLUME, (long) rows * out * positions));
-            group = Math.min(batch, widest ? fitting : (int) Math.min(wanted, fitting));
+            long wanted = Math.ceilDiv(GROUP_COLUMNS, positions);
+            if (splitGemm) {
+                wanted = Math.max(wanted, Math.ceilDiv(GROUP_VOLUME, (long) rows * out * positions));
+            }
+            group = (int) Math.min(batch, Math.min(wanted, fitting));
             Scratch scratch = SCRATCH.get();
             columns = scratch.columns(rows * group * positions);
             outputs = scratch.outputs(out * group * positions);
