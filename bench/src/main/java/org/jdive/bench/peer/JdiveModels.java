@@ -60,7 +60,7 @@ final class JdiveModels {
             Tensor unbiased = var.detach().reshape(runningVar.shape()).mul(count / (float) Math.max(1, count - 1));
             runningVar.copyFromInPlace(runningVar.mul(0.9f).add(unbiased.mul(0.1f)));
         }
-        return centred.div(var.add(1e-5f).sqrt()).mul(gamma).add(beta);
+        return centred.mul(gamma.div(var.add(1e-5f).sqrt())).add(beta);
     }
 
     /** Binary cross-entropy of {@code logits} against 0/1 {@code targets}, averaged, computed stably. */

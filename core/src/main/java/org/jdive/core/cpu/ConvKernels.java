@@ -1,6 +1,8 @@
 package org.jdive.core.cpu;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.jdive.core.backend.ConvSpec;
 
 /**
@@ -10,15 +12,22 @@ import org.jdive.core.backend.ConvSpec;
  * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
  * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
  * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
- * copies around it parallel over images. Backward-weights adds the groups' products in order. Every result is
- * therefore the same whatever the number of threads.
+ * copies around it parallel over images. In the passes whose GEMM writes the group's columns or outputs, a
+ * group is also large enough for that GEMM to be split over the cores (a layer with few channels, such as an
+ * RGB input, needs many images for that). Backward-weights, whose GEMM writes just the weights (which a split
+ * would re-pack per task), adds the groups' products in order. Every result is therefore the same whatever
+ * the number of threads.
  */
 public final class ConvKernels {
 
-    /** The GEMM width (columns of output positions) a group of images aims for. */
+    /** The GEMM width (columns of output positions) a group of images aims for at least. */
     private static final int GROUP_COLUMNS = 1024;
+    /** The multiply-adds a group's GEMM aims for at least: enough for {@link Sgemm} to use every core. */
+    private static final long GROUP_VOLUME = 1L << 25;
     /** The most floats of column matrices held at once. */
     private static final int MAX_COLUMNS = 1 << 23;
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -27,7 +36,7 @@ public final class ConvKernels {
 
     /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
     public static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
-        Layout l = new Layout(s);
+        Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -43,7 +52,7 @@ public final class ConvKernels {
      * also the forward pass of the transposed convolution. {@code dx} is overwritten.
      */
     public static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
-        Layout l = new Layout(s);
+        Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -56,7 +65,7 @@ public final class ConvKernels {
 
     /** Computes the gradient of {@link #forward} with respect to its weights, summed over the batch; {@code dw} is overwritten. */
     public static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
-        Layout l = new Layout(s);
+        Layout l = new Layout(s, false);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
@@ -80,13 +89,18 @@ public final class ConvKernels {
         /** The {@code out × depth} matrix of a group's outputs (forward) or output gradients (backward). */
         final float[] outputs;
 
-        Layout(ConvSpec s) {
+        /** {@code splitGemm}: whether a group's GEMM should be large enough to split over the cores. */
+        Layout(ConvSpec s, boolean splitGemm) {
             rows = s.inChannels() * s.kernelHeight() * s.kernelWidth();
             positions = s.outHeight() * s.outWidth();
             out = s.outChannels();
             batch = s.batch();
             int fitting = (int) Math.max(1, MAX_COLUMNS / ((long) rows * positions));
-            group = Math.min(batch, Math.min(Math.ceilDiv(GROUP_COLUMNS, positions), fitting));
+            long wanted = Math.ceilDiv(GROUP_COLUMNS, positions);
+            if (splitGemm) {
+                wanted = Math.max(wanted, Math.ceilDiv(GROUP_VOLUME, (long) rows * out * positions));
+            }
+            group = (int) Math.min(batch, Math.min(wanted, fitting));
             Scratch scratch = SCRATCH.get();
             columns = scratch.columns(rows * group * positions);
             outputs = scratch.outputs(out * group * positions);
@@ -116,37 +130,22 @@ public final class ConvKernels {
 
     /** Writes image {@code n}'s column matrix into {@code col} from {@code colOff}, rows {@code ld} apart. */
     static void im2col(ConvSpec s, float[] x, int n, float[] col, int colOff, int ld) {
-        int h = s.inHeight();
-        int w = s.inWidth();
-        int outH = s.outHeight();
-        int outW = s.outWidth();
-        int sh = s.strideHeight();
-        int sw = s.strideWidth();
+        Padded p = new Padded(s);
+        int positions = s.outHeight() * s.outWidth();
+        int vectorEnd = F.loopBound(positions);
+        Arrays.fill(p.plane, 0f);
         for (int c = 0; c < s.inChannels(); c++) {
-            int plane = (n * s.inChannels() + c) * h * w;
+            p.load(x, (n * s.inChannels() + c) * s.inHeight() * s.inWidth());
             for (int kh = 0; kh < s.kernelHeight(); kh++) {
                 for (int kw = 0; kw < s.kernelWidth(); kw++) {
                     int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
-                    int shift = kw - s.padWidth();
-                    int owLo = validFrom(shift, sw, outW);
-                    int owHi = Math.max(owLo, validTo(shift, sw, w, outW));
-                    for (int oh = 0; oh < outH; oh++) {
-                        int ih = oh * sh - s.padHeight() + kh;
-                        int dst = row + oh * outW;
-                        boolean inside = ih >= 0 && ih < h;
-                        int lo = inside ? owLo : outW;
-                        int hi = inside ? owHi : outW;
-                        int src = plane + ih * w + shift;
-                        // Rows are short (outW), so plain loops beat Arrays.fill and arraycopy here.
-                        for (int ow = 0; ow < lo; ow++) {
-                            col[dst + ow] = 0f;
-                        }
-                        for (int ow = lo; ow < hi; ow++) {
-                            col[dst + ow] = x[src + ow * sw];
-                        }
-                        for (int ow = hi; ow < outW; ow++) {
-                            col[dst + ow] = 0f;
-                        }
+                    int tap = kh * p.width + kw;
+                    int q = 0;
+                    for (; q < vectorEnd; q += F.length()) {
+                        FloatVector.fromArray(F, p.plane, tap, p.corners, q).intoArray(col, row + q);
+                    }
+                    for (; q < positions; q++) {
+                        col[row + q] = p.plane[tap + p.corners[q]];
                     }
                 }
             }
@@ -155,55 +154,97 @@ public final class ConvKernels {
 
     /**
      * Overwrites image {@code n} of {@code dx} with the sums of a column matrix's entries (from {@code colOff},
-     * rows {@code ld} apart) at the pixels they came from.
+     * rows {@code ld} apart) at the pixels they came from. Each pixel adds its entries in kernel-tap order.
      */
     static void col2im(ConvSpec s, float[] col, int colOff, int ld, float[] dx, int n) {
-        int h = s.inHeight();
-        int w = s.inWidth();
-        int outH = s.outHeight();
-        int outW = s.outWidth();
-        int sh = s.strideHeight();
-        int sw = s.strideWidth();
-        int image = n * s.inChannels() * h * w;
-        Arrays.fill(dx, image, image + s.inChannels() * h * w, 0f);
+        Padded p = new Padded(s);
+        int positions = s.outHeight() * s.outWidth();
+        int vectorEnd = F.loopBound(positions);
         for (int c = 0; c < s.inChannels(); c++) {
-            int plane = image + c * h * w;
+            Arrays.fill(p.plane, 0f);
             for (int kh = 0; kh < s.kernelHeight(); kh++) {
                 for (int kw = 0; kw < s.kernelWidth(); kw++) {
                     int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
-                    int shift = kw - s.padWidth();
-                    int owLo = validFrom(shift, sw, outW);
-                    int owHi = Math.max(owLo, validTo(shift, sw, w, outW));
-                    for (int oh = 0; oh < outH; oh++) {
-                        int ih = oh * sh - s.padHeight() + kh;
-                        if (ih < 0 || ih >= h) {
-                            continue;
-                        }
-                        int src = row + oh * outW;
-                        int dst = plane + ih * w + shift;
-                        for (int ow = owLo; ow < owHi; ow++) {
-                            dx[dst + ow * sw] += col[src + ow];
-                        }
+                    int tap = kh * p.width + kw;
+                    int q = 0;
+                    // One tap meets each pixel at most once, so a vector's lanes scatter to distinct pixels.
+                    for (; q < vectorEnd; q += F.length()) {
+                        FloatVector.fromArray(F, p.plane, tap, p.corners, q).add(FloatVector.fromArray(F, col, row + q))
+                                .intoArray(p.plane, tap, p.corners, q);
+                    }
+                    for (; q < positions; q++) {
+                        p.plane[tap + p.corners[q]] += col[row + q];
                     }
                 }
             }
+            p.store(dx, (n * s.inChannels() + c) * s.inHeight() * s.inWidth());
         }
     }
 
-    /** The first output column whose input column {@code ow·stride + shift} is at least 0. */
-    private static int validFrom(int shift, int stride, int outW) {
-        return Math.min(outW, Math.max(0, Math.ceilDiv(-shift, stride)));
-    }
+    /**
+     * One input channel with its zero padding around it, the calling thread's, and where in it each output
+     * position's kernel window starts: kernel tap {@code (kh, kw)} of position {@code q} is then the element
+     * {@code kh·width + kw + corners[q]}, so a tap's row of the column matrix is one gather without bounds tests.
+     */
+    private static final class Padded {
+        final int width;
+        final float[] plane;
+        final int[] corners;
+        private final ConvSpec s;
 
-    /** One past the last output column whose input column {@code ow·stride + shift} is below {@code w}. */
-    private static int validTo(int shift, int stride, int w, int outW) {
-        return Math.max(0, Math.min(outW, Math.floorDiv(w - 1 - shift, stride) + 1));
+        Padded(ConvSpec s) {
+            this.s = s;
+            width = s.inWidth() + 2 * s.padWidth();
+            Scratch scratch = SCRATCH.get();
+            plane = scratch.plane(width * (s.inHeight() + 2 * s.padHeight()));
+            corners = scratch.corners(s);
+        }
+
+        /** Copies the plane at {@code from} of {@code x} inside the border, which it leaves as it is. */
+        void load(float[] x, int from) {
+            for (int ih = 0; ih < s.inHeight(); ih++) {
+                System.arraycopy(x, from + ih * s.inWidth(), plane, (ih + s.padHeight()) * width + s.padWidth(), s.inWidth());
+            }
+        }
+
+        /** Copies the inside of the border to the plane at {@code to} of {@code x}. */
+        void store(float[] x, int to) {
+            for (int ih = 0; ih < s.inHeight(); ih++) {
+                System.arraycopy(plane, (ih + s.padHeight()) * width + s.padWidth(), x, to + ih * s.inWidth(), s.inWidth());
+            }
+        }
     }
 
     /** Per-thread buffers, grown on demand and reused across calls. */
     private static final class Scratch {
         private float[] columns = new float[0];
         private float[] outputs = new float[0];
+        private float[] plane = new float[0];
+        private ConvSpec cornersOf;
+        private int[] corners;
+
+        /** A padded plane of exactly {@code size} floats (its contents are left to the caller). */
+        float[] plane(int size) {
+            if (plane.length != size) {
+                plane = new float[size];
+            }
+            return plane;
+        }
+
+        /** {@link Padded#corners} for {@code s}, kept for the next call with the same geometry. */
+        int[] corners(ConvSpec s) {
+            if (!s.equals(cornersOf)) {
+                int width = s.inWidth() + 2 * s.padWidth();
+                corners = new int[s.outHeight() * s.outWidth()];
+                for (int oh = 0, q = 0; oh < s.outHeight(); oh++) {
+                    for (int ow = 0; ow < s.outWidth(); ow++, q++) {
+                        corners[q] = oh * s.strideHeight() * width + ow * s.strideWidth();
+                    }
+                }
+                cornersOf = s;
+            }
+            return corners;
+        }
 
         float[] columns(int size) {
             if (columns.length < size) {

@@ -1,5 +1,9 @@
 package org.jdive.core.cpu;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.jdive.core.backend.BinaryOp;
 import org.jdive.core.backend.UnaryOp;
 
@@ -11,6 +15,8 @@ final class CpuElementwise {
      * of at least two chunks (256K floats) are split.
      */
     static final int PARALLEL_GRAIN = 1 << 17;
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     private CpuElementwise() {
     }
@@ -34,14 +40,42 @@ final class CpuElementwise {
             case TANH -> { for (int i = from; i < to; i++) o[i] = (float) Math.tanh(x[i]); }
             case SIGMOID -> { for (int i = from; i < to; i++) o[i] = sigmoid(x[i]); }
             case RELU -> { for (int i = from; i < to; i++) o[i] = Math.max(x[i], 0f); }
-            case LEAKY_RELU -> { for (int i = from; i < to; i++) o[i] = x[i] > 0f ? x[i] : p * x[i]; }
-            case STEP -> { for (int i = from; i < to; i++) o[i] = x[i] > 0f ? 1f : 0f; }
+            case LEAKY_RELU -> leakyRelu(p, x, o, from, to);
+            case STEP -> step(x, o, from, to);
             case POW -> { for (int i = from; i < to; i++) o[i] = (float) Math.pow(x[i], p); }
             case ADD_SCALAR -> { for (int i = from; i < to; i++) o[i] = x[i] + p; }
             case MUL_SCALAR -> { for (int i = from; i < to; i++) o[i] = x[i] * p; }
             case RSUB_SCALAR -> { for (int i = from; i < to; i++) o[i] = p - x[i]; }
             case RDIV_SCALAR -> { for (int i = from; i < to; i++) o[i] = p / x[i]; }
             case FILL -> java.util.Arrays.fill(o, from, to, p);
+        }
+    }
+
+    /*
+     * The JIT compiles "x > 0 ? a : b" over an array to a branch, which data of random sign mispredicts half the
+     * time; these two select lane-wise instead.
+     */
+
+    private static void leakyRelu(float slope, float[] x, float[] o, int from, int to) {
+        int i = from;
+        for (int end = from + SPECIES.loopBound(to - from); i < end; i += SPECIES.length()) {
+            FloatVector v = FloatVector.fromArray(SPECIES, x, i);
+            v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(o, i);
+        }
+        for (; i < to; i++) {
+            o[i] = x[i] > 0f ? x[i] : slope * x[i];
+        }
+    }
+
+    private static void step(float[] x, float[] o, int from, int to) {
+        FloatVector zero = FloatVector.zero(SPECIES);
+        int i = from;
+        for (int end = from + SPECIES.loopBound(to - from); i < end; i += SPECIES.length()) {
+            VectorMask<Float> positive = FloatVector.fromArray(SPECIES, x, i).compare(VectorOperators.GT, 0f);
+            zero.blend(1f, positive).intoArray(o, i);
+        }
+        for (; i < to; i++) {
+            o[i] = x[i] > 0f ? 1f : 0f;
         }
     }
 

@@ -66,7 +66,8 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
         int[] statShape = new int[x.rank()];
         java.util.Arrays.fill(statShape, 1);
         statShape[1] = features;
-        Tensor normalised;
+        Tensor centred;
+        Tensor var;
         if (isTraining()) {
             int[] axes = reducedAxes(x.rank());
             int count = x.size() / features;
@@ -75,18 +76,20 @@ public abstract sealed class BatchNorm extends Module permits BatchNorm1d, Batch
                         + "feature in training mode, got input of shape " + shapeStr(x.shape()));
             }
             Tensor mean = x.sum(axes, true).div(count);
-            Tensor centred = x.sub(mean);
-            Tensor var = centred.square().sum(axes, true).div(count);
-            normalised = centred.div(var.add(eps).sqrt());
+            centred = x.sub(mean);
+            var = centred.square().sum(axes, true).div(count);
             try (NoGrad off = NoGrad.open()) {
                 updateRunning(runningMean, mean.reshape(features), 1f);
                 updateRunning(runningVar, var.reshape(features), count / (count - 1f));
                 batchesTracked.copyFromInPlace(batchesTracked.add(1f));
             }
         } else {
-            normalised = x.sub(runningMean.reshape(statShape)).div(runningVar.reshape(statShape).add(eps).sqrt());
+            centred = x.sub(runningMean.reshape(statShape));
+            var = runningVar.reshape(statShape);
         }
-        return normalised.mul(weight.reshape(statShape)).add(bias.reshape(statShape));
+        // The per-feature scale γ/√(σ²+ε) is formed first: the full-size input then meets two ops rather than
+        // three, forward and backward.
+        return centred.mul(weight.reshape(statShape).div(var.add(eps).sqrt())).add(bias.reshape(statShape));
     }
 
     private void updateRunning(Tensor running, Tensor batch, float correction) {
