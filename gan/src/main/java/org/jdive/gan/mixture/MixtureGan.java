@@ -19,6 +19,7 @@ import org.jdive.gan.Gan;
 import org.jdive.gan.GanTrainer;
 import org.jdive.gan.Networks;
 import org.jdive.gan.Noise;
+import org.jdive.gan.PointGan;
 
 /**
  * A plain GAN (D2L's update rules, mean-reduced cross-entropy) on a {@link GaussianMixture}, with multilayer
@@ -26,7 +27,7 @@ import org.jdive.gan.Noise;
  * {@link ModeCoverage} on {@value ModeCoverage#STANDARD_SAMPLES} fresh samples after every epoch. A plain GAN is
  * known to collapse on these mixtures, covering a few modes at a time; the per-epoch record shows it.
  */
-public final class MixtureGan implements AutoCloseable {
+public final class MixtureGan implements PointGan {
 
     /**
      * The settings of a run.
@@ -115,6 +116,7 @@ public final class MixtureGan implements AutoCloseable {
     }
 
     /** The number of epochs trained (including those a checkpoint restored). */
+    @Override
     public int epochsDone() {
         return epochsDone;
     }
@@ -123,6 +125,7 @@ public final class MixtureGan implements AutoCloseable {
      * Sets the number of epochs already trained, after restoring the networks and optimizers from a checkpoint:
      * each epoch's shuffle and noise depend only on the seed and its number, so training goes on exactly.
      */
+    @Override
     public void epochsDone(int epochs) {
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs done must be >= 0, got " + epochs);
@@ -130,23 +133,28 @@ public final class MixtureGan implements AutoCloseable {
         this.epochsDone = epochs;
     }
 
+    @Override
     public Sequential generator() {
         return generator;
     }
 
+    @Override
     public Sequential discriminator() {
         return discriminator;
     }
 
+    @Override
     public Adam optimizerG() {
         return optimizerG;
     }
 
+    @Override
     public Adam optimizerD() {
         return optimizerD;
     }
 
     /** {@code n} generated points, row after row ({@code [n, 2]}). */
+    @Override
     public float[] generate(int n, UniformRandomProvider rng) {
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             return generator.forward(Noise.sample(rng, backend, n, config.latentDim())).toFloatArray();

@@ -19,6 +19,7 @@ import org.jdive.gan.Gan;
 import org.jdive.gan.GanTrainer;
 import org.jdive.gan.Networks;
 import org.jdive.gan.Noise;
+import org.jdive.gan.PointGan;
 
 /**
  * D2L 20.1, "Generative Adversarial Networks", as written there: 1,000 points of {@link ToyData}; the generator
@@ -27,7 +28,7 @@ import org.jdive.gan.Noise;
  * {@code lr_D = 0.05}, {@code lr_G = 0.005}; batches of 8; 20 epochs. A trained generator maps {@code N(0, I)}
  * to a Gaussian near the data's (mean {@code b}, covariance {@code AᵀA}); D2L itself shows it only roughly there.
  */
-public final class ToyGan implements AutoCloseable {
+public final class ToyGan implements PointGan {
 
     /** The settings of a run; {@link #d2l(long)} gives the book's. */
     public record Config(int points, int epochs, int batchSize, float lrD, float lrG, float initStd, long seed) {
@@ -89,6 +90,7 @@ public final class ToyGan implements AutoCloseable {
     }
 
     /** The number of epochs trained (including those a checkpoint restored). */
+    @Override
     public int epochsDone() {
         return epochsDone;
     }
@@ -97,6 +99,7 @@ public final class ToyGan implements AutoCloseable {
      * Sets the number of epochs already trained, after restoring the networks and optimizers from a checkpoint:
      * each epoch's shuffle and noise depend only on the seed and its number, so training goes on exactly.
      */
+    @Override
     public void epochsDone(int epochs) {
         if (epochs < 0) {
             throw new IllegalArgumentException("epochs done must be >= 0, got " + epochs);
@@ -105,24 +108,29 @@ public final class ToyGan implements AutoCloseable {
     }
 
     /** {@code n} generated points, row after row ({@code [n, 2]}). */
+    @Override
     public float[] generate(int n, UniformRandomProvider rng) {
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             return generator.forward(Noise.sample(rng, backend, n, DIM)).toFloatArray();
         }
     }
 
+    @Override
     public Sequential generator() {
         return generator;
     }
 
+    @Override
     public Sequential discriminator() {
         return discriminator;
     }
 
+    @Override
     public Adam optimizerG() {
         return optimizerG;
     }
 
+    @Override
     public Adam optimizerD() {
         return optimizerD;
     }

@@ -11,10 +11,15 @@ import java.util.stream.Stream;
 import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.ValueType;
 import org.jdive.cli.train.TrainerState;
+import org.jdive.core.io.Checkpoint;
 import org.jdive.gan.EpochStats;
+import org.jdive.gan.PointGan;
 
 /** What the GAN kinds share: the budget in epochs, the per-epoch training metrics, checkpoints packed from files. */
 final class GanKeys {
+
+    private static final String GENERATOR_FILE = "generator.safetensors";
+    private static final String DISCRIMINATOR_FILE = "discriminator.safetensors";
 
     private GanKeys() {
     }
@@ -79,6 +84,23 @@ final class GanKeys {
         } finally {
             delete(dir);
         }
+    }
+
+    /** A point GAN's state: its epoch count, both networks and both optimizers. */
+    static TrainerState save(PointGan gan) {
+        return pack(new TrainerState().put("epochs", (long) gan.epochsDone()), dir -> {
+            Checkpoint.save(dir.resolve(GENERATOR_FILE), gan.generator(), gan.optimizerG());
+            Checkpoint.save(dir.resolve(DISCRIMINATOR_FILE), gan.discriminator(), gan.optimizerD());
+        });
+    }
+
+    /** Restores what {@link #save(PointGan)} saved; training then goes on exactly. */
+    static void restore(PointGan gan, TrainerState state) {
+        unpack(state, dir -> {
+            Checkpoint.load(dir.resolve(GENERATOR_FILE), gan.generator(), gan.optimizerG());
+            Checkpoint.load(dir.resolve(DISCRIMINATOR_FILE), gan.discriminator(), gan.optimizerD());
+        });
+        gan.epochsDone(Math.toIntExact(state.scalar("epochs")));
     }
 
     /** Recreates the files {@link #pack} stored and hands their folder to {@code reader}. */

@@ -15,7 +15,6 @@ import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.gan.Moments;
 import org.jdive.gan.toy.ToyData;
 import org.jdive.gan.toy.ToyGan;
@@ -129,19 +128,12 @@ public final class ToyGanKind implements TrainerKind {
 
         @Override
         public TrainerState save() {
-            return GanKeys.pack(new TrainerState().put("epochs", (long) gan.epochsDone()), dir -> {
-                Checkpoint.save(dir.resolve("generator.safetensors"), gan.generator(), gan.optimizerG());
-                Checkpoint.save(dir.resolve("discriminator.safetensors"), gan.discriminator(), gan.optimizerD());
-            });
+            return GanKeys.save(gan);
         }
 
         @Override
         public void restore(TrainerState state) {
-            GanKeys.unpack(state, dir -> {
-                Checkpoint.load(dir.resolve("generator.safetensors"), gan.generator(), gan.optimizerG());
-                Checkpoint.load(dir.resolve("discriminator.safetensors"), gan.discriminator(), gan.optimizerD());
-            });
-            gan.epochsDone(Math.toIntExact(state.scalar("epochs")));
+            GanKeys.restore(gan, state);
         }
 
         /** Writes {@code samples.csv}: {@code count} generated points, one {@code x,y} per line. */
