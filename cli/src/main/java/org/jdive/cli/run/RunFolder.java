@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The folder of one run, {@code runs/<scenario>-<timestamp>/}: {@code scenario.yaml} (the resolved scenario),
  * {@code metrics.csv}/{@code .jsonl} (training), {@code eval.csv}/{@code .jsonl} (evaluations),
- * {@code checkpoints/<count>.state}, {@code summary.json}.
+ * {@code checkpoints/<count>.state}, {@code summary.json}, {@code plots/*.png} (one curve per logged column).
  */
 public record RunFolder(Path path) {
 

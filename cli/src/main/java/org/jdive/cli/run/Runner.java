@@ -169,6 +169,7 @@ public final class Runner implements AutoCloseable {
         evaluation.forEach((k, v) -> summary.put("eval_" + k, v));
         bestEvaluation(summary);
         folder.writeAtomically(RunFolder.SUMMARY, Json.object(summary) + "\n");
+        RunPlots.write(folder, scenario.name());
     }
 
     /** Adds the best evaluation of the run so far (by mean return, from eval.csv) and when it happened. */
