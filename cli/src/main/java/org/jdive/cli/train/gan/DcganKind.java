@@ -199,16 +199,15 @@ public final class DcganKind implements TrainerKind {
         return new Run(scenario);
     }
 
-    private static final class Run implements Trainer, Sampler {
+    private static final class Run extends EpochTrainer implements Sampler {
 
         private final DcganTrainer dcgan;
         private final Backend backend;
-        private final long budget;
         private final int qualitySamples;
         private final int batchSize;
-        private Path runFolder;
 
         Run(Scenario s) {
+            super(s.integer(EPOCHS.path()));
             Dataset data;
             try {
                 data = load(s);
@@ -224,42 +223,27 @@ public final class DcganKind implements TrainerKind {
                     (float) s.number(BETA2.path()), d2l ? Reduction.SUM : Reduction.MEAN, s.seed());
             backend = Backends.get(s.text("backend"));
             dcgan = new DcganTrainer(net, settings, data, backend);
-            budget = s.integer(EPOCHS.path());
             qualitySamples = Math.min(s.intValue(QUALITY.path()), data.size());
         }
 
         @Override
-        public void writeFilesTo(Path folder) {
-            runFolder = folder;
-        }
-
-        @Override
-        public long done() {
+        int epochsDone() {
             return dcgan.epochsDone();
         }
 
         @Override
-        public long budget() {
-            return budget;
+        Map<String, Double> trainEpoch() {
+            EpochStats stats = dcgan.trainEpoch();
+            Map<String, Double> metrics = GanKeys.metrics(stats);
+            metrics.putAll(quality());
+            metrics.put("images_per_s", stats.steps() * (double) batchSize / stats.seconds());
+            return metrics;
         }
 
+        /** The fixed-noise sample grid. */
         @Override
-        public Map<String, Double> train(long units) {
-            Map<String, Double> metrics = Map.of();
-            for (long i = 0; i < units && !finished(); i++) {
-                EpochStats stats = dcgan.trainEpoch();
-                metrics = GanKeys.metrics(stats);
-                metrics.putAll(quality());
-                metrics.put("images_per_s", stats.steps() * (double) batchSize / stats.seconds());
-                if (runFolder != null) {
-                    try {
-                        dcgan.writeSampleGrid(GanKeys.epochImage(runFolder, dcgan.epochsDone()));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot write the sample grid: " + e.getMessage(), e);
-                    }
-                }
-            }
-            return metrics;
+        void writeEpochImage(Path png) throws IOException {
+            dcgan.writeSampleGrid(png);
         }
 
         private Map<String, Double> quality() {

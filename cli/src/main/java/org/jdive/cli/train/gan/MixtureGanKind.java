@@ -101,15 +101,14 @@ public final class MixtureGanKind implements TrainerKind {
         return new Run(scenario);
     }
 
-    private static final class Run implements Trainer, Sampler {
+    private static final class Run extends EpochTrainer implements Sampler {
 
         private final MixtureGan gan;
-        private final long budget;
         private final long seed;
-        private Path runFolder;
+        private float[] lastSamples;
 
         Run(Scenario s) {
-            budget = s.integer(EPOCHS.path());
+            super(s.integer(EPOCHS.path()));
             seed = s.seed();
             gan = new MixtureGan(mixture(s), new MixtureGan.Config(s.intValue(POINTS.path()), s.intValue(EPOCHS.path()),
                     s.intValue(BATCH.path()), s.intValue(LATENT.path()), s.intValue(HIDDEN.path()), s.intValue(LAYERS.path()),
@@ -117,40 +116,23 @@ public final class MixtureGanKind implements TrainerKind {
         }
 
         @Override
-        public void writeFilesTo(Path folder) {
-            runFolder = folder;
-        }
-
-        @Override
-        public long done() {
+        int epochsDone() {
             return gan.epochsDone();
         }
 
         @Override
-        public long budget() {
-            return budget;
-        }
-
-        @Override
-        public Map<String, Double> train(long units) {
-            Map<String, Double> metrics = Map.of();
-            for (long i = 0; i < units && !finished(); i++) {
-                MixtureGan.Report r = gan.trainEpoch();
-                metrics = GanKeys.metrics(r.stats());
-                metrics.putAll(coverage(r.coverage()));
-                if (runFolder != null) {
-                    plot(GanKeys.epochImage(runFolder, gan.epochsDone()), r.samples());
-                }
-            }
+        Map<String, Double> trainEpoch() {
+            MixtureGan.Report r = gan.trainEpoch();
+            lastSamples = r.samples();
+            Map<String, Double> metrics = GanKeys.metrics(r.stats());
+            metrics.putAll(coverage(r.coverage()));
             return metrics;
         }
 
-        private void plot(Path png, float[] samples) {
-            try {
-                MixturePlot.write(png, gan.mixture(), samples, PLOT_PIXELS);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
-            }
+        /** The scatter plot of the epoch's samples over the modes. */
+        @Override
+        void writeEpochImage(Path png) throws IOException {
+            MixturePlot.write(png, gan.mixture(), lastSamples, PLOT_PIXELS);
         }
 
         private static Map<String, Double> coverage(ModeCoverage c) {

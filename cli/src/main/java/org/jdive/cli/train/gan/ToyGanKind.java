@@ -77,14 +77,13 @@ public final class ToyGanKind implements TrainerKind {
         return new Run(scenario);
     }
 
-    private static final class Run implements Trainer, Sampler {
+    private static final class Run extends EpochTrainer implements Sampler {
 
         private final ToyGan gan;
-        private final long budget;
         private final long seed;
 
         Run(Scenario s) {
-            budget = s.integer(EPOCHS.path());
+            super(s.integer(EPOCHS.path()));
             seed = s.seed();
             gan = new ToyGan(new ToyGan.Config(s.intValue(POINTS.path()), s.intValue(EPOCHS.path()), s.intValue(BATCH.path()),
                     (float) s.number(LR_D.path()), (float) s.number(LR_G.path()), (float) s.number(INIT_STD.path()), seed),
@@ -92,22 +91,13 @@ public final class ToyGanKind implements TrainerKind {
         }
 
         @Override
-        public long done() {
+        int epochsDone() {
             return gan.epochsDone();
         }
 
         @Override
-        public long budget() {
-            return budget;
-        }
-
-        @Override
-        public Map<String, Double> train(long units) {
-            Map<String, Double> metrics = Map.of();
-            for (long i = 0; i < units && !finished(); i++) {
-                metrics = GanKeys.metrics(gan.trainEpoch());
-            }
-            return metrics;
+        Map<String, Double> trainEpoch() {
+            return GanKeys.metrics(gan.trainEpoch());
         }
 
         @Override
