@@ -3,27 +3,47 @@ package org.jdive.cli.scenario;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdive.cli.train.TrainerKind;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
 
 /**
- * A valid scenario with every key of its kind resolved: the values given (after {@code extends:} and
- * {@code --set}) and the defaults of the rest.
+ * A scenario with every key of its kind resolved: the values given (after {@code extends:} and {@code --set}) and
+ * the defaults of the rest.
  *
- * @param name   the name of its runs
- * @param kind   the agent or model kind that trains it
+ * <p>The loader returns only valid scenarios. While it validates, it also hands a <em>partial</em> one to the
+ * kinds' {@linkplain TrainerKind#checks() checks}, so that they run even when other keys are wrong: there the keys
+ * given wrongly or missing are {@code invalid}, the kind may be unknown, and reading a key that has no value
+ * throws {@link Unavailable}, which skips the check that read it (the key's own problem is reported already).
+ *
+ * @param name    the name of its runs
+ * @param kind    the agent or model kind that trains it; null only in a partial scenario whose kind is unknown
  * @param values  every key's value by dotted path, in schema order (absent optional keys without a default are left out)
  * @param origins where each given key was written (defaults have none)
  * @param source  the scenario file, for problems of keys that were not given
+ * @param invalid the keys given wrongly or missing; empty in a valid scenario
  */
 public record Scenario(String name, TrainerKind kind, Map<String, Object> values, Map<String, Origin> origins,
-                       String source) {
+                       String source, Set<String> invalid) {
+
+    /** Thrown by a partial scenario when a check reads a key that has no valid value. */
+    public static final class Unavailable extends RuntimeException {
+        Unavailable(String path) {
+            super("'" + path + "' has no valid value", null, false, false);
+        }
+    }
 
     public Scenario {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         origins = Map.copyOf(origins);
+        invalid = Set.copyOf(invalid);
+    }
+
+    /** A valid scenario. */
+    public Scenario(String name, TrainerKind kind, Map<String, Object> values, Map<String, Origin> origins, String source) {
+        this(name, kind, values, origins, source, Set.of());
     }
 
     /** Where {@code path} was written, or the file when it was not given. */
@@ -36,7 +56,11 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
         return new Problem(origin(path), path, message);
     }
 
+    /** Whether {@code path} has a value (given or by default). */
     public boolean has(String path) {
+        if (invalid.contains(path)) {
+            throw new Unavailable(path);
+        }
         return values.get(path) != null;
     }
 
@@ -68,6 +92,9 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
 
     @SuppressWarnings("unchecked")
     public Map<String, Object> options(String path) {
+        if (invalid.contains(path)) {
+            throw new Unavailable(path);
+        }
         Object v = values.get(path);
         return v == null ? Map.of() : (Map<String, Object>) v;
     }
@@ -78,6 +105,9 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
 
     private Object require(String path) {
         Object v = values.get(path);
+        if (v == null && (kind == null || invalid.contains(path))) {
+            throw new Unavailable(path);
+        }
         if (v == null) {
             throw new IllegalStateException("the scenario has no value for '" + path + "'");
         }

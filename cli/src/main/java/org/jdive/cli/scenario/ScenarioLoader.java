@@ -22,6 +22,8 @@ public final class ScenarioLoader {
     private static final int MAX_EXTENDS_DEPTH = 16;
 
     private final List<Problem> problems = new ArrayList<>();
+    /** The keys given wrongly or missing. */
+    private final Set<String> invalid = new HashSet<>();
 
     private ScenarioLoader() {
     }
@@ -48,10 +50,6 @@ public final class ScenarioLoader {
         Scenario scenario = tree == null ? null : validate(file, tree);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
-        }
-        List<Problem> semantic = scenario.kind().check(scenario);
-        if (!semantic.isEmpty()) {
-            throw new ScenarioException(semantic);
         }
         return scenario;
     }
@@ -113,13 +111,15 @@ public final class ScenarioLoader {
         return value;
     }
 
+    /**
+     * Checks every key, then runs the kind's checks. When the kind is unknown, the file is still checked against
+     * what every kind it may mean shares: the keys of its family and the checks all of them run.
+     */
     private Scenario validate(Path file, Value tree) {
         Origin fileOrigin = Origin.file(file.toString());
         TrainerKind kind = kindOf(tree, fileOrigin);
-        if (kind == null) {
-            return null; // the kind decides which keys exist: nothing more to check until it is valid
-        }
-        List<Key> keys = Schema.keysFor(kind);
+        String family = kind != null ? kind.section() : familyOf(tree);
+        List<Key> keys = kind != null ? Schema.keysFor(kind) : Schema.keysForFamily(family);
         Map<String, Key> byPath = new LinkedHashMap<>();
         keys.forEach(k -> byPath.put(k.path(), k));
         Map<String, Object> values = new LinkedHashMap<>();
@@ -128,6 +128,7 @@ public final class ScenarioLoader {
         for (Key key : keys) {
             if (!values.containsKey(key.path())) {
                 if (key.required()) {
+                    invalid.add(key.path());
                     problems.add(new Problem(fileOrigin, key.path(), "missing; " + key.doc()
                             + " Allowed: " + key.type().describe()));
                 } else if (key.defaultValue() != null) {
@@ -144,7 +145,22 @@ public final class ScenarioLoader {
                 ordered.put(k.path(), values.get(k.path()));
             }
         });
-        return new Scenario((String) ordered.get("name"), kind, ordered, origins, file.toString());
+        Scenario scenario = new Scenario((String) ordered.get("name"), kind, ordered, origins, file.toString(), invalid);
+        for (TrainerKind.Check check : kind != null ? kind.checks() : Trainers.sharedChecks(family)) {
+            try {
+                problems.addAll(check.run(scenario));
+            } catch (Scenario.Unavailable skipped) {
+                // the check needs a key that is wrong, and that key's problem is reported already
+            }
+        }
+        return scenario;
+    }
+
+    /** The section whose kind selector the file gives (agent or model), or null when it gives neither or both. */
+    private static String familyOf(Value tree) {
+        boolean agent = at(tree, Schema.AGENT_KIND.path()) != null;
+        boolean model = at(tree, Schema.MODEL_KIND.path()) != null;
+        return agent == model ? null : agent ? Schema.AGENT_KIND.parent() : Schema.MODEL_KIND.parent();
     }
 
     /** The kind named by {@code agent.kind} or {@code model.kind}; null (with a problem) when neither names one. */
@@ -162,6 +178,7 @@ public final class ScenarioLoader {
                 found = Trainers.find(selector.parent(), name);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(v.origin(), selector.path(), e.getMessage()));
+                invalid.add(selector.path());
             }
         }
         if (given == 0) {
@@ -194,12 +211,15 @@ public final class ScenarioLoader {
             String path = prefix + entry.getKey();
             Value value = entry.getValue();
             Key key = keys.get(path);
-            if (key != null) {
+            if (invalid.contains(path)) {
+                origins.put(path, value.origin()); // its problem is reported already
+            } else if (key != null) {
                 origins.put(path, value.origin());
                 try {
                     values.put(path, value.data() == null && !key.required() ? key.defaultValue() : key.type().read(value));
                 } catch (IllegalArgumentException e) {
                     values.put(path, null); // given, though wrongly: not also "missing"
+                    invalid.add(path);
                     problems.add(new Problem(value.origin(), path, e.getMessage()));
                 }
             } else if (isSection(path, keys)) {

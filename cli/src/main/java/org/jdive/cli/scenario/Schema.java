@@ -1,7 +1,9 @@
 package org.jdive.cli.scenario;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.Trainers;
 import org.jdive.core.backend.Backends;
@@ -47,6 +49,28 @@ public final class Schema {
     public static List<Key> keysFor(TrainerKind kind) {
         List<Key> keys = new ArrayList<>(COMMON);
         keys.addAll(kind.keys());
+        return keys;
+    }
+
+    /**
+     * The keys a scenario of some kind of {@code section} may give (of any kind when {@code section} is null): what a
+     * file whose kind is unknown is still checked against. A key is allowed when some kind of the family has it; its
+     * value must suit at least one of them; it is required when every kind requires it, and it has a default
+     * when all kinds agree on it.
+     */
+    public static List<Key> keysForFamily(String section) {
+        List<TrainerKind> family = Trainers.family(section);
+        Map<String, List<Key>> byPath = new LinkedHashMap<>();
+        family.forEach(kind -> kind.keys().forEach(k -> byPath.computeIfAbsent(k.path(), p -> new ArrayList<>()).add(k)));
+        List<Key> keys = new ArrayList<>(COMMON);
+        byPath.forEach((path, variants) -> {
+            List<ValueType> types = variants.stream().map(Key::type).distinct().toList();
+            List<Object> defaults = variants.stream().map(Key::defaultValue).distinct().toList();
+            boolean required = variants.size() == family.size() && variants.stream().allMatch(Key::required);
+            ValueType type = types.size() == 1 ? types.getFirst() : new ValueType.AnyOf(types);
+            keys.add(new Key(path, type, defaults.size() == 1 ? defaults.getFirst() : null, required,
+                    variants.getFirst().doc()));
+        });
         return keys;
     }
 }

@@ -229,6 +229,34 @@ public sealed interface ValueType {
         }
     }
 
+    /** A value that suits at least one of several types: a key that kinds of one family type differently. */
+    record AnyOf(List<ValueType> types) implements ValueType {
+
+        public AnyOf {
+            types = List.copyOf(types);
+        }
+
+        @Override
+        public Object read(Value value) {
+            List<String> complaints = new ArrayList<>();
+            for (ValueType type : types) {
+                try {
+                    return type.read(value);
+                } catch (IllegalArgumentException e) {
+                    if (!complaints.contains(e.getMessage())) {
+                        complaints.add(e.getMessage());
+                    }
+                }
+            }
+            throw new IllegalArgumentException(String.join(", or ", complaints));
+        }
+
+        @Override
+        public String describe() {
+            return String.join(" or ", types.stream().map(ValueType::describe).distinct().toList());
+        }
+    }
+
     private static String scalar(Value value, String what) {
         if (!value.isScalar()) {
             throw new IllegalArgumentException("must be " + what + ", got " + value.describe());

@@ -27,9 +27,25 @@ public interface TrainerKind {
     /** The keys it reads beyond {@link org.jdive.cli.scenario.Schema#COMMON}, including its budget key. */
     List<Key> keys();
 
-    /** Problems the schema cannot see (run after every key is valid); none by default. */
-    default List<Problem> check(Scenario scenario) {
+    /**
+     * What the schema cannot see (that the env is tabular, that a batch fits the data), as independent checks;
+     * none by default. The loader runs each even when other keys of the file are wrong (see {@link Scenario}).
+     * A check that every kind of a section shares (the same object, e.g. {@code RlKeys.ENV}) also runs when a file
+     * names a kind of that section that does not exist.
+     */
+    default List<Check> checks() {
         return List.of();
+    }
+
+    /** One check of a scenario beyond its schema. */
+    @FunctionalInterface
+    interface Check {
+        /**
+         * The problems found, placed at the keys they concern.
+         *
+         * @throws Scenario.Unavailable when it reads a key the file gives wrongly: the check is then skipped
+         */
+        List<Problem> run(Scenario scenario);
     }
 
     /** Builds a fresh trainer for a valid scenario. */

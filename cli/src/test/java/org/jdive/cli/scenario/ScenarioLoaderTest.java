@@ -61,6 +61,14 @@ class ScenarioLoaderTest {
                         "Did you mean 'q-learning'?"),
                 Arguments.of("key of another kind", VALID.replace("alpha: 0.5", "tolerance: 0.1"), 5, "agent.tolerance",
                         "not a key of agent.kind q-learning (only of value-iteration)"),
+                Arguments.of("unknown model kind", "model:\n  kind: toy-gna\n", 2, "model.kind", "Did you mean 'toy-gan'?"),
+                Arguments.of("both an agent and a model", VALID + "model:\n  kind: toy-gan\n", 0, "model.kind",
+                        "either agent.kind or model.kind, not both"),
+                Arguments.of("batch larger than the data", "model:\n  kind: toy-gan\n  points: 4\n  batch_size: 8\n", 4,
+                        "model.batch_size", "must be at most model.points (4), got 8"),
+                Arguments.of("planner on an env without a model", VALID.replace("q-learning", "value-iteration")
+                        .replace("  alpha: 0.5\n", "").replace("episodes: 10", "sweeps: 10").replace("FrozenLake-v1", "CartPole-v1"),
+                        2, "env.id", "value-iteration needs an env with a transition model"),
                 Arguments.of("section given a scalar", VALID + "eval: 5\n", 8, "eval", "is a section and must be a mapping"),
                 Arguments.of("list for a number", VALID + "seed: [1, 2]\n", 8, "seed", "got a list"),
                 Arguments.of("bad boolean in a choice", VALID.replace("alpha: 0.5", "epsilon:\n    schedule: cosine"), 6,
@@ -108,6 +116,53 @@ class ScenarioLoaderTest {
         String message = new ScenarioException(problems).getMessage();
         assertTrue(message.startsWith("4 problems in the scenario:"), message);
         assertTrue(message.contains("s.yaml:6:3: agent.alpah: unknown key. Did you mean 'alpha'?"), message);
+    }
+
+    @Test
+    void anUnknownKindStillChecksTheKeysItsFamilyShares() throws IOException {
+        List<Problem> problems = problems("""
+                env:
+                  id: FrozenLake-v1
+                  optoins: {}
+                agent:
+                  kind: q-lerning
+                budget:
+                  episodes: -5
+                """);
+        assertEquals(List.of("agent.kind", "env.optoins", "budget.episodes"), problems.stream().map(Problem::key).toList(),
+                problems.toString());
+        assertEquals(List.of(5, 3, 7), problems.stream().map(p -> p.origin().line()).toList());
+        assertTrue(problems.get(1).message().contains("Did you mean 'options'?"), problems.toString());
+        assertTrue(problems.get(2).message().contains("got -5"), problems.toString());
+    }
+
+    @Test
+    void keysOfAnyKindOfTheFamilyAreAllowedWhenTheKindIsUnknown() throws IOException {
+        List<Problem> problems = problems(VALID.replace("q-learning", "q-lerning").replace("alpha: 0.5", "alpha: 0.5\n  tolerance: 0.1"));
+        assertEquals(List.of("agent.kind"), problems.stream().map(Problem::key).toList(), problems.toString());
+        List<Problem> models = problems("model:\n  kind: gna\n  batch_size: 0\n  lr_g: x\n");
+        assertEquals(List.of("model.kind", "model.batch_size", "model.lr_g"), models.stream().map(Problem::key).toList(),
+                models.toString());
+        assertTrue(models.get(1).message().contains("got 0"), models.toString());
+    }
+
+    @Test
+    void checksRunBesideTheProblemsOfOtherKeys() throws IOException {
+        List<Problem> wrongEnv = problems(VALID.replace("FrozenLake-v1", "CartPole-v1") + "seed: x\n");
+        assertEquals(List.of("seed", "env.id"), wrongEnv.stream().map(Problem::key).toList(), wrongEnv.toString());
+        assertTrue(wrongEnv.get(1).message().contains("q-learning needs discrete observations"), wrongEnv.toString());
+
+        List<Problem> unknownKind = problems(VALID.replace("q-learning", "q-lerning")
+                .replace("id: FrozenLake-v1", "id: FrozenLake-v1\n  options:\n    map_nme: 8x8"));
+        assertEquals(List.of("agent.kind", "env.options"), unknownKind.stream().map(Problem::key).toList(),
+                unknownKind.toString());
+        assertTrue(unknownKind.get(1).message().contains("Did you mean 'map_name'?"), unknownKind.toString());
+    }
+
+    @Test
+    void aCheckThatNeedsAWrongKeyIsSkipped() throws IOException {
+        List<Problem> problems = problems("model:\n  kind: toy-gan\n  points: many\n  batch_size: 8\n");
+        assertEquals(List.of("model.points"), problems.stream().map(Problem::key).toList(), problems.toString());
     }
 
     @Test

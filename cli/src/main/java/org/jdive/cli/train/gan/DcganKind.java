@@ -106,11 +106,20 @@ public final class DcganKind implements TrainerKind {
     }
 
     @Override
-    public List<Problem> check(Scenario s) {
-        List<Problem> problems = new ArrayList<>();
-        if (!SIZES.contains(s.integer(SIZE.path()))) {
-            problems.add(s.problem(SIZE.path(), "must be one of " + SIZES + ", got " + s.integer(SIZE.path())));
+    public List<Check> checks() {
+        return List.of(DcganKind::usualSize, DcganKind::dataFits);
+    }
+
+    private static List<Problem> usualSize(Scenario s) {
+        if (SIZES.contains(s.integer(SIZE.path()))) {
+            return List.of();
         }
+        return List.of(s.problem(SIZE.path(), "must be one of " + SIZES + ", got " + s.integer(SIZE.path())));
+    }
+
+    /** The data keys together: what each dataset needs, and that its files are there. */
+    private static List<Problem> dataFits(Scenario s) {
+        List<Problem> problems = new ArrayList<>();
         String dataset = s.text(DATASET.path());
         if (dataset.equals("folder") && !s.has(PATH.path())) {
             problems.add(s.problem(PATH.path(), "missing; data.dataset: folder needs the folder of images"));

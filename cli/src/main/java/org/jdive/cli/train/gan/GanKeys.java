@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.ValueType;
+import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.gan.EpochStats;
@@ -34,6 +36,13 @@ final class GanKeys {
     static Key batchSize(long defaultSize, long min) {
         return Key.optional("model.batch_size", new ValueType.Int(min, 1_000_000), defaultSize,
                 "Examples per discriminator and generator update.");
+    }
+
+    /** The check that a batch ({@code batch}) is no larger than the training set ({@code points}). */
+    static TrainerKind.Check batchFitsData(Key batch, Key points) {
+        return scenario -> scenario.integer(batch.path()) <= scenario.integer(points.path()) ? List.of()
+                : List.of(scenario.problem(batch.path(), "must be at most " + points.path() + " ("
+                        + scenario.integer(points.path()) + "), got " + scenario.integer(batch.path())));
     }
 
     /** A learning rate key. */

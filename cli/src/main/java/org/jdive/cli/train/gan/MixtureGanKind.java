@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdive.cli.scenario.Key;
-import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
 import org.jdive.cli.train.Sampler;
@@ -80,12 +79,8 @@ public final class MixtureGanKind implements TrainerKind {
     }
 
     @Override
-    public List<Problem> check(Scenario scenario) {
-        if (scenario.integer(BATCH.path()) > scenario.integer(POINTS.path())) {
-            return List.of(scenario.problem(BATCH.path(), "must be at most model.points ("
-                    + scenario.integer(POINTS.path()) + "), got " + scenario.integer(BATCH.path())));
-        }
-        return List.of();
+    public List<Check> checks() {
+        return List.of(GanKeys.batchFitsData(BATCH, POINTS));
     }
 
     /** The scenario's mixture. */

@@ -64,12 +64,8 @@ public final class ToyGanKind implements TrainerKind {
     }
 
     @Override
-    public List<org.jdive.cli.scenario.Problem> check(Scenario scenario) {
-        if (scenario.integer(BATCH.path()) > scenario.integer(POINTS.path())) {
-            return List.of(scenario.problem(BATCH.path(), "must be at most model.points ("
-                    + scenario.integer(POINTS.path()) + "), got " + scenario.integer(BATCH.path())));
-        }
-        return List.of();
+    public List<Check> checks() {
+        return List.of(GanKeys.batchFitsData(BATCH, POINTS));
     }
 
     @Override

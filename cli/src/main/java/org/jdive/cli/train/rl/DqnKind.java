@@ -107,16 +107,18 @@ public final class DqnKind implements TrainerKind {
     }
 
     @Override
-    public List<Problem> check(Scenario scenario) {
-        List<Problem> problems = RlKeys.checkEnv(scenario);
-        if (problems.isEmpty()) {
-            try {
-                config(scenario);
-            } catch (IllegalArgumentException e) {
-                return List.of(scenario.problem("agent", e.getMessage()));
-            }
+    public List<Check> checks() {
+        return List.of(RlKeys.ENV, DqnKind::consistentSettings);
+    }
+
+    /** The settings together, as {@link DqnConfig} checks them (e.g. a batch larger than the replay buffer). */
+    private static List<Problem> consistentSettings(Scenario scenario) {
+        try {
+            config(scenario);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(scenario.problem("agent", e.getMessage()));
         }
-        return problems;
     }
 
     static DqnConfig config(Scenario s) {

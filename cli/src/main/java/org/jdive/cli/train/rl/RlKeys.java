@@ -3,10 +3,12 @@ package org.jdive.cli.train.rl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
+import org.jdive.cli.train.TrainerKind;
 import org.jdive.envs.Env;
 import org.jdive.envs.EnvSpec;
 import org.jdive.envs.Envs;
@@ -49,12 +51,30 @@ public final class RlKeys {
         return Envs.make(scenario.text(ENV_ID.path()), scenario.options(ENV_OPTIONS.path()));
     }
 
-    /** Builds the env once to check its options; a problem at {@code env.options} when the env rejects them. */
-    public static List<Problem> checkEnv(Scenario scenario) {
+    /**
+     * Builds the env once to check its options: a problem at {@code env.options} when the env rejects them. Every
+     * RL kind runs this same check, so it runs too when a file names an agent kind that does not exist.
+     */
+    public static final TrainerKind.Check ENV = scenario -> {
         try (Env env = makeEnv(scenario)) {
             return List.of();
         } catch (IllegalArgumentException e) {
             return List.of(scenario.problem(ENV_OPTIONS.path(), e.getMessage()));
         }
+    };
+
+    /** A check of the scenario's built env; it finds nothing when the env cannot be built (which {@link #ENV} reports). */
+    public static TrainerKind.Check onEnv(BiFunction<Scenario, Env, List<Problem>> check) {
+        return scenario -> {
+            Env env;
+            try {
+                env = makeEnv(scenario);
+            } catch (IllegalArgumentException reportedByEnvCheck) {
+                return List.of();
+            }
+            try (env) {
+                return check.apply(scenario, env);
+            }
+        };
     }
 }

@@ -119,19 +119,17 @@ public abstract sealed class TdKind implements TrainerKind {
     }
 
     @Override
-    public List<Problem> check(Scenario scenario) {
-        List<Problem> problems = RlKeys.checkEnv(scenario);
-        if (!problems.isEmpty()) {
-            return problems;
+    public List<Check> checks() {
+        return List.of(RlKeys.ENV, RlKeys.onEnv(this::discreteObservations));
+    }
+
+    private List<Problem> discreteObservations(Scenario scenario, Env env) {
+        if (env.observationSpace() instanceof Discrete) {
+            return List.of();
         }
-        try (Env env = RlKeys.makeEnv(scenario)) {
-            if (!(env.observationSpace() instanceof Discrete)) {
-                return List.of(scenario.problem(RlKeys.ENV_ID.path(), name() + " needs discrete observations (a toy-text env such "
-                        + "as FrozenLake-v1, CliffWalking-v1, Taxi-v3); " + scenario.text(RlKeys.ENV_ID.path())
-                        + " observes " + env.observationSpace()));
-            }
-        }
-        return List.of();
+        return List.of(scenario.problem(RlKeys.ENV_ID.path(), name() + " needs discrete observations (a toy-text env such "
+                + "as FrozenLake-v1, CliffWalking-v1, Taxi-v3); " + scenario.text(RlKeys.ENV_ID.path())
+                + " observes " + env.observationSpace()));
     }
 
     @Override

@@ -9,14 +9,12 @@ import org.jdive.agents.tabular.Mdp;
 import org.jdive.agents.tabular.TabularSnapshot;
 import org.jdive.agents.tabular.ValueIteration;
 import org.jdive.cli.scenario.Key;
-import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
-import org.jdive.envs.Env;
 
 /** {@code agent.kind: value-iteration}: planning on the env's model (D2L 17.2), one budget unit per sweep. */
 public final class ValueIterationKind implements TrainerKind {
@@ -52,18 +50,8 @@ public final class ValueIterationKind implements TrainerKind {
     }
 
     @Override
-    public List<Problem> check(Scenario scenario) {
-        List<Problem> problems = RlKeys.checkEnv(scenario);
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        try (Env env = RlKeys.makeEnv(scenario)) {
-            Mdp.of(env);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem(RlKeys.ENV_ID.path(), "value iteration needs an env with a transition model: "
-                    + e.getMessage()));
-        }
+    public List<Check> checks() {
+        return List.of(RlKeys.ENV, Planners.needsModel(name()));
     }
 
     @Override
@@ -89,10 +77,7 @@ public final class ValueIterationKind implements TrainerKind {
 
         Planner(Scenario scenario) {
             this.scenario = scenario;
-            Mdp mdp;
-            try (Env env = RlKeys.makeEnv(scenario)) {
-                mdp = Mdp.of(env);
-            }
+            Mdp mdp = Planners.mdp(scenario);
             this.vi = new ValueIteration(mdp, scenario.number(RlKeys.GAMMA.path()));
             this.tolerance = scenario.number(TOLERANCE.path());
             this.budget = scenario.integer(SWEEPS.path());
