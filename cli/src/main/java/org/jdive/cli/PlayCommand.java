@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Watch an agent play in a window, or record it to a GIF (no display needed).",
                 "RUN: the greedy policy of the run's latest checkpoint, with its values (tabular) or Q-value bars (DQN).",
-                "FILE: value iteration planned and shown sweep by sweep, tabular TD learning live, or a random policy.",
+                "FILE: value or policy iteration planned and shown step by step, tabular TD learning live, or a random policy.",
                 "--human lets you play."})
 final class PlayCommand implements Callable<Integer> {
 
@@ -75,8 +75,8 @@ final class PlayCommand implements Callable<Integer> {
     Long checkpoint;
 
     @Option(names = "--sweeps", paramLabel = "N", defaultValue = "12", description = "FILE of a planner (value "
-            + "iteration): plan, then show N sweeps one by one (the first N-1 and the last) before the greedy "
-            + "policy walks (default: ${DEFAULT-VALUE}).")
+            + "or policy iteration): plan, then show N sweeps or iterations one by one (the first N-1 and the last) "
+            + "before the greedy policy walks (default: ${DEFAULT-VALUE}).")
     int sweeps;
 
     @Option(names = "--learn", paramLabel = "N", defaultValue = "10", description = "FILE of a tabular learner "
@@ -112,25 +112,25 @@ final class PlayCommand implements Callable<Integer> {
         try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = agentPlays ? scenario.kind().create(scenario) : null) {
             if (!(trainer instanceof Actor actor)) {
                 Policy policy = human ? HumanControls.forEnv(envId) : Policy.random(env, scenario.seed());
-                return show(new Scene(session(envId, env, policy, scenario)), null, env, envId);
+                return show(new Scene(session(envId, env, policy, scenario)), null, env, scenario);
             }
             if (isRun) {
                 trainer.restore(TrainerState.read(Main.checkpoint(folder, checkpoint)));
                 Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
-                return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, envId);
+                return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, scenario);
             }
             if (untrained == Untrained.PLAN_THEN_PLAY) {
-                List<StateValues> planned = AgentOverlays.planSweeps(trainer, actor, sweeps);
+                List<StateValues> planned = AgentOverlays.planSweeps(trainer, actor, sweeps, scenario.kind().unit());
                 Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
                 ValueView view = AgentOverlays.isGrid(env) ? ValueView.sweeps(GridGeometry.of(env), planned) : null;
-                return show(view == null ? scene : scene.withValues(view), view, env, envId);
+                return show(view == null ? scene : scene.withValues(view), view, env, scenario);
             }
             Policy learning = observation -> {
                 trainer.train(learn);
                 return actor.policy().act(observation);
             };
             Scene scene = new Scene(session(envId, env, learning, scenario));
-            return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, envId);
+            return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, scenario);
         }
     }
 
@@ -146,7 +146,8 @@ final class PlayCommand implements Callable<Integer> {
      * Records: first each planned sweep (when {@code sweepsToRecord} is not null) for half a second, then
      * {@code --steps} steps. Or opens the window, paused on the first sweep when there are sweeps to look at.
      */
-    private int show(Scene scene, ValueView sweepsToRecord, Env env, String envId) throws Exception {
+    private int show(Scene scene, ValueView sweepsToRecord, Env env, Scenario scenario) throws Exception {
+        String envId = scenario.text(RlKeys.ENV_ID.path());
         PrintWriter out = spec.commandLine().getOut();
         Frame first = env.render();
         int scale = this.scale != null ? this.scale : Math.max(1, 640 / Math.max(first.width(), first.height()));
@@ -173,8 +174,8 @@ final class PlayCommand implements Callable<Integer> {
         }
         if (sweepsToRecord != null) {
             scene.session().apply(org.jdive.rendering.play.Command.TOGGLE_PAUSE);
-            out.printf("value iteration: %d sweeps to look at; ] and [ step through them, space starts the greedy walk%n",
-                    sweepsToRecord.size());
+            out.printf("%s: planned; ] and [ step through its %s (%d shown), space starts the greedy walk%n",
+                    scenario.kind().name(), scenario.kind().unit(), sweepsToRecord.size());
             out.flush();
         }
         try (PlayWindow window = PlayWindow.open(scene, first.width() * scale, first.height() * scale,

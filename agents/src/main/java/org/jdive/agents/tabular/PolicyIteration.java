@@ -38,23 +38,34 @@ public final class PolicyIteration {
         }
         int[] policy = new int[mdp.numStates()];
         double[][] q = new double[mdp.numStates()][mdp.numActions()];
-        double[] values;
+        double[] values = new double[mdp.numStates()];
         int iteration = 0;
         boolean stable;
         do {
-            values = Planning.evaluate(mdp, policy, gamma, tolerance, maxEvaluationSweeps);
-            mdp.backupAll(values, gamma, q);
-            stable = true;
-            for (int s = 0; s < policy.length; s++) {
-                int best = Tables.argmax(q[s]);
-                if (q[s][best] > q[s][policy[s]] + tolerance) {
-                    policy[s] = best;
-                    stable = false;
-                }
-            }
+            stable = iterate(policy, values, q) == 0;
             iteration++;
             listener.accept(new TabularSnapshot(iteration, Tables.copy(q), values.clone(), policy.clone()));
         } while (!stable && iteration < maxIterations);
         return new TabularSnapshot(iteration, q, values, policy);
+    }
+
+    /**
+     * One iteration, in place: evaluates {@code policy} into {@code values}, fills {@code q} from those values, and
+     * makes {@code policy} greedy in {@code q} where an action is strictly better than its current one.
+     *
+     * @return how many states changed their action; 0 when the policy is stable (optimal)
+     */
+    public int iterate(int[] policy, double[] values, double[][] q) {
+        System.arraycopy(Planning.evaluate(mdp, policy, gamma, tolerance, maxEvaluationSweeps), 0, values, 0, values.length);
+        mdp.backupAll(values, gamma, q);
+        int changed = 0;
+        for (int s = 0; s < policy.length; s++) {
+            int best = Tables.argmax(q[s]);
+            if (q[s][best] > q[s][policy[s]] + tolerance) {
+                policy[s] = best;
+                changed++;
+            }
+        }
+        return changed;
     }
 }

@@ -80,28 +80,31 @@ public final class AgentOverlays {
     }
 
     /**
-     * Plans with {@code planner} one sweep at a time until it has finished, and returns what the overlay shows
-     * sweep by sweep: the tables before the first sweep, after each of the first {@code shown - 2} sweeps, and
-     * after the last one (the converged values, whose greedy policy is then played).
+     * Plans with {@code planner} one budget unit (a value-iteration sweep, a policy-iteration iteration) at a time
+     * until it has finished, and returns what the overlay shows unit by unit: the tables before the first unit,
+     * after each of the first {@code shown - 2} units, and after the last one (the converged values, whose greedy
+     * policy is then played).
+     *
+     * @param unit what the planner's units are ({@code "sweeps"}, {@code "iterations"}), for the captions
      */
-    public static List<StateValues> planSweeps(Trainer planner, Actor tables, int shown) {
+    public static List<StateValues> planSweeps(Trainer planner, Actor tables, int shown, String unit) {
         if (shown < 2) {
-            throw new IllegalArgumentException("at least 2 sweeps must be shown (the first and the last), got " + shown);
+            throw new IllegalArgumentException("at least 2 " + unit + " must be shown (the first and the last), got " + shown);
         }
         List<StateValues> sweeps = new ArrayList<>();
-        sweeps.add(sweepValues(tables));
+        sweeps.add(sweepValues(tables, unit));
         while (!planner.finished()) {
             planner.train(1);
             if (sweeps.size() < shown - 1 || planner.finished()) {
-                sweeps.add(sweepValues(tables));
+                sweeps.add(sweepValues(tables, unit));
             }
         }
         return sweeps;
     }
 
-    private static StateValues sweepValues(Actor actor) {
+    private static StateValues sweepValues(Actor actor, String unit) {
         TabularSnapshot snapshot = actor.tables().orElseThrow(
-                () -> new IllegalArgumentException("sweep by sweep needs a tabular agent"));
-        return stateValues(snapshot, "sweep " + snapshot.iteration());
+                () -> new IllegalArgumentException("planning step by step needs a tabular agent"));
+        return stateValues(snapshot, "after " + snapshot.iteration() + " " + unit);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
+import org.jdive.cli.train.rl.RlKeys;
 import org.jdive.envs.Envs;
 import org.jdive.rendering.overlay.StateValues;
 import org.junit.jupiter.api.Test;
@@ -47,18 +49,34 @@ class AgentOverlaysTest {
         Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/frozenlake-vi.yaml"), List.of());
         try (Trainer planner = scenario.kind().create(scenario)) {
             Actor actor = (Actor) planner;
-            List<StateValues> sweeps = AgentOverlays.planSweeps(planner, actor, 5);
+            List<StateValues> sweeps = AgentOverlays.planSweeps(planner, actor, 5, "sweeps");
             assertEquals(5, sweeps.size());
-            assertEquals("sweep 0", sweeps.get(0).label());
-            assertEquals("sweep 3", sweeps.get(3).label());
+            assertEquals("after 0 sweeps", sweeps.get(0).label());
+            assertEquals("after 3 sweeps", sweeps.get(3).label());
             for (float v : sweeps.get(0).values()) {
                 assertEquals(0f, v);
             }
             TabularSnapshot last = actor.tables().orElseThrow();
-            assertEquals("sweep " + last.iteration(), sweeps.get(4).label());
+            assertEquals("after " + last.iteration() + " sweeps", sweeps.get(4).label());
             assertArrayEquals(AgentOverlays.stateValues(last, "").values(), sweeps.get(4).values());
             assertFalse(sweeps.get(1).values()[14] == sweeps.get(4).values()[14], "values change between sweeps");
-            assertThrows(IllegalArgumentException.class, () -> AgentOverlays.planSweeps(planner, actor, 1));
+            assertThrows(IllegalArgumentException.class, () -> AgentOverlays.planSweeps(planner, actor, 1, "sweeps"));
+        }
+    }
+
+    @Test
+    void policyIterationIsShownIterationByIterationUntilItsPolicyIsStable() throws Exception {
+        Scenario scenario = ScenarioLoader.load(Path.of("../scenarios/frozenlake-pi.yaml"), List.of());
+        try (Trainer planner = scenario.kind().create(scenario)) {
+            Actor actor = (Actor) planner;
+            List<StateValues> iterations = AgentOverlays.planSweeps(planner, actor, 100, "iterations");
+            TabularSnapshot last = actor.tables().orElseThrow();
+            assertEquals(last.iteration() + 1, iterations.size(), "every iteration is shown, from before the first");
+            assertTrue(last.iteration() < 20, "policy iteration is stable after a few iterations, not " + last.iteration());
+            assertEquals("after 1 iterations", iterations.get(1).label());
+            TabularSnapshot optimum = new ValueIteration(Mdp.of(RlKeys.makeEnv(scenario)), 0.99).run(100_000, 1e-12);
+            assertArrayEquals(optimum.values(), last.values(), 1e-6, "the stable policy's values are the optimal ones");
+            assertArrayEquals(AgentOverlays.stateValues(last, "").policy(), iterations.getLast().policy());
         }
     }
 }

@@ -60,7 +60,7 @@ class ScenarioLoaderTest {
                 Arguments.of("unknown agent kind", VALID.replace("q-learning", "q-lerning"), 4, "agent.kind",
                         "Did you mean 'q-learning'?"),
                 Arguments.of("key of another kind", VALID.replace("alpha: 0.5", "tolerance: 0.1"), 5, "agent.tolerance",
-                        "not a key of agent.kind q-learning (only of value-iteration)"),
+                        "not a key of agent.kind q-learning (only of policy-iteration, value-iteration)"),
                 Arguments.of("unknown model kind", "model:\n  kind: toy-gna\n", 2, "model.kind", "Did you mean 'toy-gan'?"),
                 Arguments.of("both an agent and a model", VALID + "model:\n  kind: toy-gan\n", 0, "model.kind",
                         "either agent.kind or model.kind, not both"),
