@@ -84,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         if (!quiet) {
-            runner.addListener(Progress.listener(out, scenario.kind().unit(), runner.trainer().budget(), resumedAt));
+            runner.addListener(Progress.listener(out, scenario, runner.trainer().budget(), resumedAt));
         }
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
