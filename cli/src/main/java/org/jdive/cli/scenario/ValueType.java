@@ -238,17 +238,14 @@ public sealed interface ValueType {
 
         @Override
         public Object read(Value value) {
-            List<String> complaints = new ArrayList<>();
             for (ValueType type : types) {
                 try {
                     return type.read(value);
-                } catch (IllegalArgumentException e) {
-                    if (!complaints.contains(e.getMessage())) {
-                        complaints.add(e.getMessage());
-                    }
+                } catch (IllegalArgumentException unsuitable) {
+                    // the next type may suit it
                 }
             }
-            throw new IllegalArgumentException(String.join(", or ", complaints));
+            throw new IllegalArgumentException("must be " + describe() + " (depending on the kind), got " + value.describe());
         }
 
         @Override
