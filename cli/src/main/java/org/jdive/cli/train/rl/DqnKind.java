@@ -108,7 +108,7 @@ public final class DqnKind implements TrainerKind {
 
     @Override
     public List<Problem> check(Scenario scenario) {
-        List<Problem> problems = RlKeys.checkEnv(scenario);
+        List<Problem> problems = RlKeys.check(scenario);
         if (problems.isEmpty()) {
             try {
                 config(scenario);

@@ -31,8 +31,13 @@ public final class RlKeys {
             10_000L, "Cuts an evaluation episode after this many steps (a greedy policy can loop forever in an env "
                     + "without a time limit, such as CliffWalking).");
 
+    public static final Key EVAL_STOP_AT = Key.optional("eval.stop_at", ValueType.Real.closed(-1e9, 1e9), null,
+            "Stop training once a periodic evaluation's mean return reaches this (absent: train the whole budget); "
+                    + "needs `eval.every`. As SB3's `StopTrainingOnRewardThreshold`, e.g. 475 for CartPole-v1.");
+
     /** The keys every RL kind has, before its own. */
-    public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS);
+    public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS,
+            EVAL_STOP_AT);
 
     private RlKeys() {
     }
@@ -49,12 +54,21 @@ public final class RlKeys {
         return Envs.make(scenario.text(ENV_ID.path()), scenario.options(ENV_OPTIONS.path()));
     }
 
-    /** Builds the env once to check its options; a problem at {@code env.options} when the env rejects them. */
-    public static List<Problem> checkEnv(Scenario scenario) {
+    /**
+     * Checks what the schema cannot see of the keys every RL kind shares: builds the env once (a problem at
+     * {@code env.options} when the env rejects them), and {@code eval.stop_at} needs periodic evaluations.
+     */
+    public static List<Problem> check(Scenario scenario) {
+        List<Problem> problems = new ArrayList<>();
         try (Env env = makeEnv(scenario)) {
-            return List.of();
+            // the options are fine
         } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem(ENV_OPTIONS.path(), e.getMessage()));
+            problems.add(scenario.problem(ENV_OPTIONS.path(), e.getMessage()));
         }
+        if (scenario.has(EVAL_STOP_AT.path()) && scenario.integer(EVAL_EVERY.path()) == 0) {
+            problems.add(scenario.problem(EVAL_STOP_AT.path(), "is checked at periodic evaluations, but eval.every is 0 "
+                    + "(only a final evaluation); set eval.every to a number of budget units >= 1"));
+        }
+        return problems;
     }
 }

@@ -120,7 +120,7 @@ public abstract sealed class TdKind implements TrainerKind {
 
     @Override
     public List<Problem> check(Scenario scenario) {
-        List<Problem> problems = RlKeys.checkEnv(scenario);
+        List<Problem> problems = RlKeys.check(scenario);
         if (!problems.isEmpty()) {
             return problems;
         }

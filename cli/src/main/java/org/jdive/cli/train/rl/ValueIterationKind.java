@@ -53,7 +53,7 @@ public final class ValueIterationKind implements TrainerKind {
 
     @Override
     public List<Problem> check(Scenario scenario) {
-        List<Problem> problems = RlKeys.checkEnv(scenario);
+        List<Problem> problems = RlKeys.check(scenario);
         if (!problems.isEmpty()) {
             return problems;
         }

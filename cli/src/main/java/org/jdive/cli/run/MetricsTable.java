@@ -1,0 +1,83 @@
+package org.jdive.cli.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A metrics CSV written by {@link MetricsLog}, read back as numbers: its columns, the first being the budget
+ * count (steps, episodes, epochs), and one row per line, {@code NaN} where a cell is empty (a loss before
+ * learning starts) or not a number.
+ *
+ * @param columns the header's names
+ * @param rows    the rows, each as long as {@code columns}
+ */
+record MetricsTable(List<String> columns, List<double[]> rows) {
+
+    /** The table of {@code csv}; empty (no columns, no rows) when the file does not exist. */
+    static MetricsTable read(Path csv) throws IOException {
+        if (!Files.exists(csv)) {
+            return new MetricsTable(List.of(), List.of());
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        if (lines.isEmpty()) {
+            return new MetricsTable(List.of(), List.of());
+        }
+        List<String> columns = List.of(lines.getFirst().split(",", -1));
+        List<double[]> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            double[] row = new double[columns.size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = i < cells.length ? parse(cells[i]) : Double.NaN;
+            }
+            rows.add(row);
+        }
+        return new MetricsTable(columns, List.copyOf(rows));
+    }
+
+    private static double parse(String cell) {
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException notANumber) {
+            return Double.NaN;
+        }
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** The name of the first column: the run's budget unit. */
+    String unit() {
+        return columns.getFirst();
+    }
+
+    /** Whether the table has a column named {@code name}. */
+    boolean has(String name) {
+        return columns.contains(name);
+    }
+
+    /** The values of column {@code name}, one per row. */
+    double[] column(String name) {
+        int index = columns.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no column '" + name + "'; the columns are " + columns);
+        }
+        return rows.stream().mapToDouble(r -> r[index]).toArray();
+    }
+
+    /** Row {@code i} as a map from column to value, in the columns' order. */
+    Map<String, Double> row(int i) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            row.put(columns.get(c), rows.get(i)[c]);
+        }
+        return row;
+    }
+}
