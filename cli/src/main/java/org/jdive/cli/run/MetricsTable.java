@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A metrics CSV written by {@link MetricsLog}, read back as numbers: its columns, the first being the budget
@@ -18,6 +18,9 @@ import java.util.Map;
  * @param rows    the rows, each as long as {@code columns}
  */
 record MetricsTable(List<String> columns, List<double[]> rows) {
+
+    /** The column of seconds since the run (or its resumed part) started. */
+    static final String WALL_TIME = "wall_s";
 
     /** The table of {@code csv}; empty (no columns, no rows) when the file does not exist. */
     static MetricsTable read(Path csv) throws IOException {
@@ -58,6 +61,11 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
         return columns.getFirst();
     }
 
+    /** The columns of logged metrics: all but the budget count and the wall time. */
+    List<String> metrics() {
+        return columns.stream().skip(1).filter(c -> !c.equals(WALL_TIME)).toList();
+    }
+
     /** Whether the table has a column named {@code name}. */
     boolean has(String name) {
         return columns.contains(name);
@@ -72,12 +80,20 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
         return rows.stream().mapToDouble(r -> r[index]).toArray();
     }
 
-    /** Row {@code i} as a map from column to value, in the columns' order. */
-    Map<String, Double> row(int i) {
-        Map<String, Double> row = new LinkedHashMap<>();
-        for (int c = 0; c < columns.size(); c++) {
-            row.put(columns.get(c), rows.get(i)[c]);
+    /** The points of a column against the budget count: {@code (x[i], y[i])}. */
+    record Curve(double[] x, double[] y) {
+    }
+
+    /** Column {@code name} against the budget count, at the rows where both are finite; empty without the column. */
+    Curve curve(String name) {
+        if (!has(name)) {
+            return new Curve(new double[0], new double[0]);
         }
-        return row;
+        double[] units = column(unit());
+        double[] values = column(name);
+        int[] kept = IntStream.range(0, units.length)
+                .filter(i -> Double.isFinite(units[i]) && Double.isFinite(values[i])).toArray();
+        return new Curve(Arrays.stream(kept).mapToDouble(i -> units[i]).toArray(),
+                Arrays.stream(kept).mapToDouble(i -> values[i]).toArray());
     }
 }

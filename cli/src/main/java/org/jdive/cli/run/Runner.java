@@ -158,7 +158,7 @@ public final class Runner implements AutoCloseable {
     private static Map<String, Object> row(String unit, long done, long startNanos, Map<String, Double> values) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(unit, done);
-        row.put("wall_s", Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
+        row.put(MetricsTable.WALL_TIME, Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
         row.putAll(values);
         return row;
     }
