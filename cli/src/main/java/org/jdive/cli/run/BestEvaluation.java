@@ -1,6 +1,5 @@
 package org.jdive.cli.run;
 
-import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -28,11 +27,6 @@ final class BestEvaluation {
             }
         }
         return best;
-    }
-
-    /** Reads the evaluations logged in the run folder so far. */
-    static BestEvaluation of(RunFolder folder) throws IOException {
-        return of(MetricsTable.read(folder.path().resolve(Runner.EVAL_LOG + ".csv")));
     }
 
     /** Takes the evaluation after {@code done} units into account; returns whether it is the new best. */

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
@@ -78,6 +80,19 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
             throw new IllegalArgumentException("no column '" + name + "'; the columns are " + columns);
         }
         return rows.stream().mapToDouble(r -> r[index]).toArray();
+    }
+
+    /** The metrics of the last row logged after {@code done} budget units, by column; empty when there is none. */
+    Map<String, Double> metricsAt(long done) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            double[] row = rows.get(i);
+            if (row[0] == done) {
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                metrics().forEach(c -> metrics.put(c, row[columns.indexOf(c)]));
+                return metrics;
+            }
+        }
+        return Map.of();
     }
 
     /** The points of a column against the budget count: {@code (x[i], y[i])}. */

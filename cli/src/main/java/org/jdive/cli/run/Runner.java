@@ -108,10 +108,14 @@ public final class Runner implements AutoCloseable {
         double stopAt = scenario.has(STOP_AT) ? scenario.number(STOP_AT) : Double.POSITIVE_INFINITY;
         MetricsLog metrics = new MetricsLog(folder.path(), METRICS_LOG);
         MetricsLog evals = new MetricsLog(folder.path(), EVAL_LOG);
-        BestEvaluation best = BestEvaluation.of(folder);
-        Map<String, Double> evaluation = Map.of();
+        MetricsTable logged = MetricsTable.read(folder.path().resolve(EVAL_LOG + ".csv"));
+        BestEvaluation best = BestEvaluation.of(logged);
+        Map<String, Double> evaluation = logged.metricsAt(trainer.done());
+        boolean reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
+        if (!evaluation.isEmpty() && (trainer.finished() || reachedStopAt)) {
+            return new Result(trainer.done(), false, reachedStopAt, evaluation, 0); // resumed a run that had ended
+        }
         Map<String, Double> latest = Map.of();
-        boolean reachedStopAt = false;
         while (!trainer.finished() && !reachedStopAt && !stop.get()) {
             long done = trainer.done();
             long next = Math.min(trainer.budget(), nextMultiple(done, logEvery));

@@ -264,6 +264,30 @@ class RunnerTest {
         assertTrue(summary.contains("\"finished\":true,\"reached_stop_at\":true"), summary);
         assertEquals(folder.checkpoint(100), folder.latestCheckpoint().orElseThrow());
         assertTrue(Files.exists(folder.bestCheckpoint()));
+
+        Runner resumed = new Runner(s, folder);
+        assertEquals(100, resumed.resume());
+        Runner.Result again = resumed.run();
+        assertEquals(100, again.done(), "resuming a run that reached its threshold trains no further");
+        assertTrue(again.reachedStopAt());
+        assertEquals(result.evaluation(), again.evaluation());
+        assertEquals(summary, Files.readString(folder.path().resolve(RunFolder.SUMMARY)));
+    }
+
+    @Test
+    void resumingAFinishedRunChangesNothing() throws IOException {
+        Scenario s = scenario("q-learning", "episodes: 200");
+        RunFolder folder = start(s, "runs");
+        Runner.Result first = new Runner(s, folder).run();
+        List<String> evals = Files.readAllLines(folder.path().resolve("eval.csv"));
+        String summary = Files.readString(folder.path().resolve(RunFolder.SUMMARY));
+        Runner resumed = new Runner(s, folder);
+        assertEquals(200, resumed.resume());
+        Runner.Result again = resumed.run();
+        assertFalse(again.stopped());
+        assertEquals(first.evaluation(), again.evaluation(), "the final evaluation, as logged");
+        assertEquals(evals, Files.readAllLines(folder.path().resolve("eval.csv")), "no second final evaluation");
+        assertEquals(summary, Files.readString(folder.path().resolve(RunFolder.SUMMARY)));
     }
 
     @Test
