@@ -19,12 +19,9 @@ final class BestEvaluation {
     /** The best of the evaluations logged in {@code eval} so far. */
     static BestEvaluation of(MetricsTable eval) {
         BestEvaluation best = new BestEvaluation();
-        if (eval.has(METRIC)) {
-            double[] means = eval.column(METRIC);
-            double[] units = eval.column(eval.unit());
-            for (int i = 0; i < means.length; i++) {
-                best.offer((long) units[i], Map.of(METRIC, means[i]));
-            }
+        MetricsTable.Curve means = eval.curve(METRIC);
+        for (int i = 0; i < means.x().length; i++) {
+            best.offer((long) means.x()[i], Map.of(METRIC, means.y()[i]));
         }
         return best;
     }

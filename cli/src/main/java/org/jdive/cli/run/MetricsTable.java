@@ -54,10 +54,6 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
         }
     }
 
-    boolean isEmpty() {
-        return rows.isEmpty();
-    }
-
     /** The name of the first column: the run's budget unit. */
     String unit() {
         return columns.getFirst();
