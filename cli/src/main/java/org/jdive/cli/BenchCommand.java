@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code jdive bench SUITE}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a suite (scenarios × seeds × backends) and print a results table.",
-                "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, results.csv and results.md."})
+                "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, results.csv, results.md and plots/ "
+                        + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds)."})
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "A suite file, e.g. scenarios/suites/tabular.yaml.")

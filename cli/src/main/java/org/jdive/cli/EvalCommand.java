@@ -27,9 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive eval RUN}: evaluates a run's latest checkpoint. */
+/** {@code jdive eval RUN}: evaluates a run's best (or latest, or chosen) checkpoint. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate the latest checkpoint of a run: greedy episodes, mean ± std of the return.")
+        description = "Evaluate a run's checkpoint (the best one by default): greedy episodes, mean ± std of the return.")
 final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<scenario>-<timestamp>).")
@@ -38,9 +38,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "N", description = "Episodes (default: the scenario's eval.episodes).")
     Integer episodes;
 
-    @Option(names = "--checkpoint", paramLabel = "UNITS", description = "Evaluate the checkpoint after this many "
-            + "budget units instead of the latest.")
-    Long checkpoint;
+    @Option(names = "--checkpoint", paramLabel = "best|latest|UNITS", description = Main.CHECKPOINT_HELP)
+    String checkpoint;
 
     @Option(names = "--gif", paramLabel = "FILE.gif", description = "Also record the first evaluation episode "
             + "(the same seed, the same greedy policy) to an animated GIF.")
@@ -58,7 +57,8 @@ final class EvalCommand implements Callable<Integer> {
         try (Trainer trainer = scenario.kind().create(scenario)) {
             trainer.restore(TrainerState.read(state));
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("%s after %d %s:%n", scenario.name(), trainer.done(), scenario.kind().unit());
+            out.printf("%s after %d %s (checkpoint %s):%n", scenario.name(), trainer.done(), scenario.kind().unit(),
+                    folder.path().relativize(state));
             trainer.evaluate().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", k, v));
             if (gif != null) {
                 if (!(trainer instanceof Actor actor)) {

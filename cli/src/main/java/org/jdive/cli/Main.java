@@ -83,23 +83,26 @@ public final class Main implements Runnable {
         }
     }
 
+    /** What {@code --checkpoint} says in the help of the commands that load a run's checkpoint. */
+    static final String CHECKPOINT_HELP = "Which checkpoint: best (the model of the best evaluation, kept as SB3 "
+            + "keeps best_model), latest, or a number of budget units done (e.g. 45000). Default: best when the run "
+            + "has one (agents: the best of the periodic and final evaluations), else latest.";
+
     /**
-     * The checkpoint of {@code folder} after {@code units} budget units, or its latest one when {@code units} is null.
+     * The checkpoint of {@code folder} named {@code name} ({@code best}, {@code latest} or a number of budget units);
+     * when {@code name} is null, the best one if the run has one, else the latest.
      *
      * @throws UsageException when there is no such checkpoint, naming the ones there are
      */
-    static java.nio.file.Path checkpoint(org.jdive.cli.run.RunFolder folder, Long units) throws java.io.IOException {
-        if (units == null) {
-            return folder.latestCheckpoint().orElseThrow(
-                    () -> new UsageException(folder.path() + " has no checkpoint yet"));
+    static java.nio.file.Path checkpoint(org.jdive.cli.run.RunFolder folder, String name) throws java.io.IOException {
+        String chosen = name != null ? name
+                : java.nio.file.Files.exists(folder.bestCheckpoint()) ? org.jdive.cli.run.RunFolder.BEST
+                : org.jdive.cli.run.RunFolder.LATEST;
+        try {
+            return folder.resolveCheckpoint(chosen);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        java.nio.file.Path chosen = folder.checkpoint(units);
-        if (!java.nio.file.Files.exists(chosen)) {
-            throw new UsageException(folder.path() + " has no checkpoint after " + units + "; it has "
-                    + folder.listCheckpoints().stream().map(p -> p.getFileName().toString().replaceFirst("\\.state$", "")
-                            .replaceFirst("^0+(?=.)", "")).toList());
-        }
-        return chosen;
     }
 
     static String version() {

@@ -40,7 +40,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "play", mixinStandardHelpOptions = true,
         description = {"Watch an agent play in a window, or record it to a GIF (no display needed).",
-                "RUN: the greedy policy of the run's latest checkpoint, with its values (tabular) or Q-value bars (DQN).",
+                "RUN: the greedy policy of the run's best checkpoint (else its latest; --checkpoint picks another), "
+                        + "with its values (tabular) or Q-value bars (DQN).",
                 "FILE: value or policy iteration planned and shown step by step, tabular TD learning live, or a random policy.",
                 "--human lets you play."})
 final class PlayCommand implements Callable<Integer> {
@@ -70,9 +71,8 @@ final class PlayCommand implements Callable<Integer> {
             + "step's frame, for smaller GIFs of long episodes (default: ${DEFAULT-VALUE}).")
     int every;
 
-    @Option(names = "--checkpoint", paramLabel = "UNITS", description = "RUN: play the checkpoint after this many "
-            + "budget units (e.g. the best evaluation's step) instead of the latest.")
-    Long checkpoint;
+    @Option(names = "--checkpoint", paramLabel = "best|latest|UNITS", description = "RUN: " + Main.CHECKPOINT_HELP)
+    String checkpoint;
 
     @Option(names = "--sweeps", paramLabel = "N", defaultValue = "12", description = "FILE of a planner (value "
             + "or policy iteration): plan, then show N sweeps or iterations one by one (the first N-1 and the last) "

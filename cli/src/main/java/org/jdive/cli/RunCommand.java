@@ -118,8 +118,10 @@ final class RunCommand implements Callable<Integer> {
         } else {
             StringBuilder eval = new StringBuilder();
             result.evaluation().forEach((k, v) -> eval.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
-            out.printf(Locale.ROOT, "done: %d %s in %.1f s; evaluation:%s%nrun folder: %s%n", result.done(),
-                    scenario.kind().unit(), result.seconds(), eval, folder.path());
+            String early = result.reachedStopAt() ? String.format(Locale.ROOT, " (an evaluation reached eval.stop_at %s)",
+                    scenario.number("eval.stop_at")) : "";
+            out.printf(Locale.ROOT, "done: %d %s in %.1f s%s; evaluation:%s%nrun folder: %s%n", result.done(),
+                    scenario.kind().unit(), result.seconds(), early, eval, folder.path());
         }
         out.flush();
     }

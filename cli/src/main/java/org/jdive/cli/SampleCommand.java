@@ -16,9 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive sample RUN}: samples from the latest checkpoint of a generative model's run. */
+/** {@code jdive sample RUN}: samples from a checkpoint of a generative model's run. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples (e.g. a PNG grid) from the latest checkpoint of a generative model's run.")
+        description = "Draw samples (e.g. a PNG grid) from a checkpoint of a generative model's run (the latest by default).")
 final class SampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder of a model.kind scenario.")
@@ -33,6 +33,11 @@ final class SampleCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write them (default: RUN/samples).")
     Path outDir;
+
+    @Option(names = "--checkpoint", paramLabel = "latest|UNITS", description = "Which checkpoint: latest, or a number "
+            + "of epochs done (e.g. 3). Default: latest (GAN runs keep no best checkpoint: their evaluations have no "
+            + "single score to rank by).")
+    String checkpoint;
 
     @Spec
     CommandSpec spec;
@@ -54,9 +59,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
                     + scenario.kind().name() + ", which draws no samples; sample works on generative models (model.kind)");
         }
-        Path checkpoint = folder.latestCheckpoint().orElseThrow(
-                () -> new Main.UsageException(run + " has no checkpoint to sample from yet"));
-        trainer.restore(TrainerState.read(checkpoint));
+        trainer.restore(TrainerState.read(Main.checkpoint(folder, checkpoint)));
         PrintWriter out = spec.commandLine().getOut();
         for (Path file : sampler.sample(count, seed, outDir != null ? outDir : folder.path().resolve("samples"))) {
             out.println(file);

@@ -60,7 +60,8 @@ class GanCommandsTest {
     @Test
     void aToyGanRunLogsEveryEpochAndEvaluatesTheLearnedGaussian() throws IOException {
         Path runs = dir.resolve("runs");
-        assertEquals(0, run("run", "../scenarios/toy-gan.yaml", "--runs", runs.toString(), "--quiet"), err());
+        assertEquals(0, run("run", "../scenarios/toy-gan.yaml", "--runs", runs.toString(), "--quiet",
+                "--set", "checkpoint.every=5"), err());
         Path folder = onlyRun(runs);
         List<String> metrics = Files.readAllLines(folder.resolve("metrics.csv"));
         assertEquals("epochs,wall_s,loss_d,loss_g,d_real,d_fake", metrics.getFirst());
@@ -69,6 +70,11 @@ class GanCommandsTest {
         double meanError = Double.parseDouble(summary.replaceAll("(?s).*\"eval_mean_error\": ?([-0-9.eE]+).*", "$1"));
         // D2L's settings bring the generated mean near b = (1, 2) (the data's own spread is ~2)
         assertTrue(meanError < 0.5, summary);
+        assertFalse(summary.contains("best_checkpoint"), "a GAN's evaluation has no single score to rank models by");
+        assertEquals(2, run("sample", folder.toString(), "--checkpoint", "best"));
+        assertTrue(err().contains("has no best checkpoint; it has 15, 20"), err());
+        assertEquals(0, run("sample", folder.toString(), "--checkpoint", "15", "--n", "4", "--out", dir.resolve("s").toString()),
+                err());
     }
 
     static Stream<List<String>> tinyGans() {

@@ -112,6 +112,37 @@ class MainTest {
     }
 
     @Test
+    void evalAndPlayLoadTheBestCheckpointUnlessToldOtherwise() throws IOException {
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("run", "../scenarios/frozenlake-qlearning.yaml", "--runs", runs.toString(), "--quiet",
+                "--set", "budget.episodes=1000", "--set", "eval.every=200", "--set", "eval.episodes=50",
+                "--set", "checkpoint.every=200"), err());
+        Path folder;
+        try (Stream<Path> s = Files.list(runs)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        String summary = Files.readString(folder.resolve(RunFolder.SUMMARY));
+        var best = java.util.regex.Pattern.compile("\"best_eval_mean_return\":([^,]+),\"best_eval_at\":(\\d+)")
+                .matcher(summary);
+        assertTrue(best.find(), summary);
+        assertTrue(summary.contains("\"best_checkpoint\":\"checkpoints/best.state\""), summary);
+
+        assertEquals(0, run("eval", folder.toString()), err());
+        assertTrue(out().contains("after " + best.group(2) + " episodes (checkpoint checkpoints/best.state)"), out());
+        assertTrue(out().contains(String.format(java.util.Locale.ROOT, "mean_return  %.4f",
+                Double.parseDouble(best.group(1)))), "eval reproduces the recorded best mean: " + summary + "\n" + out());
+        assertEquals(0, run("eval", folder.toString(), "--checkpoint", "latest", "--episodes", "5"), err());
+        assertTrue(out().contains("after 1000 episodes (checkpoint checkpoints/000000001000.state)"), out());
+        assertEquals(2, run("eval", folder.toString(), "--checkpoint", "newest"));
+        assertTrue(err().contains("no checkpoint 'newest': name one as best, latest or a number of budget units done")
+                && err().contains("has best, 800, 1000"), err());
+        Path gif = dir.resolve("best.gif");
+        assertEquals(0, run("play", folder.toString(), "--checkpoint", "best", "--record", gif.toString(), "--steps", "3"),
+                err());
+        assertTrue(Files.size(gif) > 0);
+    }
+
+    @Test
     void listNamesEnvsAgentsAndBackends() {
         assertEquals(0, run("list"));
         assertTrue(out().contains("FrozenLake-v1") && out().contains("q-learning") && out().contains("value-iteration")

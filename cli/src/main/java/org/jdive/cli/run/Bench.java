@@ -16,14 +16,15 @@ import org.jdive.core.backend.Backends;
  * Runs a {@link Suite}: every scenario with every seed on every backend, each in its own run folder under
  * one bench folder, then a table per scenario and backend (mean ± std over seeds of the final evaluation's
  * headline metric, wall time, budget units per second) as markdown ({@code results.md}) and per-run CSV
- * ({@code results.csv}). The headline is {@code mean_return} for agents and the first evaluation metric for
- * models. A backend that cannot run on this machine is skipped with its reason in the table.
+ * ({@code results.csv}), and charts in {@code plots/} (see {@link SuitePlots}): each scenario's learning curve, mean
+ * and spread over seeds per backend, and the backends' speeds. The headline is {@code mean_return} for agents and the
+ * first evaluation metric for models. A backend that cannot run on this machine is skipped with its reason in the table.
  */
 public final class Bench {
 
-    /** The outcome of one run of a suite. */
+    /** The outcome of one run of a suite; {@code folder} is its run folder, null when it was skipped. */
     record Outcome(String scenario, String backend, long seed, String unit, long done, String metric, double value,
-                   double seconds, String skipped) {
+                   double seconds, String skipped, Path folder) {
     }
 
     /** The metric a suite's table reports: the mean return of agents, else the first evaluation metric. */
@@ -60,7 +61,7 @@ public final class Bench {
                 Backends.setDefault(Backends.get(backend));
             } catch (IllegalStateException unavailable) {
                 outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), 0, "", Double.NaN, 0,
-                        unavailable.getMessage()));
+                        unavailable.getMessage(), null));
                 out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d skipped: %s%n", s.name(), backend, s.seed(),
                         unavailable.getMessage());
                 continue;
@@ -73,7 +74,8 @@ public final class Bench {
             }
             String metric = headline(r.evaluation());
             double value = r.evaluation().getOrDefault(metric, Double.NaN);
-            outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), metric, value, r.seconds(), ""));
+            outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), metric, value, r.seconds(), "",
+                    runFolder.path()));
             out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d %s %8.3f  %6.1f s%n", s.name(), backend, s.seed(), metric, value,
                     r.seconds());
             out.flush();
@@ -86,7 +88,13 @@ public final class Bench {
         folder.writeAtomically("results.csv", csv.toString());
         String table = table(outcomes);
         folder.writeAtomically("results.md", table);
+        SuitePlots.write(folder, outcomes);
         return table;
+    }
+
+    /** Budget units per second over {@code runs}: all their units over all their wall time. */
+    static double rate(List<Outcome> runs) {
+        return runs.stream().mapToLong(Outcome::done).sum() / runs.stream().mapToDouble(Outcome::seconds).sum();
     }
 
     static String table(List<Outcome> outcomes) {
@@ -105,7 +113,7 @@ public final class Bench {
             double mean = g.stream().mapToDouble(Outcome::value).average().orElse(Double.NaN);
             double std = Math.sqrt(g.stream().mapToDouble(o -> (o.value() - mean) * (o.value() - mean)).average().orElse(0));
             double seconds = g.stream().mapToDouble(Outcome::seconds).average().orElse(Double.NaN);
-            double rate = g.stream().mapToLong(Outcome::done).sum() / g.stream().mapToDouble(Outcome::seconds).sum();
+            double rate = rate(g);
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f ± %.3f | %.2f | %.0f %s/s |%n", first.scenario(),
                     first.backend(), g.size(), first.metric(), mean, std, seconds, rate, first.unit()));
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,12 +16,18 @@ import java.util.stream.Stream;
 /**
  * The folder of one run, {@code runs/<scenario>-<timestamp>/}: {@code scenario.yaml} (the resolved scenario),
  * {@code metrics.csv}/{@code .jsonl} (training), {@code eval.csv}/{@code .jsonl} (evaluations),
- * {@code checkpoints/<count>.state}, {@code summary.json}, {@code plots/*.png} (one curve per logged column).
+ * {@code checkpoints/<count>.state} (the latest {@code checkpoint.keep}), {@code checkpoints/best.state} (the model of
+ * the best evaluation so far), {@code summary.json}, {@code plots/*.png} (one curve per logged column).
  */
 public record RunFolder(Path path) {
 
     public static final String SCENARIO = "scenario.yaml";
     public static final String SUMMARY = "summary.json";
+    /** {@link #resolveCheckpoint}'s name of the best evaluation's checkpoint. */
+    public static final String BEST = "best";
+    /** {@link #resolveCheckpoint}'s name of the latest checkpoint. */
+    public static final String LATEST = "latest";
+    private static final String NUMBERED = "\\d{12}\\.state";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     /** Creates a new, empty run folder under {@code runs} for {@code name}. */
@@ -60,19 +67,66 @@ public record RunFolder(Path path) {
         return checkpoints().resolve(String.format("%012d.state", done));
     }
 
-    /** The checkpoints, oldest first. */
+    /** The checkpoint of the model that scored the best evaluation so far (written by the runner, never pruned). */
+    public Path bestCheckpoint() {
+        return checkpoints().resolve(BEST + ".state");
+    }
+
+    /** The numbered checkpoints, oldest first (not the best one). */
     public List<Path> listCheckpoints() throws IOException {
         if (!Files.isDirectory(checkpoints())) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(checkpoints())) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".state")).sorted().toList();
+            return files.filter(p -> p.getFileName().toString().matches(NUMBERED)).sorted().toList();
         }
     }
 
     public Optional<Path> latestCheckpoint() throws IOException {
         List<Path> all = listCheckpoints();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+    }
+
+    /**
+     * The checkpoint named {@code name}: {@value #BEST} (the best evaluation's), {@value #LATEST}, or a number of
+     * budget units done (e.g. {@code 45000}).
+     *
+     * @throws IllegalArgumentException when there is no such checkpoint, saying which there are
+     */
+    public Path resolveCheckpoint(String name) throws IOException {
+        Path chosen;
+        if (name.equals(BEST)) {
+            chosen = bestCheckpoint();
+        } else if (name.equals(LATEST)) {
+            chosen = latestCheckpoint().orElse(null);
+        } else if (name.matches("\\d{1,12}")) {
+            chosen = checkpoint(Long.parseLong(name));
+        } else {
+            throw new IllegalArgumentException("no checkpoint '" + name + "': name one as best, latest or a number of "
+                    + "budget units done; " + path + " has " + available());
+        }
+        if (chosen == null || !Files.exists(chosen)) {
+            throw new IllegalArgumentException(path + " has no " + (name.matches("\\d+") ? "checkpoint after " + name
+                    : name + " checkpoint") + "; it has " + available());
+        }
+        return chosen;
+    }
+
+    /** The names {@link #resolveCheckpoint} accepts here: best (when written), then the units of each numbered one. */
+    private List<String> checkpointNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        if (Files.exists(bestCheckpoint())) {
+            names.add(BEST);
+        }
+        for (Path p : listCheckpoints()) {
+            names.add(Long.toString(Long.parseLong(p.getFileName().toString().replaceFirst("\\.state$", ""))));
+        }
+        return names;
+    }
+
+    private String available() throws IOException {
+        List<String> names = checkpointNames();
+        return names.isEmpty() ? "none yet" : String.join(", ", names);
     }
 
     /** Writes {@code text} to {@code name} in the folder atomically. */

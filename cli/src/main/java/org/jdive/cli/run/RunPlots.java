@@ -3,8 +3,6 @@ package org.jdive.cli.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.jdive.rendering.chart.LineChart;
 
 /**
@@ -24,57 +22,20 @@ final class RunPlots {
     /** Writes {@code plots/<column>.png} and {@code plots/eval_<column>.png}; empty or missing files draw nothing. */
     static void write(RunFolder folder, String scenarioName) throws IOException {
         Path plots = folder.path().resolve(FOLDER);
-        draw(folder.path().resolve("metrics.csv"), plots, "", scenarioName);
-        draw(folder.path().resolve("eval.csv"), plots, "eval_", scenarioName + " (evaluation)");
+        draw(folder.path().resolve(Runner.METRICS_LOG + ".csv"), plots, "", scenarioName);
+        draw(folder.path().resolve(Runner.EVAL_LOG + ".csv"), plots, "eval_", scenarioName + " (evaluation)");
     }
 
     private static void draw(Path csv, Path plots, String prefix, String title) throws IOException {
-        if (!Files.exists(csv)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(csv);
-        if (lines.size() < 2) {
-            return;
-        }
-        String[] header = lines.getFirst().split(",", -1);
-        for (int column = 1; column < header.length; column++) {
-            if (header[column].equals("wall_s")) {
+        MetricsTable table = MetricsTable.read(csv);
+        for (String column : table.metrics()) {
+            MetricsTable.Curve curve = table.curve(column);
+            if (curve.x().length == 0) {
                 continue;
-            }
-            List<double[]> points = finitePoints(lines, column);
-            if (points.isEmpty()) {
-                continue;
-            }
-            double[] x = new double[points.size()];
-            double[] y = new double[points.size()];
-            for (int i = 0; i < points.size(); i++) {
-                x[i] = points.get(i)[0];
-                y[i] = points.get(i)[1];
             }
             Files.createDirectories(plots);
-            new LineChart(title, header[0], header[column]).add(header[column], x, y)
-                    .writePng(plots.resolve(prefix + header[column] + ".png"), WIDTH, HEIGHT);
+            new LineChart(title, table.unit(), column).add(column, curve.x(), curve.y())
+                    .writePng(plots.resolve(prefix + column + ".png"), WIDTH, HEIGHT);
         }
-    }
-
-    /** The rows' (unit, value) pairs where both parse as finite numbers (a loss is empty before learning starts). */
-    private static List<double[]> finitePoints(List<String> lines, int column) {
-        List<double[]> points = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            if (cells.length <= column) {
-                continue;
-            }
-            try {
-                double x = Double.parseDouble(cells[0]);
-                double y = Double.parseDouble(cells[column]);
-                if (Double.isFinite(x) && Double.isFinite(y)) {
-                    points.add(new double[] {x, y});
-                }
-            } catch (NumberFormatException notANumber) {
-                // an empty or text cell: no point
-            }
-        }
-        return points;
     }
 }

@@ -16,7 +16,9 @@ import org.jdive.cli.train.TrainerState;
 /**
  * Drives a {@link Trainer} through its budget in chunks that end on multiples of {@code log.every},
  * {@code eval.every} and {@code checkpoint.every}, writing metrics, evaluations, checkpoints and a summary to
- * the run folder. {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns.
+ * the run folder. Like SB3's {@code EvalCallback}, each evaluation whose mean return beats the best so far saves the
+ * model as the best checkpoint, and one that reaches {@code eval.stop_at} ends training early.
+ * {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns.
  */
 public final class Runner implements AutoCloseable {
 
@@ -30,12 +32,19 @@ public final class Runner implements AutoCloseable {
      * What a run ended with.
      *
      * @param done        budget units done
-     * @param stopped     whether it was stopped before the end of its budget
+     * @param stopped     whether it was stopped (Ctrl-C) before the end of its budget; it can be resumed
+     * @param reachedStopAt whether it ended early because an evaluation reached {@code eval.stop_at}
      * @param evaluation  the last evaluation's metrics
      * @param seconds     wall time of this invocation
      */
-    public record Result(long done, boolean stopped, Map<String, Double> evaluation, double seconds) {
+    public record Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation,
+                         double seconds) {
     }
+
+    /** The base names of the training and the evaluation logs ({@code .csv} and {@code .jsonl}). */
+    static final String METRICS_LOG = "metrics";
+    static final String EVAL_LOG = "eval";
+    private static final String STOP_AT = "eval.stop_at";
 
     private final Scenario scenario;
     private final RunFolder folder;
@@ -85,8 +94,8 @@ public final class Runner implements AutoCloseable {
             return 0;
         }
         trainer.restore(TrainerState.read(latest.get()));
-        new MetricsLog(folder.path(), "metrics").truncateAfter(trainer.done());
-        new MetricsLog(folder.path(), "eval").truncateAfter(trainer.done());
+        new MetricsLog(folder.path(), METRICS_LOG).truncateAfter(trainer.done());
+        new MetricsLog(folder.path(), EVAL_LOG).truncateAfter(trainer.done());
         return trainer.done();
     }
 
@@ -96,41 +105,54 @@ public final class Runner implements AutoCloseable {
         long logEvery = scenario.integer("log.every");
         long evalEvery = scenario.has("eval.every") ? scenario.integer("eval.every") : 0;
         long checkpointEvery = scenario.integer("checkpoint.every");
-        MetricsLog metrics = new MetricsLog(folder.path(), "metrics");
-        MetricsLog evals = new MetricsLog(folder.path(), "eval");
-        Map<String, Double> evaluation = Map.of();
+        double stopAt = scenario.has(STOP_AT) ? scenario.number(STOP_AT) : Double.POSITIVE_INFINITY;
+        MetricsLog metrics = new MetricsLog(folder.path(), METRICS_LOG);
+        MetricsLog evals = new MetricsLog(folder.path(), EVAL_LOG);
+        MetricsTable logged = MetricsTable.read(folder.path().resolve(EVAL_LOG + ".csv"));
+        BestEvaluation best = BestEvaluation.of(logged);
+        Map<String, Double> evaluation = logged.metricsAt(trainer.done());
+        boolean reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
+        if (!evaluation.isEmpty() && (trainer.finished() || reachedStopAt)) {
+            return new Result(trainer.done(), false, reachedStopAt, evaluation, 0); // resumed a run that had ended
+        }
         Map<String, Double> latest = Map.of();
-        while (!trainer.finished() && !stop.get()) {
+        while (!trainer.finished() && !reachedStopAt && !stop.get()) {
             long done = trainer.done();
             long next = Math.min(trainer.budget(), nextMultiple(done, logEvery));
             next = Math.min(next, nextMultiple(done, evalEvery));
             next = Math.min(next, nextMultiple(done, checkpointEvery));
             latest = trainer.train(next - done);
             done = trainer.done();
-            boolean last = trainer.finished();
-            if (done % logEvery == 0 || last) {
+            if (done % logEvery == 0 || trainer.finished()) {
                 metrics.append(row(unit, done, start, latest));
             }
-            if (evalEvery > 0 && done % evalEvery == 0 && !last) {
+            boolean newBest = false;
+            if (evalEvery > 0 && done % evalEvery == 0 && !trainer.finished()) {
                 evaluation = trainer.evaluate();
                 evals.append(row(unit, done, start, evaluation));
+                newBest = best.offer(done, evaluation);
+                reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
             }
-            if (checkpointEvery > 0 && done % checkpointEvery == 0 && !last) {
-                checkpoint();
+            boolean last = trainer.finished() || reachedStopAt;
+            boolean checkpointDue = checkpointEvery > 0 && done % checkpointEvery == 0 && !last;
+            if (checkpointDue || newBest) {
+                save(trainer.save(), checkpointDue, newBest);
             }
             for (ChunkListener l : listeners) {
                 l.afterChunk(done, latest, last);
             }
         }
-        checkpoint();
-        boolean stopped = !trainer.finished();
-        if (!stopped) {
+        TrainerState state = trainer.save();
+        save(state, true, false);
+        boolean stopped = !trainer.finished() && !reachedStopAt;
+        if (trainer.finished()) {
             evaluation = trainer.evaluate();
             evals.append(row(unit, trainer.done(), start, evaluation));
+            save(state, false, best.offer(trainer.done(), evaluation));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        writeSummary(stopped, evaluation, seconds);
-        return new Result(trainer.done(), stopped, evaluation, seconds);
+        writeSummary(stopped, reachedStopAt, evaluation, best, seconds);
+        return new Result(trainer.done(), stopped, reachedStopAt, evaluation, seconds);
     }
 
     private static long nextMultiple(long done, long every) {
@@ -140,22 +162,31 @@ public final class Runner implements AutoCloseable {
     private static Map<String, Object> row(String unit, long done, long startNanos, Map<String, Double> values) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(unit, done);
-        row.put("wall_s", Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
+        row.put(MetricsTable.WALL_TIME, Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
         row.putAll(values);
         return row;
     }
 
-    /** Saves the trainer atomically and deletes checkpoints beyond {@code checkpoint.keep}. */
-    private void checkpoint() throws IOException {
-        trainer.save().write(folder.checkpoint(trainer.done()));
-        List<Path> all = folder.listCheckpoints();
-        long keep = scenario.integer("checkpoint.keep");
-        for (int i = 0; i < all.size() - keep; i++) {
-            Files.deleteIfExists(all.get(i));
+    /**
+     * Writes {@code state} atomically as the numbered checkpoint (deleting those beyond {@code checkpoint.keep}) and
+     * as the best model's, as asked.
+     */
+    private void save(TrainerState state, boolean numbered, boolean best) throws IOException {
+        if (numbered) {
+            state.write(folder.checkpoint(trainer.done()));
+            List<Path> all = folder.listCheckpoints();
+            long keep = scenario.integer("checkpoint.keep");
+            for (int i = 0; i < all.size() - keep; i++) {
+                Files.deleteIfExists(all.get(i));
+            }
+        }
+        if (best) {
+            state.write(folder.bestCheckpoint());
         }
     }
 
-    private void writeSummary(boolean stopped, Map<String, Double> evaluation, double seconds) throws IOException {
+    private void writeSummary(boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation, BestEvaluation best,
+                              double seconds) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("scenario", scenario.name());
         summary.put("kind", scenario.kind().name());
@@ -165,34 +196,17 @@ public final class Runner implements AutoCloseable {
         summary.put("done", trainer.done());
         summary.put("budget", trainer.budget());
         summary.put("finished", !stopped);
+        if (scenario.has(STOP_AT)) {
+            summary.put("reached_stop_at", reachedStopAt);
+        }
         summary.put("wall_s", seconds);
         evaluation.forEach((k, v) -> summary.put("eval_" + k, v));
-        bestEvaluation(summary);
+        if (best.exists()) {
+            summary.put("best_eval_mean_return", best.mean());
+            summary.put("best_eval_at", best.at());
+            summary.put("best_checkpoint", folder.path().relativize(folder.bestCheckpoint()).toString());
+        }
         folder.writeAtomically(RunFolder.SUMMARY, Json.object(summary) + "\n");
         RunPlots.write(folder, scenario.name());
-    }
-
-    /** Adds the best evaluation of the run so far (by mean return, from eval.csv) and when it happened. */
-    private void bestEvaluation(Map<String, Object> summary) throws IOException {
-        Path csv = folder.path().resolve("eval.csv");
-        if (!Files.exists(csv)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(csv);
-        int column = List.of(lines.getFirst().split(",")).indexOf("mean_return");
-        if (column < 0) {
-            return;
-        }
-        String[] best = null;
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            if (best == null || Double.parseDouble(cells[column]) > Double.parseDouble(best[column])) {
-                best = cells;
-            }
-        }
-        if (best != null) {
-            summary.put("best_eval_mean_return", Double.parseDouble(best[column]));
-            summary.put("best_eval_at", Long.parseLong(best[0]));
-        }
     }
 }

@@ -1,17 +1,24 @@
 package org.jdive.cli.run;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.jdive.cli.scenario.Problem;
 import org.jdive.cli.scenario.ScenarioException;
+import org.jdive.rendering.chart.BarChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +50,77 @@ class BenchTest {
         assertTrue(rows.get(3).startsWith("| frozenlake-qlearning | cpu | 2 |") && rows.get(3).endsWith("episodes/s |"), table);
         assertEquals(5, Files.readAllLines(folder.path().resolve("results.csv")).size());
         assertEquals(table, Files.readString(folder.path().resolve("results.md")));
+    }
+
+    @Test
+    void aSuiteDrawsEachScenariosCurveAsTheMeanAndSpreadOverSeeds() throws IOException {
+        Path suite = dir.resolve("curves.yaml");
+        Files.writeString(suite, """
+                scenarios:
+                  - file: %s/frozenlake-qlearning.yaml
+                    set: {budget.episodes: 300, eval.every: 100, eval.episodes: 20, agent.epsilon.duration: 200}
+                seeds: [0, 1]
+                backends: [cpu]
+                """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
+        RunFolder folder = RunFolder.create(dir.resolve("runs"), "bench-curves");
+        Bench.run(Bench.resolve(Suite.load(suite)), folder, new PrintWriter(new StringWriter()));
+
+        BufferedImage png = ImageIO.read(folder.path().resolve("plots/curve-frozenlake-qlearning.png").toFile());
+        assertEquals(640, png.getWidth());
+        assertEquals(360, png.getHeight());
+        assertFalse(Files.exists(folder.path().resolve("plots/speed.png")), "one backend: no speed comparison");
+
+        List<Bench.Outcome> runs = new ArrayList<>();
+        List<List<String>> evals = new ArrayList<>();
+        for (long seed : new long[] {0, 1}) {
+            Path run;
+            try (var dirs = Files.list(folder.path())) {
+                run = dirs.filter(p -> p.getFileName().toString().startsWith("frozenlake-qlearning-cpu-seed" + seed + "-"))
+                        .findFirst().orElseThrow();
+            }
+            runs.add(new Bench.Outcome("frozenlake-qlearning", "cpu", seed, "episodes", 300, "mean_return", 0, 1, "", run));
+            evals.add(Files.readAllLines(run.resolve("eval.csv")));
+        }
+        SuitePlots.Source source = SuitePlots.source(runs.getFirst());
+        assertEquals(new SuitePlots.Source("eval", "mean_return"), source, "the periodic evaluations, where there are some");
+        SuitePlots.SeedBand band = SuitePlots.bands(runs, source).get("cpu");
+        assertArrayEquals(new double[] {100, 200, 300}, band.x());
+        for (int row = 1; row <= 3; row++) {
+            double a = Double.parseDouble(evals.get(0).get(row).split(",")[2]);
+            double b = Double.parseDouble(evals.get(1).get(row).split(",")[2]);
+            assertEquals((a + b) / 2, band.mean()[row - 1], 1e-12, "the mean over the seeds at row " + row);
+            assertEquals(Math.min(a, b), band.min()[row - 1]);
+            assertEquals(Math.max(a, b), band.max()[row - 1]);
+        }
+    }
+
+    @Test
+    void aSeedBandAveragesOverTheSeedsThatLoggedEachCount() {
+        var early = new MetricsTable.Curve(new double[] {10, 20}, new double[] {1, 3});
+        var full = new MetricsTable.Curve(new double[] {10, 20, 30}, new double[] {2, 5, 8});
+        SuitePlots.SeedBand band = SuitePlots.SeedBand.of(List.of(early, full));
+        assertArrayEquals(new double[] {10, 20, 30}, band.x());
+        assertArrayEquals(new double[] {1.5, 4, 8}, band.mean(), "a run that stopped early counts until it stopped");
+        assertArrayEquals(new double[] {1, 3, 8}, band.min());
+        assertArrayEquals(new double[] {2, 5, 8}, band.max());
+    }
+
+    @Test
+    void theSpeedChartComparesBackendsWithinEachScenario() {
+        List<Bench.Outcome> outcomes = List.of(
+                new Bench.Outcome("cartpole-dqn", "cpu", 0, "steps", 1000, "mean_return", 9, 2, "", dir),
+                new Bench.Outcome("cartpole-dqn", "cpu", 1, "steps", 1000, "mean_return", 9, 2, "", dir),
+                new Bench.Outcome("cartpole-dqn", "djl", 0, "steps", 1000, "mean_return", 9, 8, "", dir),
+                new Bench.Outcome("toy-gan", "cpu", 0, "epochs", 20, "mean_error", 0.1, 10, "", dir),
+                new Bench.Outcome("toy-gan", "djl", 0, "epochs", 20, "mean_error", 0.1, 5, "", dir),
+                new Bench.Outcome("toy-gan", "opencl", 0, "epochs", 0, "", Double.NaN, 0, "no OpenCL platform", null));
+        List<BarChart.Bar> bars = SuitePlots.speed(outcomes).bars();
+        assertEquals(List.of(
+                new BarChart.Bar("cartpole-dqn", "cpu", 1.0, "500 steps/s"),
+                new BarChart.Bar("cartpole-dqn", "djl", 0.25, "125 steps/s"),
+                new BarChart.Bar("toy-gan", "cpu", 0.5, "2 epochs/s"),
+                new BarChart.Bar("toy-gan", "djl", 1.0, "4 epochs/s")), bars, "skipped runs draw no bar");
+        assertNull(SuitePlots.speed(outcomes.subList(0, 2)), "one backend: nothing to compare");
     }
 
     @Test

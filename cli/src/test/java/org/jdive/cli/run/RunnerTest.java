@@ -3,6 +3,7 @@ package org.jdive.cli.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioException;
 import org.jdive.cli.scenario.ScenarioLoader;
 import org.jdive.cli.train.TrainerState;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,6 +26,10 @@ class RunnerTest {
     Path dir;
 
     private Scenario scenario(String kind, String budget) throws IOException {
+        return ScenarioLoader.load(scenarioFile(kind, budget), List.of());
+    }
+
+    private Path scenarioFile(String kind, String budget) throws IOException {
         Path file = dir.resolve(kind + ".yaml");
         Files.writeString(file, """
                 seed: 3
@@ -41,7 +47,7 @@ class RunnerTest {
                 checkpoint:
                   every: 100
                 """.formatted(kind, budget));
-        return ScenarioLoader.load(file, List.of());
+        return file;
     }
 
     private RunFolder start(Scenario s, String name) throws IOException {
@@ -81,8 +87,19 @@ class RunnerTest {
         assertEquals(expected.evaluation(), resumed.evaluation());
         assertArrayEquals(TrainerState.read(whole.checkpoint(400)).doubles("q"),
                 TrainerState.read(parts.checkpoint(400)).doubles("q"));
+        assertArrayEquals(TrainerState.read(whole.bestCheckpoint()).doubles("q"),
+                TrainerState.read(parts.bestCheckpoint()).doubles("q"), "the best model survives the resume");
+        assertEquals(summaryBest(whole), summaryBest(parts));
         assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
         assertEquals(withoutWallTime(whole.path().resolve("eval.csv")), withoutWallTime(parts.path().resolve("eval.csv")));
+    }
+
+    /** The summary's best evaluation: its mean return and when it happened. */
+    private static String summaryBest(RunFolder folder) throws IOException {
+        var m = java.util.regex.Pattern.compile("\"best_eval_mean_return\":[^,]*,\"best_eval_at\":\\d+")
+                .matcher(Files.readString(folder.path().resolve(RunFolder.SUMMARY)));
+        assertTrue(m.find(), "the summary names the best evaluation");
+        return m.group();
     }
 
     @Test
@@ -201,5 +218,83 @@ class RunnerTest {
         for (String name : wholeState.names()) {
             assertArrayEquals(wholeState.bytes(name), partsState.bytes(name), name + " of the last checkpoint");
         }
+        TrainerState wholeBest = TrainerState.read(whole.bestCheckpoint());
+        TrainerState partsBest = TrainerState.read(parts.bestCheckpoint());
+        for (String name : wholeBest.names()) {
+            assertArrayEquals(wholeBest.bytes(name), partsBest.bytes(name), name + " of the best checkpoint");
+        }
+        assertEquals(summaryBest(whole), summaryBest(parts));
+    }
+
+    @Test
+    void theBestEvaluationsModelIsKeptAndEvaluatesToItsRecordedMean() throws IOException {
+        Scenario s = ScenarioLoader.load(scenarioFile("q-learning", "episodes: 1000"), List.of("checkpoint.keep=1"));
+        RunFolder folder = start(s, "runs");
+        new Runner(s, folder).run();
+        MetricsTable evals = MetricsTable.read(folder.path().resolve("eval.csv"));
+        double[] means = evals.column("mean_return");
+        int best = 0;
+        for (int i = 1; i < means.length; i++) {
+            best = means[i] > means[best] ? i : best;
+        }
+        long bestAt = (long) evals.column("episodes")[best];
+        assertTrue(bestAt < 1000, "this seed's evaluations peak before the end: " + java.util.Arrays.toString(means));
+        assertTrue(Files.notExists(folder.checkpoint(bestAt)), "checkpoint.keep pruned the numbered checkpoint");
+        assertTrue(summaryBest(folder).endsWith("\"best_eval_at\":" + bestAt), summaryBest(folder));
+        try (var trainer = s.kind().create(s)) {
+            trainer.restore(TrainerState.read(folder.bestCheckpoint()));
+            assertEquals(bestAt, trainer.done());
+            assertEquals(means[best], trainer.evaluate().get("mean_return"), "the same episodes give the same mean");
+        }
+        try (var files = Files.list(folder.checkpoints())) {
+            assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary files are left");
+        }
+    }
+
+    @Test
+    void anEvaluationThatReachesStopAtEndsTheRunEarly() throws IOException {
+        Scenario s = ScenarioLoader.load(scenarioFile("q-learning", "episodes: 1000"), List.of("eval.stop_at=-1"));
+        RunFolder folder = start(s, "runs");
+        Runner.Result result = new Runner(s, folder).run();
+        assertEquals(100, result.done(), "the first evaluation (a return >= 0) reaches -1");
+        assertTrue(result.reachedStopAt());
+        assertFalse(result.stopped(), "a run that reached its threshold is finished, not stopped");
+        assertEquals(2, Files.readAllLines(folder.path().resolve("eval.csv")).size(), "no second evaluation of the same model");
+        String summary = Files.readString(folder.path().resolve(RunFolder.SUMMARY));
+        assertTrue(summary.contains("\"finished\":true,\"reached_stop_at\":true"), summary);
+        assertEquals(folder.checkpoint(100), folder.latestCheckpoint().orElseThrow());
+        assertTrue(Files.exists(folder.bestCheckpoint()));
+
+        Runner resumed = new Runner(s, folder);
+        assertEquals(100, resumed.resume());
+        Runner.Result again = resumed.run();
+        assertEquals(100, again.done(), "resuming a run that reached its threshold trains no further");
+        assertTrue(again.reachedStopAt());
+        assertEquals(result.evaluation(), again.evaluation());
+        assertEquals(summary, Files.readString(folder.path().resolve(RunFolder.SUMMARY)));
+    }
+
+    @Test
+    void resumingAFinishedRunChangesNothing() throws IOException {
+        Scenario s = scenario("q-learning", "episodes: 200");
+        RunFolder folder = start(s, "runs");
+        Runner.Result first = new Runner(s, folder).run();
+        List<String> evals = Files.readAllLines(folder.path().resolve("eval.csv"));
+        String summary = Files.readString(folder.path().resolve(RunFolder.SUMMARY));
+        Runner resumed = new Runner(s, folder);
+        assertEquals(200, resumed.resume());
+        Runner.Result again = resumed.run();
+        assertFalse(again.stopped());
+        assertEquals(first.evaluation(), again.evaluation(), "the final evaluation, as logged");
+        assertEquals(evals, Files.readAllLines(folder.path().resolve("eval.csv")), "no second final evaluation");
+        assertEquals(summary, Files.readString(folder.path().resolve(RunFolder.SUMMARY)));
+    }
+
+    @Test
+    void stopAtWithoutPeriodicEvaluationsIsAnError() throws IOException {
+        var e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(scenarioFile("q-learning", "episodes: 10"),
+                List.of("eval.every=0", "eval.stop_at=0.7")));
+        assertEquals(List.of("eval.stop_at"), e.problems().stream().map(p -> p.key()).toList(), e.getMessage());
+        assertTrue(e.getMessage().contains("eval.every is 0"), e.getMessage());
     }
 }

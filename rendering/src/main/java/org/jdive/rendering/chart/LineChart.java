@@ -13,16 +13,18 @@ import org.jdive.rendering.text.BitmapFont;
 
 /**
  * A line chart of one or more series (episode returns, losses, GAN metrics) with labelled axes, "nice"
- * ticks (1, 2 or 5 times a power of ten), a grid and a legend, drawn on the CPU to a frame or a PNG file.
+ * ticks (1, 2 or 5 times a power of ten), a grid and a legend, drawn on the CPU to a frame or a PNG file. A series
+ * may carry a shaded band around its line, e.g. the spread over seeds, as seaborn's {@code lineplot} draws it.
  *
  * <pre>{@code
  * new LineChart("CartPole-v1, DQN", "episode", "return").add("return", returns).writePng(path, 640, 400);
+ * new LineChart("CartPole-v1, 3 seeds", "steps", "mean return").add("cpu", steps, mean, min, max).writePng(path, 640, 400);
  * }</pre>
  */
 public final class LineChart {
 
     /** Matplotlib's "tab10" colours, used for the series in order. */
-    private static final int[] COLORS = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
+    static final int[] COLORS = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
         0x7F7F7F, 0xBCBD22, 0x17BECF};
     private static final int BACKGROUND = 0xFFFFFF;
     private static final int INK = 0xFF202020;
@@ -32,8 +34,19 @@ public final class LineChart {
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
 
-    /** One named line; {@code x} and {@code y} have the same length. */
-    public record Series(String name, double[] x, double[] y, int color) {
+    /** The opacity of a band: its series' colour, mostly see-through, so that lines and other bands show through. */
+    private static final int BAND_ALPHA = 0x40;
+
+    /**
+     * One named line; {@code x}, {@code y} and, when the series has a band, {@code low} and {@code high} have the
+     * same length; {@code low} and {@code high} are null when it has none.
+     */
+    public record Series(String name, double[] x, double[] y, double[] low, double[] high, int color) {
+
+        /** Whether a band is drawn from {@code low} to {@code high} around the line. */
+        public boolean hasBand() {
+            return low != null;
+        }
     }
 
     private final String title;
@@ -58,18 +71,40 @@ public final class LineChart {
 
     /** Adds a series of points {@code (x[i], y[i])}. */
     public LineChart add(String name, double[] x, double[] y) {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but " + y.length
-                    + " y values; they must match");
-        }
-        for (int i = 0; i < y.length; i++) {
-            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
-                throw new IllegalArgumentException("series '" + name + "' point " + i + " is (" + x[i] + ", " + y[i]
-                        + "); only finite numbers can be plotted");
+        check(name, "y", x, y);
+        series.add(new Series(name, x.clone(), y.clone(), null, null, COLORS[series.size() % COLORS.length]));
+        return this;
+    }
+
+    /**
+     * Adds a series of points {@code (x[i], y[i])} with a band shaded from {@code low[i]} to {@code high[i]} (e.g. the
+     * minimum and maximum over seeds); each {@code low[i] <= high[i]}.
+     */
+    public LineChart add(String name, double[] x, double[] y, double[] low, double[] high) {
+        check(name, "y", x, y);
+        check(name, "low", x, low);
+        check(name, "high", x, high);
+        for (int i = 0; i < x.length; i++) {
+            if (low[i] > high[i]) {
+                throw new IllegalArgumentException("series '" + name + "' point " + i + " has a band from " + low[i]
+                        + " down to " + high[i] + "; low must be <= high");
             }
         }
-        series.add(new Series(name, x.clone(), y.clone(), COLORS[series.size() % COLORS.length]));
+        series.add(new Series(name, x.clone(), y.clone(), low.clone(), high.clone(), COLORS[series.size() % COLORS.length]));
         return this;
+    }
+
+    private static void check(String name, String what, double[] x, double[] values) {
+        if (x.length != values.length) {
+            throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but " + values.length
+                    + " " + what + " values; they must match");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(x[i]) || !Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("series '" + name + "' point " + i + " is (" + x[i] + ", " + values[i]
+                        + ")" + (what.equals("y") ? "" : " (" + what + ")") + "; only finite numbers can be plotted");
+            }
+        }
     }
 
     /** The series added so far. */
@@ -112,6 +147,11 @@ public final class LineChart {
         out.rect(plot.left, plot.top + plot.height, plot.width, 1, INK);
         out.rect(plot.left, plot.top, 1, plot.height, INK);
         for (Series s : series) {
+            if (s.hasBand()) {
+                band(out, plot, s);
+            }
+        }
+        for (Series s : series) {
             for (int i = 0; i + 1 < s.x().length; i++) {
                 out.line(plot.px(s.x()[i]), plot.py(s.y()[i]), plot.px(s.x()[i + 1]), plot.py(s.y()[i + 1]), 1.5f,
                         0xFF000000 | s.color());
@@ -132,6 +172,19 @@ public final class LineChart {
         Images.writePng(render(width, height), target);
     }
 
+    /** Shades the band of {@code s}: a trapezoid between each two neighbouring points, a bar for a single point. */
+    private static void band(ShapeBatch out, Plot plot, Series s) {
+        int argb = BAND_ALPHA << 24 | s.color();
+        double[] x = s.x();
+        if (x.length == 1) {
+            out.rect(plot.px(x[0]) - 2, plot.py(s.high()[0]), 4, plot.py(s.low()[0]) - plot.py(s.high()[0]), argb);
+        }
+        for (int i = 0; i + 1 < x.length; i++) {
+            out.quad(plot.px(x[i]), plot.py(s.low()[i]), plot.px(x[i + 1]), plot.py(s.low()[i + 1]),
+                    plot.px(x[i + 1]), plot.py(s.high()[i + 1]), plot.px(x[i]), plot.py(s.high()[i]), argb);
+        }
+    }
+
     private void legend(ShapeBatch out, Plot plot) {
         int widest = series.stream().mapToInt(s -> BitmapFont.width(s.name())).max().orElse(0);
         float x = plot.left + plot.width - widest - 30;
@@ -148,9 +201,11 @@ public final class LineChart {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Series s : series) {
-            for (double v : xAxis ? s.x() : s.y()) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
+            for (double[] values : xAxis ? List.of(s.x()) : s.hasBand() ? List.of(s.y(), s.low(), s.high()) : List.of(s.y())) {
+                for (double v : values) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
             }
         }
         if (lo == hi) {
@@ -183,7 +238,8 @@ public final class LineChart {
         return ticks;
     }
 
-    private static String format(double value, double[] ticks) {
+    /** A tick's label, with as many decimals as the ticks' spacing needs. */
+    static String format(double value, double[] ticks) {
         double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
         double clean = Math.abs(value) < step * 1e-6 ? 0 : value;

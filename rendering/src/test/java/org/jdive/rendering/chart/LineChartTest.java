@@ -60,4 +60,30 @@ class LineChartTest {
                 () -> new LineChart("t", "x", "y").add("loss", new double[] {1}, new double[] {1, 2}));
         assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y").render(400, 300));
     }
+
+    @Test
+    void aBandIsShadedBetweenItsLowAndHighInTheSeriesColour() {
+        // x 0..100, line at 50, band 20..80: ticks 0..100 on both axes, plot box 384 x 300 at (64, 28) as above
+        double[] x = {0, 100};
+        LineChart chart = new LineChart("seeds", "steps", "return")
+                .add("cpu", x, new double[] {50, 50}, new double[] {20, 20}, new double[] {80, 80})
+                .add("edge", x, new double[] {0, 100}); // stretches the y axis to 0..100
+        Frame f = chart.render(464, 368);
+        int inBand = rgb(f, 64 + 96, 28 + 150 - 60); // y = 70
+        int outside = rgb(f, 64 + 96, 28 + 150 - 120); // y = 90
+        assertEquals(0xFFFFFF, outside, "above the band is background");
+        int r = inBand >>> 16;
+        int b = inBand & 0xFF;
+        assertTrue(inBand != 0xFFFFFF && b > r, "the band is a light tint of the series' blue: " + Integer.toHexString(inBand));
+        assertTrue(r > 0x1F, "and see-through, lighter than the line: " + Integer.toHexString(inBand));
+    }
+
+    @Test
+    void aBandsEdgesMustBeOrderedAndFinite() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y")
+                .add("cpu", new double[] {0, 1}, new double[] {1, 1}, new double[] {0, 2}, new double[] {2, 1}));
+        assertTrue(e.getMessage().contains("'cpu' point 1 has a band from 2.0 down to 1.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new LineChart("t", "x", "y")
+                .add("cpu", new double[] {0}, new double[] {1}, new double[] {Double.NaN}, new double[] {2}));
+    }
 }

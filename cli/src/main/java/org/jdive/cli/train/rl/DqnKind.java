@@ -108,7 +108,7 @@ public final class DqnKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return List.of(RlKeys.ENV, DqnKind::consistentSettings);
+        return RlKeys.checksWith(DqnKind::consistentSettings);
     }
 
     /** The settings together, as {@link DqnConfig} checks them (e.g. a batch larger than the replay buffer). */

@@ -59,7 +59,7 @@ public final class PolicyIterationKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return List.of(RlKeys.ENV, Planners.needsModel(name()));
+        return RlKeys.checksWith(Planners.needsModel(name()));
     }
 
     @Override

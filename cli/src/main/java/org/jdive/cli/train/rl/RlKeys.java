@@ -33,8 +33,13 @@ public final class RlKeys {
             10_000L, "Cuts an evaluation episode after this many steps (a greedy policy can loop forever in an env "
                     + "without a time limit, such as CliffWalking).");
 
+    public static final Key EVAL_STOP_AT = Key.optional("eval.stop_at", ValueType.Real.closed(-1e9, 1e9), null,
+            "Stop training once a periodic evaluation's mean return reaches this (absent: train the whole budget); "
+                    + "needs `eval.every`. As SB3's `StopTrainingOnRewardThreshold`, e.g. 475 for CartPole-v1.");
+
     /** The keys every RL kind has, before its own. */
-    public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS);
+    public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS,
+            EVAL_STOP_AT);
 
     private RlKeys() {
     }
@@ -62,6 +67,22 @@ public final class RlKeys {
             return List.of(scenario.problem(ENV_OPTIONS.path(), e.getMessage()));
         }
     };
+
+    /** {@code eval.stop_at} is looked at by periodic evaluations, so it needs {@code eval.every} of at least 1. */
+    public static final TrainerKind.Check STOP_AT = scenario -> {
+        if (scenario.has(EVAL_STOP_AT.path()) && scenario.integer(EVAL_EVERY.path()) == 0) {
+            return List.of(scenario.problem(EVAL_STOP_AT.path(), "is checked at periodic evaluations, but eval.every is 0 "
+                    + "(only a final evaluation); set eval.every to a number of budget units >= 1"));
+        }
+        return List.of();
+    };
+
+    /** The checks every RL kind shares ({@link #ENV}, {@link #STOP_AT}) followed by a kind's own. */
+    public static List<TrainerKind.Check> checksWith(TrainerKind.Check... own) {
+        List<TrainerKind.Check> checks = new ArrayList<>(List.of(ENV, STOP_AT));
+        checks.addAll(List.of(own));
+        return List.copyOf(checks);
+    }
 
     /** A check of the scenario's built env; it finds nothing when the env cannot be built (which {@link #ENV} reports). */
     public static TrainerKind.Check onEnv(BiFunction<Scenario, Env, List<Problem>> check) {

@@ -120,7 +120,7 @@ public abstract sealed class TdKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return List.of(RlKeys.ENV, RlKeys.onEnv(this::discreteObservations));
+        return RlKeys.checksWith(RlKeys.onEnv(this::discreteObservations));
     }
 
     private List<Problem> discreteObservations(Scenario scenario, Env env) {

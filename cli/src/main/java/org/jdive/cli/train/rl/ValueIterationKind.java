@@ -51,7 +51,7 @@ public final class ValueIterationKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return List.of(RlKeys.ENV, Planners.needsModel(name()));
+        return RlKeys.checksWith(Planners.needsModel(name()));
     }
 
     @Override
