@@ -300,17 +300,33 @@ public final class Dqn implements Trainable, AutoCloseable {
      * whole: it is written beside {@code dir} and renamed over it.
      */
     public void save(Path dir) throws IOException {
+        writeFolder(dir, true);
+    }
+
+    /**
+     * Saves what greedy play needs into the folder {@code dir}: the online network (with the optimizer's state),
+     * the target network and the step counters, without the replay buffer and the state of play. This is a
+     * best-model checkpoint, small where {@link #save}'s is dominated by the buffer; {@link #loadNetworks} reads
+     * it. The folder is replaced as a whole.
+     */
+    public void saveNetworks(Path dir) throws IOException {
+        writeFolder(dir, false);
+    }
+
+    private void writeFolder(Path dir, boolean withTrainingState) throws IOException {
         Path absolute = dir.toAbsolutePath();
         Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + System.nanoTime());
         Files.createDirectories(temp);
         Checkpoint.save(temp.resolve(ONLINE_FILE), online, optimizer);
         Checkpoint.save(temp.resolve(TARGET_FILE), target);
-        buffer.save(temp.resolve(REPLAY_FILE));
         // Written by hand rather than Properties.store, which stamps the time: equal runs give equal bytes.
         Files.writeString(temp.resolve(STATE_FILE), String.format(java.util.Locale.ROOT,
                 "# jdive DQN checkpoint%nseed=%d%nsteps=%d%nvectorSteps=%d%nupdates=%d%n",
                 seed, steps, vectorSteps, updates));
-        Files.write(temp.resolve(PLAY_FILE), playState());
+        if (withTrainingState) {
+            buffer.save(temp.resolve(REPLAY_FILE));
+            Files.write(temp.resolve(PLAY_FILE), playState());
+        }
         Path old = absolute.resolveSibling(absolute.getFileName() + ".old-" + System.nanoTime());
         boolean replacing = Files.exists(absolute);
         if (replacing) {
@@ -333,6 +349,20 @@ public final class Dqn implements Trainable, AutoCloseable {
      * CPU backend a resumed run equals the uninterrupted one bit for bit, mid-episode included.
      */
     public void load(Path dir) throws IOException {
+        loadNetworks(dir);
+        buffer.load(dir.resolve(REPLAY_FILE));
+        try {
+            restorePlayState(Files.readAllBytes(dir.resolve(PLAY_FILE)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(dir.resolve(PLAY_FILE) + " does not fit this agent and its envs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Restores the networks and step counters of a checkpoint written by {@link #saveNetworks} or {@link #save},
+     * leaving the replay buffer and the state of play as they are: enough to act greedily or evaluate.
+     */
+    public void loadNetworks(Path dir) throws IOException {
         Properties counters = new Properties();
         try (var in = Files.newBufferedReader(dir.resolve(STATE_FILE))) {
             counters.load(in);
@@ -343,15 +373,14 @@ public final class Dqn implements Trainable, AutoCloseable {
         }
         Checkpoint.load(dir.resolve(ONLINE_FILE), online, optimizer);
         Checkpoint.load(dir.resolve(TARGET_FILE), target);
-        buffer.load(dir.resolve(REPLAY_FILE));
         steps = Long.parseLong(counters.getProperty("steps"));
         vectorSteps = Long.parseLong(counters.getProperty("vectorSteps"));
         updates = Long.parseLong(counters.getProperty("updates"));
-        try {
-            restorePlayState(Files.readAllBytes(dir.resolve(PLAY_FILE)));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(dir.resolve(PLAY_FILE) + " does not fit this agent and its envs: " + e.getMessage(), e);
-        }
+    }
+
+    /** Whether {@code dir} holds a full checkpoint ({@link #save}) rather than only the networks. */
+    public static boolean isFullCheckpoint(Path dir) {
+        return Files.exists(dir.resolve(REPLAY_FILE));
     }
 
     private byte[] playState() {

@@ -135,20 +135,24 @@ public final class Runner implements AutoCloseable {
             }
             boolean last = trainer.finished() || reachedStopAt;
             boolean checkpointDue = checkpointEvery > 0 && done % checkpointEvery == 0 && !last;
-            if (checkpointDue || newBest) {
-                save(trainer.save(), checkpointDue, newBest);
+            if (checkpointDue) {
+                saveNumbered(trainer.save());
+            }
+            if (newBest) {
+                trainer.saveModel().write(folder.bestCheckpoint());
             }
             for (ChunkListener l : listeners) {
                 l.afterChunk(done, latest, last);
             }
         }
-        TrainerState state = trainer.save();
-        save(state, true, false);
+        saveNumbered(trainer.save());
         boolean stopped = !trainer.finished() && !reachedStopAt;
         if (trainer.finished()) {
             evaluation = trainer.evaluate();
             evals.append(row(unit, trainer.done(), start, evaluation));
-            save(state, false, best.offer(trainer.done(), evaluation));
+            if (best.offer(trainer.done(), evaluation)) {
+                trainer.saveModel().write(folder.bestCheckpoint());
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         writeSummary(stopped, reachedStopAt, evaluation, best, seconds);
@@ -167,21 +171,13 @@ public final class Runner implements AutoCloseable {
         return row;
     }
 
-    /**
-     * Writes {@code state} atomically as the numbered checkpoint (deleting those beyond {@code checkpoint.keep}) and
-     * as the best model's, as asked.
-     */
-    private void save(TrainerState state, boolean numbered, boolean best) throws IOException {
-        if (numbered) {
-            state.write(folder.checkpoint(trainer.done()));
-            List<Path> all = folder.listCheckpoints();
-            long keep = scenario.integer("checkpoint.keep");
-            for (int i = 0; i < all.size() - keep; i++) {
-                Files.deleteIfExists(all.get(i));
-            }
-        }
-        if (best) {
-            state.write(folder.bestCheckpoint());
+    /** Writes {@code state} atomically as the numbered checkpoint, deleting those beyond {@code checkpoint.keep}. */
+    private void saveNumbered(TrainerState state) throws IOException {
+        state.write(folder.checkpoint(trainer.done()));
+        List<Path> all = folder.listCheckpoints();
+        long keep = scenario.integer("checkpoint.keep");
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(all.get(i));
         }
     }
 

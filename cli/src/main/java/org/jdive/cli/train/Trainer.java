@@ -34,6 +34,15 @@ public interface Trainer extends AutoCloseable {
     /** Everything needed to continue exactly: tables, weights, random-stream states, counters. */
     TrainerState save();
 
+    /**
+     * What evaluating and playing need, for the best-model checkpoint: by default everything ({@link #save()});
+     * a trainer whose training-only state is large (a DQN's replay buffer) leaves that out. {@link #restore}
+     * takes either, but only a full {@link #save()} can be trained on exactly.
+     */
+    default TrainerState saveModel() {
+        return save();
+    }
+
     /** Continues from {@code state}, written by {@link #save()} of a trainer of the same scenario. */
     void restore(TrainerState state);
 

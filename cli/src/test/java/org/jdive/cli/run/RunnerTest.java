@@ -224,6 +224,19 @@ class RunnerTest {
             assertArrayEquals(wholeBest.bytes(name), partsBest.bytes(name), name + " of the best checkpoint");
         }
         assertEquals(summaryBest(whole), summaryBest(parts));
+        assertTrue(wholeBest.names().stream().noneMatch(n -> n.contains("replay")),
+                "the best checkpoint holds the networks, not the replay buffer: " + wholeBest.names());
+        MetricsTable evals = MetricsTable.read(whole.path().resolve("eval.csv"));
+        double[] means = evals.column("mean_return");
+        int best = 0;
+        for (int i = 1; i < means.length; i++) {
+            best = means[i] > means[best] ? i : best;
+        }
+        try (var trainer = s.kind().create(s)) {
+            trainer.restore(wholeBest);
+            assertEquals((long) evals.column("steps")[best], trainer.done());
+            assertEquals(means[best], trainer.evaluate().get("mean_return"), "the best networks evaluate as recorded");
+        }
     }
 
     @Test

@@ -231,12 +231,26 @@ public final class DqnKind implements TrainerKind {
         /** The agent's own checkpoint folder, packed file by file into the state. */
         @Override
         public TrainerState save() {
+            return pack(true);
+        }
+
+        /** The networks without the replay buffer (a MinAtar buffer is ~160 MB, the networks ~0.3 MB). */
+        @Override
+        public TrainerState saveModel() {
+            return pack(false);
+        }
+
+        private TrainerState pack(boolean everything) {
             TrainerState state = new TrainerState();
             Path dir = null;
             try {
                 dir = Files.createTempDirectory("jdive-dqn");
                 Path checkpoint = dir.resolve("dqn");
-                dqn.save(checkpoint);
+                if (everything) {
+                    dqn.save(checkpoint);
+                } else {
+                    dqn.saveNetworks(checkpoint);
+                }
                 try (Stream<Path> files = Files.list(checkpoint)) {
                     for (Path f : files.sorted().toList()) {
                         state.put("file:" + f.getFileName(), Files.readAllBytes(f));
@@ -260,7 +274,11 @@ public final class DqnKind implements TrainerKind {
                         Files.write(dir.resolve(name.substring("file:".length())), state.bytes(name));
                     }
                 }
-                dqn.load(dir);
+                if (Dqn.isFullCheckpoint(dir)) {
+                    dqn.load(dir);
+                } else {
+                    dqn.loadNetworks(dir);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot restore the DQN: " + e.getMessage(), e);
             } finally {
