@@ -40,7 +40,8 @@ public final class Schema {
             Key.optional("checkpoint.every", new ValueType.Int(0, Long.MAX_VALUE), 0L,
                     "Write a checkpoint every this many budget units (0: only at the end and on Ctrl-C)."),
             Key.optional("checkpoint.keep", new ValueType.Int(1, 1000), 2L,
-                    "How many of the latest checkpoints to keep (the best evaluation's model, `checkpoints/best.state`, is kept besides them)."));
+                    "How many of the latest checkpoints to keep (the best evaluation's model, "
+                            + "`checkpoints/best.state`, is kept besides them)."));
 
     private Schema() {
     }
