@@ -85,4 +85,47 @@ final class Broadcast {
     int inner() {
         return dims[dims.length - 1];
     }
+
+    /** A cursor on row {@code row}: the rows are the positions of every merged dimension but the last. */
+    Rows rowsFrom(int row) {
+        return new Rows(row);
+    }
+
+    /** Steps through consecutive rows, keeping each operand's offset, so that no row needs a division. */
+    final class Rows {
+        private final int[] index = new int[dims.length];
+        private final int[] offsets = new int[strides.length];
+
+        private Rows(int row) {
+            for (int d = dims.length - 2; d >= 0; d--) {
+                index[d] = row % dims[d];
+                row /= dims[d];
+                for (int o = 0; o < offsets.length; o++) {
+                    offsets[o] += index[d] * strides[o][d];
+                }
+            }
+        }
+
+        /** Where the current row starts in operand {@code operand}. */
+        int offset(int operand) {
+            return offsets[operand];
+        }
+
+        /** Moves to the next row. */
+        void next() {
+            for (int d = dims.length - 2; d >= 0; d--) {
+                index[d]++;
+                for (int o = 0; o < offsets.length; o++) {
+                    offsets[o] += strides[o][d];
+                }
+                if (index[d] < dims[d] || d == 0) {
+                    return;
+                }
+                for (int o = 0; o < offsets.length; o++) {
+                    offsets[o] -= dims[d] * strides[o][d];
+                }
+                index[d] = 0;
+            }
+        }
+    }
 }

@@ -102,23 +102,11 @@ final class CpuElementwise {
         }
         int rowsPerChunk = Math.max(1, PARALLEL_GRAIN / inner);
         Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int ia = offset(plan.dims, sa, r);
-                int ib = offset(plan.dims, sb, r);
-                binaryRun(op, a, ia, sa[last], b, ib, sb[last], out, r * inner, inner);
+            Broadcast.Rows row = plan.rowsFrom(from);
+            for (int r = from; r < to; r++, row.next()) {
+                binaryRun(op, a, row.offset(0), sa[last], b, row.offset(1), sb[last], out, r * inner, inner);
             }
         });
-    }
-
-    /** The offset of row {@code r} (all merged dimensions but the last) for the given strides. */
-    static int offset(int[] dims, int[] strides, int row) {
-        int off = 0;
-        for (int d = dims.length - 2; d >= 0; d--) {
-            int i = row % dims[d];
-            row /= dims[d];
-            off += i * strides[d];
-        }
-        return off;
     }
 
     /**
@@ -218,10 +206,11 @@ final class CpuElementwise {
         int sb = plan.strides[2][last];
         int rowsPerChunk = Math.max(1, PARALLEL_GRAIN / inner);
         Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int ic = offset(plan.dims, plan.strides[0], r);
-                int ia = offset(plan.dims, plan.strides[1], r);
-                int ib = offset(plan.dims, plan.strides[2], r);
+            Broadcast.Rows row = plan.rowsFrom(from);
+            for (int r = from; r < to; r++, row.next()) {
+                int ic = row.offset(0);
+                int ia = row.offset(1);
+                int ib = row.offset(2);
                 int io = r * inner;
                 for (int i = 0; i < inner; i++) {
                     out[io + i] = c[ic + i * sc] != 0f ? a[ia + i * sa] : b[ib + i * sb];
