@@ -2,6 +2,7 @@ package org.jdive.core.cpu;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.jdive.core.backend.ConvSpec;
 
@@ -128,7 +129,10 @@ public final class ConvKernels {
         }
     }
 
-    /** Writes image {@code n}'s column matrix into {@code col} from {@code colOff}, rows {@code ld} apart. */
+    /**
+     * Writes image {@code n}'s column matrix into {@code col} from {@code colOff}, rows {@code ld} apart;
+     * {@code col} has a vector's worth of room past its last row.
+     */
     static void im2col(ConvSpec s, float[] x, int n, float[] col, int colOff, int ld) {
         Padded p = new Padded(s);
         int positions = s.outHeight() * s.outWidth();
@@ -140,6 +144,10 @@ public final class ConvKernels {
                 for (int kw = 0; kw < s.kernelWidth(); kw++) {
                     int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
                     int tap = kh * p.width + kw;
+                    if (s.strideWidth() == 1) {
+                        copyRuns(s, p, tap, col, row);
+                        continue;
+                    }
                     int q = 0;
                     for (; q < vectorEnd; q += F.length()) {
                         FloatVector.fromArray(F, p.plane, tap, p.corners, q).intoArray(col, row + q);
@@ -149,6 +157,25 @@ public final class ConvKernels {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A tap's row of the column matrix when the kernel moves one pixel at a time along a row: each output row
+     * reads a run of adjacent pixels, copied a vector at a time (the last one masked). Loads may read past the
+     * run, and so past the plane into its slack, never past the array.
+     */
+    private static void copyRuns(ConvSpec s, Padded p, int tap, float[] col, int row) {
+        int outWidth = s.outWidth();
+        int lastStart = F.loopBound(outWidth - 1);
+        VectorMask<Float> last = F.indexInRange(lastStart, outWidth);
+        for (int oh = 0; oh < s.outHeight(); oh++) {
+            int from = tap + oh * s.strideHeight() * p.width;
+            int to = row + oh * outWidth;
+            for (int q = 0; q < lastStart; q += F.length()) {
+                FloatVector.fromArray(F, p.plane, from + q).intoArray(col, to + q);
+            }
+            FloatVector.fromArray(F, p.plane, from + lastStart).intoArray(col, to + lastStart, last);
         }
     }
 
@@ -223,10 +250,13 @@ public final class ConvKernels {
         private ConvSpec cornersOf;
         private int[] corners;
 
-        /** A padded plane of exactly {@code size} floats (its contents are left to the caller). */
+        /**
+         * A padded plane of {@code size} floats, and a vector's worth of slack after them for loads that run past
+         * the plane (its contents are left to the caller).
+         */
         float[] plane(int size) {
-            if (plane.length != size) {
-                plane = new float[size];
+            if (plane.length != size + F.length()) {
+                plane = new float[size + F.length()];
             }
             return plane;
         }
@@ -246,9 +276,10 @@ public final class ConvKernels {
             return corners;
         }
 
+        /** At least {@code size} floats and a vector's worth more, for {@link #copyRuns}'s last masked store. */
         float[] columns(int size) {
-            if (columns.length < size) {
-                columns = new float[size];
+            if (columns.length < size + F.length()) {
+                columns = new float[size + F.length()];
             }
             return columns;
         }
