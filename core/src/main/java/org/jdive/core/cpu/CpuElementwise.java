@@ -89,7 +89,7 @@ final class CpuElementwise {
     }
 
     static void binary(BinaryOp op, float[] a, int[] aShape, float[] b, int[] bShape, float[] out, int[] outShape) {
-        Broadcast plan = new Broadcast(outShape, aShape, bShape);
+        LoopPlan plan = LoopPlan.broadcast(outShape, aShape, bShape);
         int inner = plan.inner();
         int rows = plan.size() / inner;
         int[] sa = plan.strides[0];
@@ -102,7 +102,7 @@ final class CpuElementwise {
         }
         int rowsPerChunk = Math.max(1, PARALLEL_GRAIN / inner);
         Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
-            Broadcast.Rows row = plan.rowsFrom(from);
+            LoopPlan.Rows row = plan.rowsFrom(from);
             for (int r = from; r < to; r++, row.next()) {
                 binaryRun(op, a, row.offset(0), sa[last], b, row.offset(1), sb[last], out, r * inner, inner);
             }
@@ -197,7 +197,7 @@ final class CpuElementwise {
 
     static void where(float[] c, int[] cShape, float[] a, int[] aShape, float[] b, int[] bShape,
                       float[] out, int[] outShape) {
-        Broadcast plan = new Broadcast(outShape, cShape, aShape, bShape);
+        LoopPlan plan = LoopPlan.broadcast(outShape, cShape, aShape, bShape);
         int inner = plan.inner();
         int rows = plan.size() / inner;
         int last = plan.dims.length - 1;
@@ -206,7 +206,7 @@ final class CpuElementwise {
         int sb = plan.strides[2][last];
         int rowsPerChunk = Math.max(1, PARALLEL_GRAIN / inner);
         Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
-            Broadcast.Rows row = plan.rowsFrom(from);
+            LoopPlan.Rows row = plan.rowsFrom(from);
             for (int r = from; r < to; r++, row.next()) {
                 int ic = row.offset(0);
                 int ia = row.offset(1);

@@ -1,22 +1,25 @@
 package org.jdive.core.cpu;
 
+import java.util.Arrays;
+
 /**
- * Iteration plan for NumPy broadcasting over up to three operands: dimensions are right-aligned, size-1
- * dimensions get stride 0, and adjacent dimensions that are contiguous in every operand are merged so that
- * the innermost loop is as long as possible.
+ * How to loop over an output shape with several operands, each laid out with its own strides (0 along a
+ * broadcast dimension): size-1 dimensions are dropped and adjacent dimensions that are contiguous in every operand
+ * are merged, so that the innermost loop is as long as possible. The loop runs over rows, the positions of every
+ * merged dimension but the last, each an inner run of {@link #inner()} elements.
  */
-final class Broadcast {
+final class LoopPlan {
 
     /** Merged output dimensions, outermost first. */
     final int[] dims;
     /** Per operand, the stride of each merged dimension (0 where broadcast). */
     final int[][] strides;
 
-    Broadcast(int[] outShape, int[]... shapes) {
+    /** Operands of the given shapes broadcast to {@code outShape} as NumPy does (right-aligned, size 1 repeats). */
+    static LoopPlan broadcast(int[] outShape, int[]... shapes) {
         int rank = outShape.length;
-        int operands = shapes.length;
-        int[][] full = new int[operands][rank];
-        for (int o = 0; o < operands; o++) {
+        int[][] full = new int[shapes.length][rank];
+        for (int o = 0; o < shapes.length; o++) {
             int[] s = shapes[o];
             int shift = rank - s.length;
             int stride = 1;
@@ -30,7 +33,19 @@ final class Broadcast {
                 stride *= size;
             }
         }
-        // Merge dimension d into d+1 when, for every operand, stride[d] == stride[d+1] * out[d+1].
+        return new LoopPlan(outShape, full);
+    }
+
+    /** Operands with the given strides, one per dimension of {@code shape}. */
+    static LoopPlan strided(int[] shape, int[]... strides) {
+        return new LoopPlan(shape, strides);
+    }
+
+    private LoopPlan(int[] outShape, int[][] full) {
+        int rank = outShape.length;
+        int operands = full.length;
+        // Merge dimension d into the previous merged one when, for every operand, stepping that one equals
+        // running through d.
         int[] mergedDims = new int[Math.max(rank, 1)];
         int[][] mergedStrides = new int[operands][Math.max(rank, 1)];
         int m = 0;
@@ -55,14 +70,13 @@ final class Broadcast {
             mergedDims[0] = 1;
             m = 1;
         }
-        dims = java.util.Arrays.copyOf(mergedDims, m);
+        dims = Arrays.copyOf(mergedDims, m);
         strides = new int[operands][];
         for (int o = 0; o < operands; o++) {
-            strides[o] = java.util.Arrays.copyOf(mergedStrides[o], m);
+            strides[o] = Arrays.copyOf(mergedStrides[o], m);
         }
     }
 
-    /** Whether, in every operand, stepping the previous merged dimension equals running through dimension d. */
     private static boolean mergeable(int[][] full, int d, int extent, int[][] merged, int prev) {
         for (int o = 0; o < full.length; o++) {
             if (merged[o][prev] != full[o][d] * extent) {
@@ -86,7 +100,7 @@ final class Broadcast {
         return dims[dims.length - 1];
     }
 
-    /** A cursor on row {@code row}: the rows are the positions of every merged dimension but the last. */
+    /** A cursor on row {@code row}. */
     Rows rowsFrom(int row) {
         return new Rows(row);
     }
