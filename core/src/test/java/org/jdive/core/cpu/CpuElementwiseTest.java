@@ -16,17 +16,26 @@ class CpuElementwiseTest {
     void binaryBroadcastsOverSeveralOuterDimensionsLikeTheIndexFormula() {
         Random rnd = new Random(5);
         for (int[] out : SHAPES) {
-            for (int trial = 0; trial < 6; trial++) {
+            for (int trial = 0; trial < 10; trial++) {
                 int[] aShape = randomBroadcast(rnd, out);
                 int[] bShape = randomBroadcast(rnd, out);
                 float[] a = random(rnd, size(aShape));
                 float[] b = random(rnd, size(bShape));
+                BinaryOp op = BinaryOp.values()[trial % 5];
                 float[] result = new float[size(out)];
-                CpuElementwise.binary(BinaryOp.SUB, a, aShape, b, bShape, result, out);
+                CpuElementwise.binary(op, a, aShape, b, bShape, result, out);
                 for (int i = 0; i < result.length; i++) {
-                    float expected = a[source(i, out, aShape)] - b[source(i, out, bShape)];
-                    assertEquals(expected, result[i], Arrays.toString(aShape) + " - " + Arrays.toString(bShape)
-                            + " at " + i);
+                    float x = a[source(i, out, aShape)];
+                    float y = b[source(i, out, bShape)];
+                    float expected = switch (op) {
+                        case ADD -> x + y;
+                        case SUB -> x - y;
+                        case MUL -> x * y;
+                        case DIV -> x / y;
+                        default -> (float) Math.pow(x, y);
+                    };
+                    assertEquals(expected, result[i], Arrays.toString(aShape) + " " + op + " "
+                            + Arrays.toString(bShape) + " at " + i);
                 }
             }
         }
