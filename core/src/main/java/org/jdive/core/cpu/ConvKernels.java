@@ -1,6 +1,7 @@
 package org.jdive.core.cpu;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,7 +14,7 @@ import org.jdive.core.backend.ConvSpec;
  * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
  * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
  * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
- * copies around it parallel over images. In the passes whose GEMM writes the group's columns or outputs, a
+ * copies around it parallel over images where there is enough of them to share. In the passes whose GEMM writes the group's columns or outputs, a
  * group is also large enough for that GEMM to be split over the cores (a layer with few channels, such as an
  * RGB input, needs many images for that). Backward-weights, whose GEMM writes just the weights (which a split
  * would re-pack per task), adds the groups' products in order. Every result is therefore the same whatever
@@ -41,10 +42,10 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            Parallel.forEach(l.images(n0), i -> im2col(s, x, first + i, l.columns, i * l.positions, depth));
+            l.forImages(n0, i -> im2col(s, x, first + i, l.columns, i * l.positions, depth));
             Sgemm.multiply(false, false, l.out, depth, l.rows, w, 0, l.rows, l.columns, 0, depth,
                     0f, l.outputs, 0, depth);
-            Parallel.forEach(l.images(n0), i -> l.copyOutputs(y, first + i, i, depth, false));
+            l.forImages(n0, i -> l.copyOutputs(y, first + i, i, depth, false));
         }
     }
 
@@ -57,10 +58,10 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            Parallel.forEach(l.images(n0), i -> l.copyOutputs(dy, first + i, i, depth, true));
+            l.forImages(n0, i -> l.copyOutputs(dy, first + i, i, depth, true));
             Sgemm.multiply(true, false, l.rows, depth, l.out, w, 0, l.rows, l.outputs, 0, depth,
                     0f, l.columns, 0, depth);
-            Parallel.forEach(l.images(n0), i -> col2im(s, l.columns, i * l.positions, depth, dx, first + i));
+            l.forImages(n0, i -> col2im(s, l.columns, i * l.positions, depth, dx, first + i));
         }
     }
 
@@ -70,7 +71,7 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            Parallel.forEach(l.images(n0), i -> {
+            l.forImages(n0, i -> {
                 im2col(s, x, first + i, l.columns, i * l.positions, depth);
                 l.copyOutputs(dy, first + i, i, depth, true);
             });
@@ -113,6 +114,20 @@ public final class ConvKernels {
 
         int depth(int n0) {
             return images(n0) * positions;
+        }
+
+        /**
+         * Runs {@code body} for each image slot of the group at {@code n0}, on several threads only where the
+         * images' column matrices add up to enough work to be worth handing over (a batch of MinAtar's 10×10
+         * grids is not).
+         */
+        void forImages(int n0, IntConsumer body) {
+            int perTask = Math.max(1, CpuElementwise.PARALLEL_GRAIN / (rows * positions));
+            Parallel.forRange(images(n0), perTask, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    body.accept(i);
+                }
+            });
         }
 
         /** Copies image {@code n} of an N×out×positions tensor to or from slot {@code slot} of {@link #outputs}. */
