@@ -14,11 +14,11 @@ import org.jdive.core.backend.ConvSpec;
  * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
  * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
  * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
- * copies around it parallel over images where there is enough of them to share. In the passes whose GEMM writes the group's columns or outputs, a
- * group is also large enough for that GEMM to be split over the cores (a layer with few channels, such as an
- * RGB input, needs many images for that). Backward-weights, whose GEMM writes just the weights (which a split
- * would re-pack per task), adds the groups' products in order. Every result is therefore the same whatever
- * the number of threads.
+ * copies around it parallel over images where there is enough of them to share. In the passes whose GEMM writes
+ * the group's columns or outputs, a group is also large enough for that GEMM to be split over the cores (a layer
+ * with few channels, such as an RGB input, needs many images for that). Backward-weights, whose GEMM writes just
+ * the weights (which a split would re-pack per task), adds the groups' products in order. Every result is
+ * therefore the same whatever the number of threads.
  */
 public final class ConvKernels {
 

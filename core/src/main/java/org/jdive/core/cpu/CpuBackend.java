@@ -18,7 +18,8 @@ public final class CpuBackend implements Backend {
 
     private final AtomicLong live = new AtomicLong();
     /** Released arrays for new buffers of the same size: up to an eighth of the heap, and at most 256 MB. */
-    private final ArrayPool pool = new ArrayPool(Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20) / Float.BYTES);
+    private final ArrayPool pool =
+            new ArrayPool(Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20) / Float.BYTES);
 
     @Override
     public String name() {

@@ -5,8 +5,8 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@code C = A·Bᵀ + beta·C} where A ({@code m×k}) and B ({@code n×k}) are both stored row-major along the depth, as
- * dot products of their rows: what a layer's input times its {@code [out, in]} weight is. Nothing is packed or
+ * {@code C = A·Bᵀ + beta·C} where A ({@code m×k}) and B ({@code n×k}) are both stored row-major along the depth,
+ * as dot products of their rows: what a layer's input times its {@code [out, in]} weight is. Nothing is packed or
  * transposed, so this suits a few rows of A (a batch of one to a few dozen), where copying B into column panels
  * would cost as much as the product itself.
  *
@@ -80,9 +80,11 @@ final class RowDotProducts {
 
     /**
      * The {@value #SIDE}×{@value #SIDE} dot products of A's rows from {@code a0} ({@code lda} apart) with B's rows
-     * from {@code b0} ({@code ldb} apart), row-major into {@code partials} (one vector each); past {@code cols} B's last row repeats.
+     * from {@code b0} ({@code ldb} apart), row-major into {@code partials} (one vector each); past {@code cols}
+     * B's last row repeats.
      */
-    private static void square(int k, float[] a, int a0, int lda, float[] b, int b0, int ldb, int cols, float[] partials) {
+    private static void square(int k, float[] a, int a0, int lda, float[] b, int b0, int ldb, int cols,
+                               float[] partials) {
         int a1 = a0 + lda;
         int a2 = a1 + lda;
         int a3 = a2 + lda;

@@ -57,7 +57,8 @@ class CpuElementwiseTest {
             float[] result = new float[size(out)];
             CpuElementwise.where(c, cShape, a, aShape, b, bShape, result, out);
             for (int i = 0; i < result.length; i++) {
-                float expected = c[source(i, out, cShape)] != 0f ? a[source(i, out, aShape)] : b[source(i, out, bShape)];
+                float expected = c[source(i, out, cShape)] != 0f
+                        ? a[source(i, out, aShape)] : b[source(i, out, bShape)];
                 assertEquals(expected, result[i], "at " + i);
             }
         }

@@ -44,7 +44,7 @@ class CpuIndexingTest {
         }
     }
 
-    /** The strides of a contiguous layout of {@code shape}'s dimensions in a random order, rows padded by {@code pad}. */
+    /** The strides of a contiguous layout of {@code shape}'s dimensions in random order, rows padded by {@code pad}. */
     private static int[] permutedStrides(Random rnd, int[] shape, int pad) {
         Integer[] order = new Integer[shape.length];
         Arrays.setAll(order, i -> i);
