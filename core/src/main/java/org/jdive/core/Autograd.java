@@ -137,18 +137,8 @@ final class Autograd {
     }
 
     private static void accumulateIntoLeaf(Tensor leaf, Tensor g) {
-        if (!leaf.requiresGrad()) {
-            return;
-        }
-        Tensor existing = leaf.grad();
-        if (existing == null || existing.isFreed()) {
-            try (Scope persistent = Scope.none()) {
-                Tensor copy = Tensor.empty(leaf.backend(), leaf.shapeRef());
-                copy.copyFromInPlace(g);
-                leaf.grad(copy);
-            }
-        } else {
-            existing.addInPlace(g, 1f);
+        if (leaf.requiresGrad()) {
+            leaf.accumulateGrad(g);
         }
     }
 

@@ -30,6 +30,8 @@ public final class Tensor implements AutoCloseable {
 
     private boolean requiresGrad;
     private Tensor grad;
+    /** Whether {@link #zeroGrad()} has cleared {@link #grad} without writing it yet: its contents count as zero. */
+    private boolean gradCleared;
     Autograd.Node gradFn;
 
     Tensor(Backend backend, Storage storage, int[] shape) {
@@ -264,17 +266,35 @@ public final class Tensor implements AutoCloseable {
 
     /** The accumulated gradient of a leaf after {@link #backward()}, or null. */
     public Tensor grad() {
+        if (gradCleared) {
+            backend.unary(UnaryOp.FILL, 0f, grad.buffer(), grad.buffer(), grad.size);
+            gradCleared = false;
+        }
         return grad;
     }
 
-    void grad(Tensor g) {
-        this.grad = g;
+    /**
+     * Sets the accumulated gradient to zero (keeps its memory). The zeros are written when the gradient is next
+     * read through {@link #grad()}; a backward pass before that writes its gradient over the old values rather
+     * than adding to zeros. So read the gradient through {@code grad()}, not through a reference kept from before.
+     */
+    public void zeroGrad() {
+        gradCleared = grad != null && !grad.isFreed();
     }
 
-    /** Sets the accumulated gradient to zero (keeps its memory). */
-    public void zeroGrad() {
-        if (grad != null) {
-            backend.unary(UnaryOp.FILL, 0f, grad.buffer(), grad.buffer(), grad.size);
+    /** Adds {@code g} (this tensor's shape) to the accumulated gradient, which starts as a copy of it. */
+    void accumulateGrad(Tensor g) {
+        if (grad == null || grad.isFreed()) {
+            try (Scope persistent = Scope.none()) {
+                grad = Tensor.empty(backend, shape);
+            }
+            gradCleared = true;
+        }
+        if (gradCleared) {
+            grad.copyFromInPlace(g);
+            gradCleared = false;
+        } else {
+            grad.addInPlace(g, 1f);
         }
     }
 

@@ -30,6 +30,22 @@ class AutogradTest {
     }
 
     @Test
+    void aBackwardPassAfterZeroingGivesItsOwnGradientOnly() {
+        Tensor w = Tensor.of(new float[] {2, -1}, 2).requiresGrad(true);
+        w.mul(3f).sum().backward();
+        Tensor grad = w.grad();
+        w.zeroGrad();
+        w.mul(w).sum().backward();                                 // 2w, not 3 + 2w
+        assertArrayEquals(new float[] {4, -2}, w.grad().toFloatArray());
+        assertTrue(grad == w.grad(), "the gradient keeps its memory");
+        w.mul(5f).sum().backward();
+        assertArrayEquals(new float[] {9, 3}, w.grad().toFloatArray());
+        w.zeroGrad();
+        w.zeroGrad();
+        assertArrayEquals(new float[] {0, 0}, w.grad().toFloatArray());
+    }
+
+    @Test
     void sumsGradientsOfATensorUsedTwice() {
         Tensor x = Tensor.of(new float[] {3}, 1).requiresGrad(true);
         Tensor y = x.add(x).mul(x);                                // 2x², dy/dx = 4x

@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The RL-sized products of a batch-32 MLP 4→64→64→2, forward ({@code NN}: batch × in · in × out, or {@code NT}
  * with weights stored out × in) and backward ({@code TN}: the weight gradient, {@code NT}: the input gradient),
- * where per-call overhead dominates. Shapes are {@code m×n×k:transposes}.
+ * where per-call overhead dominates; and those of MinAtar's DQN torso: its 1024→128 layer forward at batch 32
+ * and at batch 1 (acting), and its convolution's weight gradient over 16 images. Shapes are
+ * {@code m×n×k:transposes}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -29,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SmallSgemmBenchmark {
 
     @Param({"32x64x4:NN", "32x64x64:NN", "32x2x64:NN", "32x64x4:NT", "32x64x64:NT", "32x2x64:NT",
-        "4x64x32:TN", "64x64x32:TN", "64x2x32:TN", "32x4x64:NT", "32x64x2:NN"})
+        "4x64x32:TN", "64x64x32:TN", "64x2x32:TN", "32x4x64:NT", "32x64x2:NN", "32x128x1024:NT", "1x128x1024:NT",
+        "16x36x1024:NT"})
     public String shape;
 
     private int m;

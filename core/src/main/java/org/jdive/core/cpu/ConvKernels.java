@@ -1,7 +1,9 @@
 package org.jdive.core.cpu;
 
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import org.jdive.core.backend.ConvSpec;
 
@@ -12,11 +14,11 @@ import org.jdive.core.backend.ConvSpec;
  * for each output position, the input pixel that kernel tap meets (zero in the padding). The batch is
  * processed in groups of images whose size depends on the shape alone; a group's column matrices (and its
  * output gradients) sit side by side, so that each pass is one wide GEMM per group, parallel inside, with the
- * copies around it parallel over images. In the passes whose GEMM writes the group's columns or outputs, a
- * group is also large enough for that GEMM to be split over the cores (a layer with few channels, such as an
- * RGB input, needs many images for that). Backward-weights, whose GEMM writes just the weights (which a split
- * would re-pack per task), adds the groups' products in order. Every result is therefore the same whatever
- * the number of threads.
+ * copies around it parallel over images where there is enough of them to share. In the passes whose GEMM writes
+ * the group's columns or outputs, a group is also large enough for that GEMM to be split over the cores (a layer
+ * with few channels, such as an RGB input, needs many images for that). Backward-weights, whose GEMM writes just
+ * the weights (which a split would re-pack per task), adds the groups' products in order. Every result is
+ * therefore the same whatever the number of threads.
  */
 public final class ConvKernels {
 
@@ -40,10 +42,10 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            Parallel.forEach(l.images(n0), i -> im2col(s, x, first + i, l.columns, i * l.positions, depth));
+            l.forImages(n0, i -> im2col(s, x, first + i, l.columns, i * l.positions, depth));
             Sgemm.multiply(false, false, l.out, depth, l.rows, w, 0, l.rows, l.columns, 0, depth,
                     0f, l.outputs, 0, depth);
-            Parallel.forEach(l.images(n0), i -> l.copyOutputs(y, first + i, i, depth, false));
+            l.forImages(n0, i -> l.copyOutputs(y, first + i, i, depth, false));
         }
     }
 
@@ -56,10 +58,10 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            Parallel.forEach(l.images(n0), i -> l.copyOutputs(dy, first + i, i, depth, true));
+            l.forImages(n0, i -> l.copyOutputs(dy, first + i, i, depth, true));
             Sgemm.multiply(true, false, l.rows, depth, l.out, w, 0, l.rows, l.outputs, 0, depth,
                     0f, l.columns, 0, depth);
-            Parallel.forEach(l.images(n0), i -> col2im(s, l.columns, i * l.positions, depth, dx, first + i));
+            l.forImages(n0, i -> col2im(s, l.columns, i * l.positions, depth, dx, first + i));
         }
     }
 
@@ -69,7 +71,7 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            Parallel.forEach(l.images(n0), i -> {
+            l.forImages(n0, i -> {
                 im2col(s, x, first + i, l.columns, i * l.positions, depth);
                 l.copyOutputs(dy, first + i, i, depth, true);
             });
@@ -114,6 +116,20 @@ public final class ConvKernels {
             return images(n0) * positions;
         }
 
+        /**
+         * Runs {@code body} for each image slot of the group at {@code n0}, on several threads only where the
+         * images' column matrices add up to enough work to be worth handing over (a batch of MinAtar's 10×10
+         * grids is not).
+         */
+        void forImages(int n0, IntConsumer body) {
+            int perTask = Math.max(1, CpuElementwise.PARALLEL_GRAIN / (rows * positions));
+            Parallel.forRange(images(n0), perTask, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    body.accept(i);
+                }
+            });
+        }
+
         /** Copies image {@code n} of an N×out×positions tensor to or from slot {@code slot} of {@link #outputs}. */
         void copyOutputs(float[] tensor, int n, int slot, int depth, boolean toOutputs) {
             for (int c = 0; c < out; c++) {
@@ -128,7 +144,10 @@ public final class ConvKernels {
         }
     }
 
-    /** Writes image {@code n}'s column matrix into {@code col} from {@code colOff}, rows {@code ld} apart. */
+    /**
+     * Writes image {@code n}'s column matrix into {@code col} from {@code colOff}, rows {@code ld} apart;
+     * {@code col} has a vector's worth of room past its last row.
+     */
     static void im2col(ConvSpec s, float[] x, int n, float[] col, int colOff, int ld) {
         Padded p = new Padded(s);
         int positions = s.outHeight() * s.outWidth();
@@ -140,6 +159,10 @@ public final class ConvKernels {
                 for (int kw = 0; kw < s.kernelWidth(); kw++) {
                     int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
                     int tap = kh * p.width + kw;
+                    if (s.strideWidth() == 1) {
+                        copyRuns(s, p, tap, col, row);
+                        continue;
+                    }
                     int q = 0;
                     for (; q < vectorEnd; q += F.length()) {
                         FloatVector.fromArray(F, p.plane, tap, p.corners, q).intoArray(col, row + q);
@@ -149,6 +172,25 @@ public final class ConvKernels {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A tap's row of the column matrix when the kernel moves one pixel at a time along a row: each output row
+     * reads a run of adjacent pixels, copied a vector at a time (the last one masked). Loads may read past the
+     * run, and so past the plane into its slack, never past the array.
+     */
+    private static void copyRuns(ConvSpec s, Padded p, int tap, float[] col, int row) {
+        int outWidth = s.outWidth();
+        int lastStart = F.loopBound(outWidth - 1);
+        VectorMask<Float> last = F.indexInRange(lastStart, outWidth);
+        for (int oh = 0; oh < s.outHeight(); oh++) {
+            int from = tap + oh * s.strideHeight() * p.width;
+            int to = row + oh * outWidth;
+            for (int q = 0; q < lastStart; q += F.length()) {
+                FloatVector.fromArray(F, p.plane, from + q).intoArray(col, to + q);
+            }
+            FloatVector.fromArray(F, p.plane, from + lastStart).intoArray(col, to + lastStart, last);
         }
     }
 
@@ -223,10 +265,13 @@ public final class ConvKernels {
         private ConvSpec cornersOf;
         private int[] corners;
 
-        /** A padded plane of exactly {@code size} floats (its contents are left to the caller). */
+        /**
+         * A padded plane of {@code size} floats, and a vector's worth of slack after them for loads that run past
+         * the plane (its contents are left to the caller).
+         */
         float[] plane(int size) {
-            if (plane.length != size) {
-                plane = new float[size];
+            if (plane.length != size + F.length()) {
+                plane = new float[size + F.length()];
             }
             return plane;
         }
@@ -246,9 +291,10 @@ public final class ConvKernels {
             return corners;
         }
 
+        /** At least {@code size} floats and a vector's worth more, for {@link #copyRuns}'s last masked store. */
         float[] columns(int size) {
-            if (columns.length < size) {
-                columns = new float[size];
+            if (columns.length < size + F.length()) {
+                columns = new float[size + F.length()];
             }
             return columns;
         }

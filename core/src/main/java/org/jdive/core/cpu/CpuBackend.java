@@ -1,5 +1,6 @@
 package org.jdive.core.cpu;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.BinaryOp;
@@ -16,6 +17,9 @@ import org.jdive.core.backend.UnaryOp;
 public final class CpuBackend implements Backend {
 
     private final AtomicLong live = new AtomicLong();
+    /** Released arrays for new buffers of the same size: up to an eighth of the heap, and at most 256 MB. */
+    private final ArrayPool pool =
+            new ArrayPool(Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20) / Float.BYTES);
 
     @Override
     public String name() {
@@ -29,12 +33,21 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Buffer allocate(int size) {
-        return track(new float[size]);
+        float[] data = pool.take(size);
+        if (data == null) {
+            data = new float[size];
+        } else {
+            Arrays.fill(data, 0f);
+        }
+        return track(data);
     }
 
     @Override
     public Buffer upload(float[] data, int offset, int length) {
-        float[] copy = new float[length];
+        float[] copy = pool.take(length);
+        if (copy == null) {
+            copy = new float[length];
+        }
         System.arraycopy(data, offset, copy, 0, length);
         return track(copy);
     }
@@ -44,8 +57,10 @@ public final class CpuBackend implements Backend {
         return new CpuBuffer(this, data);
     }
 
-    void released() {
+    /** Takes back the array of a buffer that has just been released and no longer refers to it. */
+    void released(float[] data) {
         live.decrementAndGet();
+        pool.give(data);
     }
 
     @Override

@@ -37,9 +37,10 @@ final class CpuBuffer implements Buffer {
 
     @Override
     public void release() {
-        if (data != null) {
+        float[] d = data;
+        if (d != null) {
             data = null;
-            backend.released();
+            backend.released(d);
         }
     }
 

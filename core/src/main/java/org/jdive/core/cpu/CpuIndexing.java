@@ -38,34 +38,27 @@ final class CpuIndexing {
 
     static void copyStrided(float[] src, int srcOffset, int[] srcStrides, float[] dst, int dstOffset,
                             int[] dstStrides, int[] shape) {
-        int rank = shape.length;
-        if (rank == 0) {
+        if (shape.length == 0) {
             dst[dstOffset] = src[srcOffset];
             return;
         }
-        int n = 1;
         for (int d : shape) {
-            n *= d;
+            if (d == 0) {
+                return;
+            }
         }
-        if (n == 0) {
-            return;
-        }
-        int inner = shape[rank - 1];
-        int rows = n / inner;
-        int ss = srcStrides[rank - 1];
-        int ds = dstStrides[rank - 1];
+        LoopPlan plan = LoopPlan.strided(shape, srcStrides, dstStrides);
+        int inner = plan.inner();
+        int rows = plan.size() / inner;
+        int last = plan.dims.length - 1;
+        int ss = plan.strides[0][last];
+        int ds = plan.strides[1][last];
         int rowsPerChunk = Math.max(1, CpuElementwise.PARALLEL_GRAIN / inner);
         Parallel.forRange(rows, rowsPerChunk, (from, to) -> {
-            for (int r = from; r < to; r++) {
-                int s = srcOffset;
-                int d = dstOffset;
-                int rem = r;
-                for (int k = rank - 2; k >= 0; k--) {
-                    int i = rem % shape[k];
-                    rem /= shape[k];
-                    s += i * srcStrides[k];
-                    d += i * dstStrides[k];
-                }
+            LoopPlan.Rows row = plan.rowsFrom(from);
+            for (int r = from; r < to; r++, row.next()) {
+                int s = srcOffset + row.offset(0);
+                int d = dstOffset + row.offset(1);
                 if (ss == 1 && ds == 1) {
                     System.arraycopy(src, s, dst, d, inner);
                 } else {

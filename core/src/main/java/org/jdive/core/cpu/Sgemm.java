@@ -42,6 +42,13 @@ public final class Sgemm {
     private static final long PARALLEL = 1L << 23;
     /** How many tasks a large product is split into (more than the cores, for balance). */
     private static final int TASKS = 8;
+    /**
+     * Up to this many rows of A, a product with B transposed is computed as dot products of rows
+     * ({@link RowDotProducts}) rather than by copying B into column panels, which costs as much as the product.
+     */
+    private static final int DOT_ROWS = 64;
+    /** The depth from which those dot products fill a few vectors (shallower ones are mostly lane sums). */
+    private static final int DOT_DEPTH = 4 * L;
     /** Rows of the small-product register tile. */
     private static final int SMALL_ROWS = 4;
 
@@ -79,6 +86,10 @@ public final class Sgemm {
             return;
         }
         long volume = (long) m * n * k;
+        if (transB && !transA && m <= DOT_ROWS && k >= DOT_DEPTH && volume < PARALLEL) {
+            RowDotProducts.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
         if (volume <= SMALL) {
             small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;

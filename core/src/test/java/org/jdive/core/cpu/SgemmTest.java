@@ -34,7 +34,7 @@ class SgemmTest {
     @CsvSource({
         "1,1,1", "1,1,7", "2,3,1", "5,1,9", "1,17,3", "7,33,5", "9,31,17", "4,64,32", "32,4,64", "32,64,64",
         "32,2,64", "3,5,0", "0,5,3", "5,0,3", "17,65,257", "65,47,300", "130,70,300", "61,200,45", "257,129,513",
-        "600,3,700"})
+        "600,3,700", "1,128,1024", "3,37,100", "6,21,77", "64,19,130", "2,1,64"})
     void matchesDoublePrecisionReferenceForEveryTransposeAndBeta(int m, int n, int k) {
         Random rnd = new Random(31L * m + 17L * n + k);
         for (boolean transA : new boolean[] {false, true}) {
