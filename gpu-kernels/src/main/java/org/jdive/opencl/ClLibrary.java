@@ -49,6 +49,7 @@ final class ClLibrary {
             try {
                 Configuration.OPENCL_LIBRARY_NAME.set(name);
                 CL.create();
+                warnWithoutSignalChaining();
                 return new Status(true, name, null);
             } catch (Throwable e) {
                 failures.add(name + " (" + e.getMessage() + ")");
@@ -56,6 +57,21 @@ final class ClLibrary {
         }
         return new Status(false, null, "no OpenCL library could be loaded: tried " + String.join(", ", failures)
                 + "; install an ICD loader and a driver, e.g. apt-get install ocl-icd-libopencl1 pocl-opencl-icd");
+    }
+
+    /**
+     * OpenCL drivers that compile with LLVM (PoCL, Mesa's rusticl) install LLVM's one-shot signal handlers over
+     * the JVM's, which the JVM needs for null checks and safepoints: two threads faulting at once then kill
+     * the process with a bare segfault. The JDK's libjsig, preloaded, keeps the JVM's handlers and chains the
+     * others behind them; ./jdive and the test build preload it.
+     */
+    private static void warnWithoutSignalChaining() {
+        Path libjsig = Path.of(System.getProperty("java.home"), "lib", "libjsig.so");
+        String preload = System.getenv("LD_PRELOAD");
+        if (Files.exists(libjsig) && (preload == null || !preload.contains("libjsig"))) {
+            System.err.println("jdive: warning: without signal chaining an LLVM-based OpenCL driver (such as PoCL) can "
+                    + "crash the JVM; start java with LD_PRELOAD=" + libjsig + " (./jdive does)");
+        }
     }
 
     /**
