@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
+import org.jdive.core.backend.Backends;
 import org.jdive.envs.Envs;
 import org.jdive.envs.vector.AutoresetMode;
 import org.jdive.envs.vector.VectorEnv;
@@ -15,6 +16,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
@@ -24,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * DQN training throughput in environment steps per second (play, store, learn), past {@code learning_starts}:
  * CartPole-v1 with CleanRL's set-up (one gradient step on a batch of 128 every 10 steps, MLP 120-84, Adam)
  * and MinAtar Breakout with the paper's (one gradient step on a batch of 32 every step, conv torso, centred
- * RMSProp).
+ * RMSProp). {@code backend} picks the tensor backend the networks live on ({@code -p backend=cpu,opencl,djl}).
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,6 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class DqnTrainingBenchmark {
 
+    @Param({"cpu"})
+    public String backend;
+
     private VectorEnv cartPoleEnv;
     private Dqn cartPole;
     private VectorEnv minAtarEnv;
@@ -41,6 +46,7 @@ public class DqnTrainingBenchmark {
 
     @Setup(Level.Trial)
     public void setup() {
+        Backends.setDefault(Backends.get(backend));
         cartPoleEnv = Envs.makeVector("CartPole-v1", Map.of(), 1, AutoresetMode.SAME_STEP, 1);
         cartPole = new Dqn(cartPoleEnv, new DqnConfig().learningStarts(1_000), 1);
         cartPole.train(1_000);
