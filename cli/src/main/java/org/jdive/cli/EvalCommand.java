@@ -1,26 +1,17 @@
 package org.jdive.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jdive.cli.play.AgentOverlays;
+import org.jdive.cli.play.EpisodeGif;
 import org.jdive.cli.run.RunFolder;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerState;
-import org.jdive.cli.train.rl.Evaluations;
-import org.jdive.cli.train.rl.RlKeys;
-import org.jdive.envs.Env;
-import org.jdive.envs.Frame;
-import org.jdive.rendering.play.PlaySession;
-import org.jdive.rendering.play.Scene;
-import org.jdive.rendering.record.GifEncoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,34 +55,11 @@ final class EvalCommand implements Callable<Integer> {
                 if (!(trainer instanceof Actor actor)) {
                     throw new Main.UsageException("eval --gif: " + scenario.kind().name() + " has no agent to watch");
                 }
-                int steps = recordFirstEpisode(scenario, actor, gif);
+                int steps = EpisodeGif.record(scenario, actor, gif);
                 out.printf("recorded the first evaluation episode (%d steps) to %s%n", steps, gif);
             }
             out.flush();
         }
         return 0;
     }
-
-    /** Plays the first evaluation episode again, as {@code evaluate} played it, and writes its frames to {@code target}. */
-    private static int recordFirstEpisode(Scenario scenario, Actor actor, Path target) throws IOException {
-        String envId = scenario.text(RlKeys.ENV_ID.path());
-        try (Env env = Evaluations.env(scenario)) {
-            var session = new PlaySession(envId, env, actor.policy()::act, PlaySession.MAX_SPEED,
-                    Evaluations.firstSeed(scenario));
-            Scene scene = AgentOverlays.attachLive(new Scene(session), actor, env, scenario.kind().unit());
-            Frame first = env.render();
-            int scale = Math.max(1, 320 / Math.max(first.width(), first.height()));
-            List<Frame> frames = new ArrayList<>();
-            frames.add(scene.compose(scale));
-            while (session.returns().length == 0) {
-                session.step(session.policy().act(session.observation()));
-                frames.add(scene.compose(scale));
-            }
-            GifEncoder.write(target, frames, GIF_DELAY_CENTIS);
-            return frames.size() - 1;
-        }
-    }
-
-    /** 25 frames per second. */
-    private static final int GIF_DELAY_CENTIS = 4;
 }

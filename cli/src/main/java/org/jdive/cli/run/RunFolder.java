@@ -67,6 +67,11 @@ public record RunFolder(Path path) {
         return checkpoints().resolve(String.format("%012d.state", done));
     }
 
+    /** The GIF of the first evaluation episode after {@code done} units ({@code record.gif}). */
+    public Path recording(long done) {
+        return path.resolve("recordings").resolve(String.format("%012d.gif", done));
+    }
+
     /** The checkpoint of the model that scored the best evaluation so far (written by the runner, never pruned). */
     public Path bestCheckpoint() {
         return checkpoints().resolve(BEST + ".state");

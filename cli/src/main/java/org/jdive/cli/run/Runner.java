@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdive.cli.play.EpisodeGif;
 import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
 import org.jdive.cli.train.TrainerState;
 
@@ -45,6 +47,7 @@ public final class Runner implements AutoCloseable {
     static final String METRICS_LOG = "metrics";
     static final String EVAL_LOG = "eval";
     private static final String STOP_AT = "eval.stop_at";
+    private static final String RECORD_GIF = "record.gif";
 
     private final Scenario scenario;
     private final RunFolder folder;
@@ -131,6 +134,7 @@ public final class Runner implements AutoCloseable {
                 evaluation = trainer.evaluate();
                 evals.append(row(unit, done, start, evaluation));
                 newBest = best.offer(done, evaluation);
+                recordEpisode(done);
                 reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
             }
             boolean last = trainer.finished() || reachedStopAt;
@@ -150,6 +154,7 @@ public final class Runner implements AutoCloseable {
         if (trainer.finished()) {
             evaluation = trainer.evaluate();
             evals.append(row(unit, trainer.done(), start, evaluation));
+            recordEpisode(trainer.done());
             if (best.offer(trainer.done(), evaluation)) {
                 trainer.saveModel().write(folder.bestCheckpoint());
             }
@@ -157,6 +162,14 @@ public final class Runner implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         writeSummary(stopped, reachedStopAt, evaluation, best, seconds);
         return new Result(trainer.done(), stopped, reachedStopAt, evaluation, seconds);
+    }
+
+    /** With {@code record.gif}, writes the first evaluation episode of an agent as {@code recordings/<units>.gif}. */
+    private void recordEpisode(long done) throws IOException {
+        if (scenario.has(RECORD_GIF) && scenario.bool(RECORD_GIF) && trainer instanceof Actor actor) {
+            Files.createDirectories(folder.recording(done).getParent());
+            EpisodeGif.record(scenario, actor, folder.recording(done));
+        }
     }
 
     private static long nextMultiple(long done, long every) {

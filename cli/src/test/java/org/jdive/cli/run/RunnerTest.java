@@ -240,6 +240,29 @@ class RunnerTest {
     }
 
     @Test
+    void recordGifWritesEachEvaluationsFirstEpisodeWithoutChangingTheRun() throws IOException {
+        Scenario plain = ScenarioLoader.load(scenarioFile("q-learning", "episodes: 300"), List.of());
+        Scenario recorded = ScenarioLoader.load(scenarioFile("q-learning", "episodes: 300"), List.of("record.gif=true"));
+        RunFolder without = start(plain, "without");
+        RunFolder with = start(recorded, "with");
+        new Runner(plain, without).run();
+        new Runner(recorded, with).run();
+
+        assertEquals(withoutWallTime(without.path().resolve("eval.csv")), withoutWallTime(with.path().resolve("eval.csv")),
+                "recording replays episodes on its own env: training and evaluation are unchanged");
+        assertTrue(Files.notExists(without.path().resolve("recordings")));
+        for (long done : new long[] {100, 200, 300}) {
+            Path gif = with.recording(done);
+            assertTrue(Files.exists(gif), gif + " is written");
+            try (var in = javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+                var reader = javax.imageio.ImageIO.getImageReadersByFormatName("gif").next();
+                reader.setInput(in);
+                assertTrue(reader.getNumImages(true) >= 2, "a start frame and at least one step: " + gif);
+            }
+        }
+    }
+
+    @Test
     void theBestEvaluationsModelIsKeptAndEvaluatesToItsRecordedMean() throws IOException {
         Scenario s = ScenarioLoader.load(scenarioFile("q-learning", "episodes: 1000"), List.of("checkpoint.keep=1"));
         RunFolder folder = start(s, "runs");

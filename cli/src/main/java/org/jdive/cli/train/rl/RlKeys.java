@@ -37,9 +37,13 @@ public final class RlKeys {
             "Stop training once a periodic evaluation's mean return reaches this (absent: train the whole budget); "
                     + "needs `eval.every`. As SB3's `StopTrainingOnRewardThreshold`, e.g. 475 for CartPole-v1.");
 
+    public static final Key RECORD_GIF = Key.optional("record.gif", new ValueType.Bool(), false,
+            "Record the first episode of every evaluation as an animated GIF, `recordings/<units>.gif` in the run "
+                    + "folder, with the window's overlays (as `jdive eval RUN --gif` does for one checkpoint).");
+
     /** The keys every RL kind has, before its own. */
     public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS,
-            EVAL_STOP_AT);
+            EVAL_STOP_AT, RECORD_GIF);
 
     private RlKeys() {
     }
