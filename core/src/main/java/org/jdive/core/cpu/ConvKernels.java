@@ -278,7 +278,7 @@ public final class ConvKernels {
 
         /** {@link Padded#corners} for {@code s}, kept for the next call with the same geometry. */
         int[] corners(ConvSpec s) {
-            if (!s.equals(cornersOf)) {
+            if (s != cornersOf && !s.equals(cornersOf)) { // every image of a call passes the same spec
                 int width = s.inWidth() + 2 * s.padWidth();
                 corners = new int[s.outHeight() * s.outWidth()];
                 for (int oh = 0, q = 0; oh < s.outHeight(); oh++) {
