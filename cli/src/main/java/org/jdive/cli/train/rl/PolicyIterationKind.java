@@ -14,7 +14,6 @@ import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
-import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
 
 /**
@@ -22,7 +21,7 @@ import org.jdive.cli.train.TrainerState;
  * one budget unit per iteration: evaluate the policy, then make it greedy in its values. It stops once the policy
  * no longer changes, usually after a handful of iterations where value iteration needs hundreds of sweeps.
  */
-public final class PolicyIterationKind implements TrainerKind {
+public final class PolicyIterationKind extends PlannerKind {
 
     static final Key TOLERANCE = Key.optional("agent.tolerance", new ValueType.Real(0, false, Double.POSITIVE_INFINITY, false),
             1e-8, "A policy evaluation stops when a sweep changes no value by this much or more; an action is "
@@ -32,39 +31,9 @@ public final class PolicyIterationKind implements TrainerKind {
     static final Key ITERATIONS = Key.optional("budget.iterations", new ValueType.Int(1, 1_000_000), 100L,
             "The most iterations (evaluation, then improvement) to run; it stops earlier once the policy is stable.");
 
-    @Override
-    public String name() {
-        return "policy-iteration";
-    }
-
-    @Override
-    public String section() {
-        return "agent";
-    }
-
-    @Override
-    public String description() {
-        return "policy iteration on the env's transition model (toy-text envs), Sutton and Barto 4.3";
-    }
-
-    @Override
-    public String unit() {
-        return "iterations";
-    }
-
-    @Override
-    public List<Key> keys() {
-        return RlKeys.with(List.of(TOLERANCE, EVALUATION_SWEEPS, ITERATIONS));
-    }
-
-    @Override
-    public List<Check> checks() {
-        return RlKeys.checksWith(Planners.needsModel(name()));
-    }
-
-    @Override
-    public Untrained untrained() {
-        return Untrained.PLAN_THEN_PLAY;
+    public PolicyIterationKind() {
+        super("policy-iteration", "policy iteration on the env's transition model (toy-text envs), Sutton and Barto 4.3",
+                "iterations", List.of(TOLERANCE, EVALUATION_SWEEPS, ITERATIONS));
     }
 
     @Override
@@ -88,7 +57,7 @@ public final class PolicyIterationKind implements TrainerKind {
 
         Planner(Scenario scenario) {
             this.scenario = scenario;
-            Mdp mdp = Planners.mdp(scenario);
+            Mdp mdp = mdp(scenario);
             this.pi = new PolicyIteration(mdp, scenario.number(RlKeys.GAMMA.path()), scenario.number(TOLERANCE.path()),
                     scenario.intValue(EVALUATION_SWEEPS.path()));
             this.budget = scenario.integer(ITERATIONS.path());

@@ -13,50 +13,19 @@ import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ValueType;
 import org.jdive.cli.train.Actor;
 import org.jdive.cli.train.Trainer;
-import org.jdive.cli.train.TrainerKind;
 import org.jdive.cli.train.TrainerState;
 
 /** {@code agent.kind: value-iteration}: planning on the env's model (D2L 17.2), one budget unit per sweep. */
-public final class ValueIterationKind implements TrainerKind {
+public final class ValueIterationKind extends PlannerKind {
 
     static final Key TOLERANCE = Key.optional("agent.tolerance", new ValueType.Real(0, false, Double.POSITIVE_INFINITY, false),
             1e-8, "Stop when a sweep changes no value by this much or more.");
     static final Key SWEEPS = Key.optional("budget.sweeps", new ValueType.Int(1, 10_000_000), 1000L,
             "The most sweeps to run (it stops earlier once the values converge).");
 
-    @Override
-    public String name() {
-        return "value-iteration";
-    }
-
-    @Override
-    public String section() {
-        return "agent";
-    }
-
-    @Override
-    public String description() {
-        return "value iteration on the env's transition model (toy-text envs), D2L 17.2";
-    }
-
-    @Override
-    public String unit() {
-        return "sweeps";
-    }
-
-    @Override
-    public List<Key> keys() {
-        return RlKeys.with(List.of(TOLERANCE, SWEEPS));
-    }
-
-    @Override
-    public List<Check> checks() {
-        return RlKeys.checksWith(Planners.needsModel(name()));
-    }
-
-    @Override
-    public Untrained untrained() {
-        return Untrained.PLAN_THEN_PLAY;
+    public ValueIterationKind() {
+        super("value-iteration", "value iteration on the env's transition model (toy-text envs), D2L 17.2",
+                "sweeps", List.of(TOLERANCE, SWEEPS));
     }
 
     @Override
@@ -77,7 +46,7 @@ public final class ValueIterationKind implements TrainerKind {
 
         Planner(Scenario scenario) {
             this.scenario = scenario;
-            Mdp mdp = Planners.mdp(scenario);
+            Mdp mdp = mdp(scenario);
             this.vi = new ValueIteration(mdp, scenario.number(RlKeys.GAMMA.path()));
             this.tolerance = scenario.number(TOLERANCE.path());
             this.budget = scenario.integer(SWEEPS.path());
