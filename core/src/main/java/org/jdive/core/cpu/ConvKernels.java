@@ -278,7 +278,10 @@ public final class ConvKernels {
 
         /** {@link Padded#corners} for {@code s}, kept for the next call with the same geometry. */
         int[] corners(ConvSpec s) {
-            if (s != cornersOf && !s.equals(cornersOf)) { // every image of a call passes the same spec
+            if (s == cornersOf) { // every image of a call passes the same spec
+                return corners;
+            }
+            if (!s.equals(cornersOf)) {
                 int width = s.inWidth() + 2 * s.padWidth();
                 corners = new int[s.outHeight() * s.outWidth()];
                 for (int oh = 0, q = 0; oh < s.outHeight(); oh++) {
@@ -286,8 +289,8 @@ public final class ConvKernels {
                         corners[q] = oh * s.strideHeight() * width + ow * s.strideWidth();
                     }
                 }
-                cornersOf = s;
             }
+            cornersOf = s;
             return corners;
         }
 

@@ -1,7 +1,12 @@
 package org.jdive.core.cpu;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /** Fused optimizer updates of the CPU backend; see {@link org.jdive.core.backend.Backend#sgdUpdate}. */
 final class CpuOptimizers {
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
     private CpuOptimizers() {
     }
@@ -45,7 +50,11 @@ final class CpuOptimizers {
     static void rmsprop(float[] p, float[] g, float[] v, float[] gAvg, float[] buf, int n, float lr, float alpha,
                         float eps, float weightDecay, float momentum) {
         Parallel.forRange(n, CpuElementwise.PARALLEL_GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
+            int i = from;
+            if (gAvg != null && buf == null) {
+                i = centredRmspropVectors(p, g, v, gAvg, from, to, lr, alpha, eps, weightDecay);
+            }
+            for (; i < to; i++) {
                 float grad = g[i] + weightDecay * p[i];
                 v[i] = alpha * v[i] + (1f - alpha) * grad * grad;
                 float avg;
@@ -63,6 +72,28 @@ final class CpuOptimizers {
                 }
             }
         });
+    }
+
+    /**
+     * Centred RMSProp without momentum (DQN's optimizer) a vector at a time over whole vectors of
+     * {@code [from, to)}, with the scalar loop's operations in its order (a float square root is correctly
+     * rounded either way), so the result is the same bit for bit; returns where the scalar loop takes over.
+     */
+    private static int centredRmspropVectors(float[] p, float[] g, float[] v, float[] gAvg, int from, int to,
+                                             float lr, float alpha, float eps, float weightDecay) {
+        int end = from + F.loopBound(to - from);
+        float keep = 1f - alpha;
+        for (int i = from; i < end; i += F.length()) {
+            FloatVector param = FloatVector.fromArray(F, p, i);
+            FloatVector grad = FloatVector.fromArray(F, g, i).add(param.mul(weightDecay));
+            FloatVector square = FloatVector.fromArray(F, v, i).mul(alpha).add(grad.mul(keep).mul(grad));
+            FloatVector mean = FloatVector.fromArray(F, gAvg, i).mul(alpha).add(grad.mul(keep));
+            FloatVector avg = square.sub(mean.mul(mean)).sqrt().add(eps);
+            square.intoArray(v, i);
+            mean.intoArray(gAvg, i);
+            param.sub(grad.mul(lr).div(avg)).intoArray(p, i);
+        }
+        return end;
     }
 
     static void adagrad(float[] p, float[] g, float[] sum, int n, float lr, float lrDecay, float weightDecay,

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code C = A·Bᵀ + beta·C} where A ({@code m×k}) and B ({@code n×k}) are both stored row-major along the depth,
  * as dot products of their rows: what a layer's input times its {@code [out, in]} weight is. Nothing is packed or
  * transposed, so this suits a few rows of A (a batch of one to a few dozen), where copying B into column panels
- * would cost as much as the product itself.
+ * would cost as much as the product itself. Large products are split over the cores by columns of C.
  *
  * <p>Each element of C is a vector of per-lane partial sums over {@code k}, a fused multiply-add chain in
  * increasing {@code k}; the lanes are then added by a fixed butterfly (the Vector API's own lane reduction may
@@ -23,6 +23,9 @@ final class RowDotProducts {
     private static final int SIDE = 4;
     /** Rows of B in the single-row tile, for the rows of A past the last square tile. */
     private static final int WIDE = 16;
+    /** From this many multiply-adds, the columns of C are split into chunks of about {@link #CHUNK} each. */
+    private static final long PARALLEL = 1L << 19;
+    private static final long CHUNK = 1L << 18;
     private static final VectorShuffle<Float> SWAP_1 = swap(1);
     private static final VectorShuffle<Float> SWAP_2 = swap(2);
     private static final VectorShuffle<Float> SWAP_4 = swap(4);
@@ -34,21 +37,34 @@ final class RowDotProducts {
     /** Computes {@code C[m×n] = A·Bᵀ + beta·C}; with {@code beta == 0} the old C is ignored (NaN included). */
     static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                          float beta, float[] c, int cOff, int ldc) {
+        long volume = (long) m * n * k;
+        int colsPerChunk = volume < PARALLEL ? n : WIDE * (int) Math.max(1, CHUNK / ((long) m * k * WIDE));
+        Parallel.forRange(n, colsPerChunk, (j0, j1) ->
+                columns(m, j0, j1, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
+    }
+
+    /**
+     * Columns {@code [j0, j1)} of C. Each group of {@value #SIDE} rows of B (in L1) meets every square tile of A's
+     * rows in turn, so that B is read from memory once however many rows A has; A's last rows, past its last
+     * square tile, then meet {@value #WIDE} rows of B at a time.
+     */
+    private static void columns(int m, int j0, int j1, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                                int ldb, float beta, float[] c, int cOff, int ldc) {
         float[] partials = new float[SIDE * SIDE * L];
-        int i = 0;
-        for (; i + SIDE <= m; i += SIDE) {
-            int a0 = aOff + i * lda;
-            for (int j = 0; j < n; j += SIDE) {
-                int cols = Math.min(SIDE, n - j);
-                int b0 = bOff + j * ldb;
+        int squareRows = m - m % SIDE;
+        for (int j = j0; j < j1; j += SIDE) {
+            int cols = Math.min(SIDE, j1 - j);
+            int b0 = bOff + j * ldb;
+            for (int i = 0; i < squareRows; i += SIDE) {
+                int a0 = aOff + i * lda;
                 square(k, a, a0, lda, b, b0, ldb, cols, partials);
                 finish(partials, SIDE, SIDE, cols, k, a, a0, lda, b, b0, ldb, beta, c, cOff + i * ldc + j, ldc);
             }
         }
-        for (; i < m; i++) {
+        for (int i = squareRows; i < m; i++) {
             int a0 = aOff + i * lda;
-            for (int j = 0; j < n; j += WIDE) {
-                int cols = Math.min(WIDE, n - j);
+            for (int j = j0; j < j1; j += WIDE) {
+                int cols = Math.min(WIDE, j1 - j);
                 int b0 = bOff + j * ldb;
                 wide(k, a, a0, b, b0, ldb, cols, partials);
                 finish(partials, 1, WIDE, cols, k, a, a0, lda, b, b0, ldb, beta, c, cOff + i * ldc + j, ldc);

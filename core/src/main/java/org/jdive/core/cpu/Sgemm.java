@@ -38,8 +38,8 @@ public final class Sgemm {
     private static final int NC = 1024;
     /** Below this many multiply-adds, no packing and no threads. */
     private static final long SMALL = 1L << 18;
-    /** From this many multiply-adds, the output is split into several tasks. */
-    private static final long PARALLEL = 1L << 23;
+    /** From this many multiply-adds (some ten microseconds of work), the output is split into several tasks. */
+    private static final long PARALLEL = 1L << 20;
     /** How many tasks a large product is split into (more than the cores, for balance). */
     private static final int TASKS = 8;
     /**
@@ -47,8 +47,22 @@ public final class Sgemm {
      * ({@link RowDotProducts}) rather than by copying B into column panels, which costs as much as the product.
      */
     private static final int DOT_ROWS = 64;
+    /**
+     * Below this many multiply-adds: larger products with so few rows of A are deep ones (a convolution's weight
+     * gradient over a batch of images), whose rows would not stay in cache between the dot products.
+     */
+    private static final long DOT_VOLUME = 1L << 23;
     /** The depth from which those dot products fill a few vectors (shallower ones are mostly lane sums). */
     private static final int DOT_DEPTH = 4 * L;
+    /**
+     * Up to this depth and {@link #SHALLOW_ROWS} rows of A, a product with B stored along its columns is computed
+     * from B in place, split over the cores by column blocks of about {@link #SHALLOW_CHUNK} multiply-adds:
+     * packing B would cost more than the product (a convolution over few channels into few, whose depth is
+     * channels × kernel taps).
+     */
+    private static final int SHALLOW = 64;
+    private static final int SHALLOW_ROWS = 32;
+    private static final long SHALLOW_CHUNK = 1L << 18;
     /** Rows of the small-product register tile. */
     private static final int SMALL_ROWS = 4;
 
@@ -86,12 +100,18 @@ public final class Sgemm {
             return;
         }
         long volume = (long) m * n * k;
-        if (transB && !transA && m <= DOT_ROWS && k >= DOT_DEPTH && volume < PARALLEL) {
+        if (transB && !transA && m <= DOT_ROWS && k >= DOT_DEPTH && volume < DOT_VOLUME) {
             RowDotProducts.multiply(m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
         if (volume <= SMALL) {
             small(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        if (k <= SHALLOW && m <= SHALLOW_ROWS && !transB) {
+            int colsPerChunk = NR * (int) Math.max(1, SHALLOW_CHUNK / ((long) m * k * NR));
+            Parallel.forRange(n, colsPerChunk, (j0, j1) -> small(transA, false, m, j1 - j0, k, a, aOff, lda,
+                    b, bOff + j0, ldb, beta, c, cOff + j0, ldc));
             return;
         }
         Operands ops = new Operands(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
