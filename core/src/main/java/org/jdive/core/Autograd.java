@@ -64,7 +64,9 @@ final class Autograd {
                     continue;
                 }
                 if (t.gradFn == null) {
-                    accumulateIntoLeaf(t, g);
+                    int[] pending = references.get(g);
+                    boolean disposable = engineOwned.contains(g) && pending != null && pending[0] == 1;
+                    accumulateIntoLeaf(t, g, disposable);
                 } else {
                     propagate(t.gradFn, g, grads, engineOwned, references);
                 }
@@ -136,9 +138,9 @@ final class Autograd {
         }
     }
 
-    private static void accumulateIntoLeaf(Tensor leaf, Tensor g) {
+    private static void accumulateIntoLeaf(Tensor leaf, Tensor g, boolean disposable) {
         if (leaf.requiresGrad()) {
-            leaf.accumulateGrad(g);
+            leaf.accumulateGrad(g, disposable);
         }
     }
 

@@ -282,8 +282,12 @@ public final class Tensor implements AutoCloseable {
         gradCleared = grad != null && !grad.isFreed();
     }
 
-    /** Adds {@code g} (this tensor's shape) to the accumulated gradient, which starts as a copy of it. */
-    void accumulateGrad(Tensor g) {
+    /**
+     * Adds {@code g} (this tensor's shape) to the accumulated gradient, which starts as a copy of it. With
+     * {@code disposable} (nothing else refers to {@code g}, which is about to be freed) the gradient takes
+     * {@code g}'s buffer instead of copying it, and {@code g} is left with the stale one.
+     */
+    void accumulateGrad(Tensor g, boolean disposable) {
         if (grad == null || grad.isFreed()) {
             try (Scope persistent = Scope.none()) {
                 grad = Tensor.empty(backend, shape);
@@ -291,7 +295,11 @@ public final class Tensor implements AutoCloseable {
             gradCleared = true;
         }
         if (gradCleared) {
-            grad.copyFromInPlace(g);
+            if (disposable && g.backend == backend && g.storage.unshared() && grad.storage.unshared()) {
+                grad.storage.swapBuffer(g.storage);
+            } else {
+                grad.copyFromInPlace(g);
+            }
             gradCleared = false;
         } else {
             grad.addInPlace(g, 1f);

@@ -45,6 +45,36 @@ class AutogradTest {
         assertArrayEquals(new float[] {0, 0}, w.grad().toFloatArray());
     }
 
+    /**
+     * After zeroGrad a backward pass hands a leaf the buffer of a gradient that nothing else refers to instead of
+     * copying it; a gradient that is still referenced (one upstream tensor for two leaves, the caller's seed) or a
+     * leaf gradient that a view shares is copied, so no two tensors end up sharing a buffer.
+     */
+    @Test
+    void zeroedGradientsTakeOrCopyTheNewOneWithoutSharingBuffers() {
+        Tensor a = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor b = Tensor.of(new float[] {3, 4}, 2).requiresGrad(true);
+        a.mul(a).sum().backward();
+        b.mul(b).sum().backward();
+        Tensor aGrad = a.grad();
+        Tensor bView = b.grad().reshape(1, 2);
+        a.zeroGrad();
+        b.zeroGrad();
+        Tensor seed = Tensor.of(new float[] {1, 10}, 2);
+        a.add(b).backward(seed);
+        assertArrayEquals(new float[] {1, 10}, seed.toFloatArray(), "the caller's seed is left alone");
+        assertArrayEquals(new float[] {1, 10}, a.grad().toFloatArray());
+        assertArrayEquals(new float[] {1, 10}, b.grad().toFloatArray());
+        assertArrayEquals(new float[] {1, 10}, bView.toFloatArray(), "a view of the gradient sees the new values");
+        a.zeroGrad();
+        a.mul(a).sum().backward();                                 // 2a: a fresh tensor, taken over
+        assertTrue(aGrad == a.grad());
+        assertArrayEquals(new float[] {2, 4}, a.grad().toFloatArray());
+        a.grad().addInPlace(Tensor.of(new float[] {100, 100}, 2), 1f);
+        assertArrayEquals(new float[] {1, 10}, b.grad().toFloatArray(), "the leaves share no buffer");
+        assertArrayEquals(new float[] {1, 10}, seed.toFloatArray());
+    }
+
     @Test
     void sumsGradientsOfATensorUsedTwice() {
         Tensor x = Tensor.of(new float[] {3}, 1).requiresGrad(true);

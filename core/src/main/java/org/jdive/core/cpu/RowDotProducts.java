@@ -38,7 +38,7 @@ final class RowDotProducts {
     static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                          float beta, float[] c, int cOff, int ldc) {
         long volume = (long) m * n * k;
-        int colsPerChunk = volume < PARALLEL ? n : WIDE * (int) Math.max(1, CHUNK / ((long) m * k * WIDE));
+        int colsPerChunk = volume < PARALLEL ? n : SIDE * (int) Math.max(1, CHUNK / ((long) m * k * SIDE));
         Parallel.forRange(n, colsPerChunk, (j0, j1) ->
                 columns(m, j0, j1, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
     }
