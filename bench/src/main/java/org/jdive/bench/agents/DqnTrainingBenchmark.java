@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
@@ -26,9 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * DQN training throughput in environment steps per second (play, store, learn), past {@code learning_starts}:
  * CartPole-v1 with CleanRL's set-up (one gradient step on a batch of 128 every 10 steps, MLP 120-84, Adam)
  * and MinAtar Breakout with the paper's (one gradient step on a batch of 32 every step, conv torso, centred
- * RMSProp). {@code backend} picks the tensor backend the networks live on ({@code -p backend=cpu,opencl,djl}).
+ * RMSProp). {@code backend} picks the tensor backend the networks live on ({@code -p backend=cpu,opencl,djl}). Each
+ * benchmark sets up only its own agent, so that the JIT has seen nothing of the other workload.
  */
-@State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 3)
@@ -36,44 +35,72 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class DqnTrainingBenchmark {
 
-    @Param({"cpu"})
-    public String backend;
+    /** The tensor backend and a DQN on one env, past {@code learning_starts}; each benchmark sets up only its own. */
+    @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+    public abstract static class Setup {
 
-    private VectorEnv cartPoleEnv;
-    private Dqn cartPole;
-    private VectorEnv minAtarEnv;
-    private Dqn minAtar;
+        @Param({"cpu"})
+        public String backend;
 
-    @Setup(Level.Trial)
-    public void setup() {
-        Backends.setDefault(Backends.get(backend));
-        cartPoleEnv = Envs.makeVector("CartPole-v1", Map.of(), 1, AutoresetMode.SAME_STEP, 1);
-        cartPole = new Dqn(cartPoleEnv, new DqnConfig().learningStarts(1_000), 1);
-        cartPole.train(1_000);
-        minAtarEnv = Envs.makeVector("MinAtar/Breakout-v1", Map.of(), 1, AutoresetMode.SAME_STEP, 1);
-        minAtar = new Dqn(minAtarEnv, DqnConfig.minAtar().learningStarts(1_000).bufferSize(20_000), 1);
-        minAtar.train(1_000);
+        VectorEnv env;
+        Dqn dqn;
+
+        abstract String envId();
+
+        abstract DqnConfig config();
+
+        @org.openjdk.jmh.annotations.Setup(Level.Trial)
+        public void setup() {
+            Backends.setDefault(Backends.get(backend));
+            env = Envs.makeVector(envId(), Map.of(), 1, AutoresetMode.SAME_STEP, 1);
+            dqn = new Dqn(env, config(), 1);
+            dqn.train(1_000);
+        }
+
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            dqn.close();
+            env.close();
+        }
+    }
+
+    @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+    public static class CartPole extends Setup {
+        @Override
+        String envId() {
+            return "CartPole-v1";
+        }
+
+        @Override
+        DqnConfig config() {
+            return new DqnConfig().learningStarts(1_000);
+        }
+    }
+
+    @State(org.openjdk.jmh.annotations.Scope.Benchmark)
+    public static class MinAtarBreakout extends Setup {
+        @Override
+        String envId() {
+            return "MinAtar/Breakout-v1";
+        }
+
+        @Override
+        DqnConfig config() {
+            return DqnConfig.minAtar().learningStarts(1_000).bufferSize(20_000);
+        }
     }
 
     @Benchmark
     @OperationsPerInvocation(1_000)
-    public long cartPoleCleanRl() {
-        cartPole.train(1_000);
-        return cartPole.steps();
+    public long cartPoleCleanRl(CartPole state) {
+        state.dqn.train(1_000);
+        return state.dqn.steps();
     }
 
     @Benchmark
     @OperationsPerInvocation(100)
-    public long minAtarBreakout() {
-        minAtar.train(100);
-        return minAtar.steps();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        cartPole.close();
-        cartPoleEnv.close();
-        minAtar.close();
-        minAtarEnv.close();
+    public long minAtarBreakout(MinAtarBreakout state) {
+        state.dqn.train(100);
+        return state.dqn.steps();
     }
 }
