@@ -63,7 +63,9 @@ public final class Sgemm {
     private static final int SHALLOW = 64;
     private static final int SHALLOW_ROWS = 32;
     private static final long SHALLOW_CHUNK = 1L << 18;
-    /** Rows of the small-product register tile. */
+    /** Rows of the small-product register tile where eight rows of A remain. */
+    private static final int TALL_ROWS = 8;
+    /** Rows of the small-product register tile for the last rows. */
     private static final int SMALL_ROWS = 4;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -357,7 +359,8 @@ public final class Sgemm {
     }
 
     /**
-     * Small products: a register tile of {@value #SMALL_ROWS} rows × two vectors reads A in place, and B in
+     * Small products: a register tile of {@value #TALL_ROWS} rows (the last rows {@value #SMALL_ROWS} at a time) ×
+     * two vectors reads A in place, and B in
      * place too where a column block is full and B is not transposed; other column blocks are first copied
      * into a zero-padded NR-wide panel (masked loads past the end of an array would leave the fast path).
      * Row tails repeat the last row, whose extra results are not stored.
@@ -379,7 +382,12 @@ public final class Sgemm {
                 panelLd = NR;
                 copyPanel(transB, k, j, cols, b, bOff, ldb, panel);
             }
-            for (int i = 0; i < m; i += SMALL_ROWS) {
+            int i = 0;
+            for (; i + TALL_ROWS <= m; i += TALL_ROWS) {
+                tallKernel(k, a, aOff + i * rowStride, rowStride, depthStride, panel, panelOff, panelLd, scratch.tile);
+                merge(scratch.tile, TALL_ROWS, cols, c, cOff + i * ldc + j, ldc, beta, beta == 0f);
+            }
+            for (; i < m; i += SMALL_ROWS) {
                 int rows = Math.min(SMALL_ROWS, m - i);
                 smallKernel(k, a, aOff + i * rowStride, Math.min(rows - 1, 1) * rowStride,
                         Math.min(rows - 1, 2) * rowStride, Math.min(rows - 1, 3) * rowStride, depthStride,
@@ -402,6 +410,68 @@ public final class Sgemm {
             }
             java.util.Arrays.fill(panel, d + cols, d + NR, 0f);
         }
+    }
+
+    /**
+     * An {@value #TALL_ROWS}×NR tile over the whole depth, as {@link #smallKernel} with twice the rows: sixteen
+     * accumulators keep both FMA pipes busy where four rows' eight would wait on their latency.
+     */
+    private static void tallKernel(int k, float[] a, int a0, int rowStride, int depthStride,
+                                   float[] b, int bOff, int ldb, float[] tile) {
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F), c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F), c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F), c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F), c71 = FloatVector.zero(F);
+        for (int p = 0; p < k; p++) {
+            int bo = bOff + p * ldb;
+            int ap = a0 + p * depthStride;
+            FloatVector b0 = FloatVector.fromArray(F, b, bo);
+            FloatVector b1 = FloatVector.fromArray(F, b, bo + L);
+            FloatVector av = FloatVector.broadcast(F, a[ap]);
+            c00 = av.fma(b0, c00);
+            c01 = av.fma(b1, c01);
+            av = FloatVector.broadcast(F, a[ap + rowStride]);
+            c10 = av.fma(b0, c10);
+            c11 = av.fma(b1, c11);
+            av = FloatVector.broadcast(F, a[ap + 2 * rowStride]);
+            c20 = av.fma(b0, c20);
+            c21 = av.fma(b1, c21);
+            av = FloatVector.broadcast(F, a[ap + 3 * rowStride]);
+            c30 = av.fma(b0, c30);
+            c31 = av.fma(b1, c31);
+            av = FloatVector.broadcast(F, a[ap + 4 * rowStride]);
+            c40 = av.fma(b0, c40);
+            c41 = av.fma(b1, c41);
+            av = FloatVector.broadcast(F, a[ap + 5 * rowStride]);
+            c50 = av.fma(b0, c50);
+            c51 = av.fma(b1, c51);
+            av = FloatVector.broadcast(F, a[ap + 6 * rowStride]);
+            c60 = av.fma(b0, c60);
+            c61 = av.fma(b1, c61);
+            av = FloatVector.broadcast(F, a[ap + 7 * rowStride]);
+            c70 = av.fma(b0, c70);
+            c71 = av.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR);
+        c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR);
+        c71.intoArray(tile, 7 * NR + L);
     }
 
     /**
