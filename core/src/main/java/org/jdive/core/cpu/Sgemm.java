@@ -360,9 +360,9 @@ public final class Sgemm {
 
     /**
      * Small products: a register tile of {@value #TALL_ROWS} rows (the last rows {@value #SMALL_ROWS} at a time) ×
-     * two vectors reads A in place, and B in
-     * place too where a column block is full and B is not transposed; other column blocks are first copied
-     * into a zero-padded NR-wide panel (masked loads past the end of an array would leave the fast path).
+     * two vectors reads A in place, and B in place too where a column block is full and B is not transposed; other
+     * column blocks are first copied into a zero-padded NR-wide panel (masked loads past the end of an array would
+     * leave the fast path).
      * Row tails repeat the last row, whose extra results are not stored.
      */
     private static void small(boolean transA, boolean transB, int m, int n, int k,
