@@ -38,9 +38,12 @@ public final class Sgemm {
     private static final int NC = 1024;
     /** Below this many multiply-adds, no packing and no threads. */
     private static final long SMALL = 1L << 18;
-    /** From this many multiply-adds (some ten microseconds of work), the output is split into several tasks. */
-    private static final long PARALLEL = 1L << 20;
-    /** How many tasks a large product is split into (more than the cores, for balance). */
+    /**
+     * The multiply-adds per task of a split product (some six microseconds of work): each task packs its own
+     * panels, so a product is split into only as many tasks as it has this much work for.
+     */
+    private static final long TASK_VOLUME = 1L << 20;
+    /** The most tasks a large product is split into (more than the cores, for balance). */
     private static final int TASKS = 8;
     /**
      * Up to this many rows of A, a product with B transposed is computed as dot products of rows
@@ -119,7 +122,8 @@ public final class Sgemm {
         Operands ops = new Operands(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         int taskRows = roundUp(m, MR);
         int taskCols = Math.min(roundUp(n, NR), NC);
-        while (volume >= PARALLEL && ceilDiv(m, taskRows) * ceilDiv(n, taskCols) < TASKS) {
+        long wanted = Math.min(TASKS, volume / TASK_VOLUME);
+        while (ceilDiv(m, taskRows) * ceilDiv(n, taskCols) < wanted) {
             if (taskRows >= taskCols && taskRows > MR) {
                 taskRows = roundUp(ceilDiv(taskRows, 2), MR);
             } else if (taskCols > NR) {
