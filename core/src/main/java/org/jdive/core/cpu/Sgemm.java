@@ -38,11 +38,13 @@ public final class Sgemm {
     private static final int NC = 1024;
     /** Below this many multiply-adds, no packing and no threads. */
     private static final long SMALL = 1L << 18;
+    /** From this many multiply-adds (some 25 µs of work), a product is split into tasks that run in parallel. */
+    private static final long PARALLEL = 1L << 21;
     /**
-     * The multiply-adds per task of a split product (some six microseconds of work): each task packs its own
-     * panels, so a product is split into only as many tasks as it has this much work for.
+     * The multiply-adds per task of a split product: each task packs its own panels, so smaller products (a
+     * CartPole layer at batch 128) lose more to packing twice than they gain from a second core.
      */
-    private static final long TASK_VOLUME = 1L << 20;
+    private static final long TASK_VOLUME = 1L << 19;
     /** The most tasks a large product is split into (more than the cores, for balance). */
     private static final int TASKS = 8;
     /**
@@ -122,7 +124,7 @@ public final class Sgemm {
         Operands ops = new Operands(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         int taskRows = roundUp(m, MR);
         int taskCols = Math.min(roundUp(n, NR), NC);
-        long wanted = Math.min(TASKS, volume / TASK_VOLUME);
+        long wanted = volume < PARALLEL ? 1 : Math.min(TASKS, volume / TASK_VOLUME);
         while (ceilDiv(m, taskRows) * ceilDiv(n, taskCols) < wanted) {
             if (taskRows >= taskCols && taskRows > MR) {
                 taskRows = roundUp(ceilDiv(taskRows, 2), MR);
