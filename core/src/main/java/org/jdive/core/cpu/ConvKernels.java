@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.jdive.core.backend.ConvSpec;
 
@@ -32,7 +33,7 @@ public final class ConvKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** Vectors of half {@link #F}'s width. */
     private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            jdk.incubator.vector.VectorShape.forBitSize(Math.max(64, F.vectorBitSize() / 2)));
+            VectorShape.forBitSize(Math.max(64, F.vectorBitSize() / 2)));
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -184,7 +185,7 @@ public final class ConvKernels {
 
     /**
      * {@link #im2col} without padding, the kernel moving one pixel at a time along a row: each output row of a tap
-     * is a run of adjacent input pixels, copied straight from the image (no padded plane), a vector at a time.
+     * is a run of adjacent input pixels, copied straight from the image (no padded plane).
      */
     private static void unpaddedRuns(ConvSpec s, float[] x, int n, float[] col, int colOff, int ld) {
         int outWidth = s.outWidth();

@@ -24,6 +24,8 @@ class ConvKernelsTest {
             new ConvSpec(4, 2, 20, 20, 3, 3, 3, 1, 1, 1, 1),
             new ConvSpec(4, 16, 16, 16, 8, 4, 4, 2, 2, 1, 1),
             new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0),
+            new ConvSpec(2, 3, 21, 21, 4, 3, 3, 1, 1, 0, 0),
+            new ConvSpec(2, 2, 9, 12, 3, 3, 3, 2, 1, 0, 0),
             new ConvSpec(2, 3, 9, 37, 4, 3, 2, 2, 1, 1, 0));
 
     @Test
