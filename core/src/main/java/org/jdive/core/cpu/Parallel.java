@@ -18,7 +18,9 @@ import java.util.function.IntConsumer;
  * ({@code jdive.spinMicros}, 200 µs by default) after their last chunk before they sleep, so that the
  * back-to-back kernels of a training step hand over work in about a microsecond instead of the tens of
  * microseconds a thread pool's wake-up costs on a VM; a sleeping helper is woken, and the caller starts
- * on the chunks meanwhile. Only one job runs at a time: a second thread that calls while the helpers are
+ * on the chunks meanwhile. A job of n chunks involves at most n − 1 helpers (the first ones), so that the
+ * many small kernels of a step do not make every core of a large machine contend for the same counters.
+ * Only one job runs at a time: a second thread that calls while the helpers are
  * busy, and any call made from inside a chunk, runs its chunks itself.
  */
 public final class Parallel {
@@ -128,8 +130,8 @@ public final class Parallel {
             try {
                 Job job = new Job(body, chunks);
                 current = job;
-                for (Helper helper : helpers) {
-                    helper.wake();
+                for (int h = 0; h < Math.min(helpers.length, chunks - 1); h++) {
+                    helpers[h].wake();
                 }
                 SERIAL.set(true);
                 try {
@@ -170,11 +172,13 @@ public final class Parallel {
     /** A daemon thread that runs chunks of each job it sees, spinning between jobs and then sleeping. */
     private static final class Helper extends Thread {
         private final Team team;
+        private final int index;
         private volatile boolean sleeping;
 
         Helper(Team team, int index) {
             super("jdive-cpu-" + index);
             this.team = team;
+            this.index = index;
             setDaemon(true);
         }
 
@@ -191,7 +195,9 @@ public final class Parallel {
             Job last = null;
             while (true) {
                 Job job = awaitJob(last);
-                job.work();
+                if (index < job.chunks) {
+                    job.work();
+                }
                 last = job;
             }
         }
