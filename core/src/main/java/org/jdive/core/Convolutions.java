@@ -21,17 +21,17 @@ final class Convolutions {
         }
         ConvSpec spec = new ConvSpec(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], strideH, strideW, padH, padW);
         Backend be = Elementwise.sameBackend(x, w);
-        Tensor y = Tensor.empty(be, new int[] {xs[0], ws[0], spec.outHeight(), spec.outWidth()});
+        Tensor y = Tensor.forOutput(be, new int[] {xs[0], ws[0], spec.outHeight(), spec.outWidth()});
         be.conv2dForward(spec, x.buffer(), w.buffer(), y.buffer());
         return Autograd.record(y, "conv2d", g -> {
             Tensor dx = null;
             Tensor dw = null;
             if (x.requiresGrad()) {
-                dx = Tensor.empty(be, xs);
+                dx = Tensor.forOutput(be, xs);
                 be.conv2dBackwardData(spec, g.buffer(), w.buffer(), dx.buffer());
             }
             if (w.requiresGrad()) {
-                dw = Tensor.empty(be, ws);
+                dw = Tensor.forOutput(be, ws);
                 be.conv2dBackwardWeights(spec, x.buffer(), g.buffer(), dw.buffer());
             }
             return new Tensor[] {dx, dw};
@@ -61,17 +61,17 @@ final class Convolutions {
         ConvSpec spec = new ConvSpec(xs[0], ws[1], outH, outW, ws[0], ws[2], ws[3], stride, stride, pad, pad);
         Backend be = Elementwise.sameBackend(x, w);
         int[] ys = {xs[0], ws[1], outH, outW};
-        Tensor y = Tensor.empty(be, ys);
+        Tensor y = Tensor.forOutput(be, ys);
         be.conv2dBackwardData(spec, x.buffer(), w.buffer(), y.buffer());
         return Autograd.record(y, "conv_transpose2d", g -> {
             Tensor dx = null;
             Tensor dw = null;
             if (x.requiresGrad()) {
-                dx = Tensor.empty(be, xs);
+                dx = Tensor.forOutput(be, xs);
                 be.conv2dForward(spec, g.buffer(), w.buffer(), dx.buffer());
             }
             if (w.requiresGrad()) {
-                dw = Tensor.empty(be, ws);
+                dw = Tensor.forOutput(be, ws);
                 be.conv2dBackwardWeights(spec, g.buffer(), x.buffer(), dw.buffer());
             }
             return new Tensor[] {dx, dw};
@@ -81,7 +81,7 @@ final class Convolutions {
     static Tensor maxPool2d(Tensor x, int kernel, int stride, int pad) {
         PoolSpec spec = poolSpec(x, kernel, stride, pad, "max_pool2d");
         Backend be = x.backend();
-        Tensor y = Tensor.empty(be, pooledShape(spec));
+        Tensor y = Tensor.forOutput(be, pooledShape(spec));
         be.maxPool2dForward(spec, x.buffer(), y.buffer());
         return Autograd.record(y, "max_pool2d", g -> {
             Tensor dx = Tensor.empty(be, x.shapeRef());
@@ -93,7 +93,7 @@ final class Convolutions {
     static Tensor avgPool2d(Tensor x, int kernel, int stride, int pad) {
         PoolSpec spec = poolSpec(x, kernel, stride, pad, "avg_pool2d");
         Backend be = x.backend();
-        Tensor y = Tensor.empty(be, pooledShape(spec));
+        Tensor y = Tensor.forOutput(be, pooledShape(spec));
         be.avgPool2dForward(spec, x.buffer(), y.buffer());
         return Autograd.record(y, "avg_pool2d", g -> {
             Tensor dx = Tensor.empty(be, x.shapeRef());

@@ -12,7 +12,7 @@ final class Elementwise {
 
     static Tensor unary(UnaryOp op, float p, Tensor x) {
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, x.shapeRef());
+        Tensor out = Tensor.forOutput(be, x.shapeRef());
         be.unary(op, p, x.buffer(), out.buffer(), x.size());
         return Autograd.record(out, op.name().toLowerCase(), g -> new Tensor[] {unaryGrad(op, p, x, out, g)}, x);
     }
@@ -43,7 +43,7 @@ final class Elementwise {
     static Tensor binary(BinaryOp op, Tensor a, Tensor b) {
         Backend be = sameBackend(a, b);
         int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.binary(op, a.buffer(), a.shapeRef(), b.buffer(), b.shapeRef(), out.buffer(), shape);
         return Autograd.record(out, op.name().toLowerCase(), g -> binaryGrad(op, a, b, out, g), a, b);
     }
@@ -75,7 +75,7 @@ final class Elementwise {
     static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
         Backend be = sameBackend(a, b);
         int[] shape = Shapes.broadcast(a.shapeRef(), b.shapeRef());
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.binary(op, a.buffer(), a.shapeRef(), b.buffer(), b.shapeRef(), out.buffer(), shape);
         return out;
     }
@@ -85,7 +85,7 @@ final class Elementwise {
             throw new IllegalArgumentException("clamp needs lo <= hi, got [" + lo + ", " + hi + "]");
         }
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, x.shapeRef());
+        Tensor out = Tensor.forOutput(be, x.shapeRef());
         be.clamp(x.buffer(), out.buffer(), x.size(), lo, hi);
         return Autograd.record(out, "clamp", g -> new Tensor[] {
             g.mul(x.ge(scalarLike(x, lo))).mul(x.le(scalarLike(x, hi)))
@@ -96,7 +96,7 @@ final class Elementwise {
         Backend be = sameBackend(a, b);
         sameBackend(cond, a);
         int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shapeRef(), a.shapeRef()), b.shapeRef());
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.where(cond.buffer(), cond.shapeRef(), a.buffer(), a.shapeRef(), b.buffer(), b.shapeRef(),
                 out.buffer(), shape);
         return Autograd.record(out, "where", g -> {

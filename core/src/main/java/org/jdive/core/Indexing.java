@@ -18,7 +18,7 @@ final class Indexing {
         int[] shape = s.clone();
         shape[ax] = picks;
         Backend be = Elementwise.sameBackend(x, index);
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.gather(x.buffer(), index.buffer(), out.buffer(), outer, s[ax], picks, inner);
         return Autograd.record(out, "gather", g -> {
             Tensor dx = Tensor.empty(be, s);
@@ -41,7 +41,7 @@ final class Indexing {
         int outer = Shapes.product(s, 0, ax);
         int inner = Shapes.product(s, ax + 1, s.length);
         Backend be = Elementwise.sameBackend(x, src);
-        Tensor out = Tensor.empty(be, s);
+        Tensor out = Tensor.forOutput(be, s);
         be.copy(x.buffer(), 0, out.buffer(), 0, x.size());
         be.scatterAdd(src.buffer(), index.buffer(), out.buffer(), outer, picks, s[ax], inner);
         return Autograd.record(out, "scatter_add", g -> new Tensor[] {

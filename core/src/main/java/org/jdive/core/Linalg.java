@@ -53,7 +53,7 @@ final class Linalg {
         boolean aBroadcast = Shapes.size(aBatch) != batch;
         boolean bBroadcast = Shapes.size(bBatch) != batch;
         Backend be = Elementwise.sameBackend(a, b);
-        Tensor out = Tensor.empty(be, concat(batchShape, m, n));
+        Tensor out = Tensor.forOutput(be, concat(batchShape, m, n));
         product(be, batch, m, n, k, a, aBroadcast, false, b, bBroadcast, false, out);
         return Autograd.record(out, "matmul", g -> new Tensor[] {
             a.requiresGrad() ? gradA(g, a, b, batch, m, n, k, aBroadcast, bBroadcast) : null,
@@ -75,17 +75,17 @@ final class Linalg {
         int[] shape = Arrays.copyOf(xs, xs.length);
         shape[shape.length - 1] = n;
         Backend be = Elementwise.sameBackend(x, w);
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.matmul(1, rows, n, k, x.buffer(), 0, false, w.buffer(), 0, true, out.buffer(), 0f);
         return Autograd.record(out, "linear", g -> {
             Tensor dx = null;
             Tensor dw = null;
             if (x.requiresGrad()) {
-                dx = Tensor.empty(be, xs);
+                dx = Tensor.forOutput(be, xs);
                 be.matmul(1, rows, k, n, g.buffer(), 0, false, w.buffer(), 0, false, dx.buffer(), 0f);
             }
             if (w.requiresGrad()) {
-                dw = Tensor.empty(be, ws);
+                dw = Tensor.forOutput(be, ws);
                 be.matmul(1, n, k, rows, g.buffer(), 0, true, x.buffer(), 0, false, dw.buffer(), 0f);
             }
             return new Tensor[] {dx, dw};
@@ -97,11 +97,11 @@ final class Linalg {
                                 boolean aBroadcast, boolean bBroadcast) {
         Backend be = g.backend();
         if (!aBroadcast) {
-            Tensor da = Tensor.empty(be, a.shapeRef());
+            Tensor da = Tensor.forOutput(be, a.shapeRef());
             product(be, batch, m, k, n, g, false, false, b, bBroadcast, true, da);
             return da;
         }
-        Tensor perBatch = Tensor.empty(be, new int[] {batch, m, k});
+        Tensor perBatch = Tensor.forOutput(be, new int[] {batch, m, k});
         product(be, batch, m, k, n, g, false, false, b, bBroadcast, true, perBatch);
         return perBatch.sum(0, false).reshape(a.shapeRef());
     }
@@ -110,7 +110,7 @@ final class Linalg {
     private static Tensor gradB(Tensor g, Tensor a, Tensor b, int batch, int m, int n, int k,
                                 boolean aBroadcast, boolean bBroadcast) {
         Backend be = g.backend();
-        Tensor db = Tensor.empty(be, b.shapeRef());
+        Tensor db = Tensor.forOutput(be, b.shapeRef());
         if (!bBroadcast) {
             product(be, batch, k, n, m, a, aBroadcast, true, g, false, false, db);
         } else {

@@ -55,7 +55,7 @@ final class Reductions {
             for (int d = start; d < end; d++) {
                 shape[d] = 1;
             }
-            Tensor next = Tensor.empty(be, shape.clone());
+            Tensor next = Tensor.forOutput(be, shape.clone());
             be.reduce(op, current.buffer(), next.buffer(), outer, axis, inner);
             if (current != x) {
                 current.close();
@@ -86,7 +86,7 @@ final class Reductions {
         reduced[ax] = true;
         int[] kept = keptShape(x.shapeRef(), reduced);
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, kept);
+        Tensor out = Tensor.forOutput(be, kept);
         int[] s = x.shapeRef();
         be.reduce(ReduceOp.ARGMAX, x.buffer(), out.buffer(), Shapes.product(s, 0, ax), s[ax],
                 Shapes.product(s, ax + 1, s.length));
@@ -97,7 +97,7 @@ final class Reductions {
         int ax = Shapes.axis(axis, x.rank());
         int[] s = x.shapeRef();
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, s);
+        Tensor out = Tensor.forOutput(be, s);
         be.softmax(x.buffer(), out.buffer(), Shapes.product(s, 0, ax), s[ax], Shapes.product(s, ax + 1, s.length), log);
         return Autograd.record(out, log ? "log_softmax" : "softmax", g -> new Tensor[] {
             log ? g.sub(out.exp().mul(g.sum(ax, true)))

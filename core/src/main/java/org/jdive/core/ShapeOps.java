@@ -99,7 +99,7 @@ final class ShapeOps {
             inverse[a] = i;
         }
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.copyStrided(x.buffer(), 0, srcStrides, out.buffer(), 0, Shapes.strides(shape), shape);
         return Autograd.record(out, "permute", g -> new Tensor[] {g.permute(inverse)}, x);
     }
@@ -125,7 +125,7 @@ final class ShapeOps {
         shape[ax] = to - from;
         int[] strides = Shapes.strides(s);
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, shape);
+        Tensor out = Tensor.forOutput(be, shape);
         be.copyStrided(x.buffer(), from * strides[ax], strides, out.buffer(), 0, Shapes.strides(shape), shape);
         return Autograd.record(out, "slice", g -> new Tensor[] {embed(g, s, ax, from)}, x);
     }
@@ -219,7 +219,7 @@ final class ShapeOps {
             srcStrides[d] = s[d - lead] == 1 ? 0 : strides[d - lead];
         }
         Backend be = x.backend();
-        Tensor out = Tensor.empty(be, target.clone());
+        Tensor out = Tensor.forOutput(be, target.clone());
         be.copyStrided(x.buffer(), 0, srcStrides, out.buffer(), 0, Shapes.strides(target), target);
         return Autograd.record(out, "broadcast_to", g -> new Tensor[] {Autograd.sumToShape(g, s)}, x);
     }

@@ -52,6 +52,11 @@ public final class Tensor implements AutoCloseable {
         return wrap(backend, backend.allocate(Shapes.size(shape)), shape.clone());
     }
 
+    /** A new tensor of {@code shape} whose every element the next primitive writes (see {@link Backend#allocateForOutput}). */
+    static Tensor forOutput(Backend backend, int[] shape) {
+        return wrap(backend, backend.allocateForOutput(Shapes.size(shape)), shape.clone());
+    }
+
     // ---- creation -----------------------------------------------------------------------------
 
     /** A tensor holding a copy of {@code data} laid out as {@code shape}, on the default backend. */

@@ -162,6 +162,11 @@ public final class OpenClBackend implements Backend {
         return buffer;
     }
 
+    @Override
+    public Buffer allocateForOutput(int size) {
+        return scratch(size);
+    }
+
     private void fill(ClBuffer buffer, int offset, int n, float value) {
         if (n == 0) {
             return;

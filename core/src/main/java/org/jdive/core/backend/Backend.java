@@ -22,6 +22,15 @@ public interface Backend {
     /** A new buffer of {@code size} floats, all zero. */
     Buffer allocate(int size);
 
+    /**
+     * A new buffer of {@code size} floats for a primitive to write in full: its contents are unspecified until
+     * then, which spares the zeroing {@link #allocate} does (a pass over memory on the CPU, a fill kernel on a
+     * device). By default the same as {@link #allocate}.
+     */
+    default Buffer allocateForOutput(int size) {
+        return allocate(size);
+    }
+
     /** A new buffer holding a copy of {@code data[offset .. offset+length)}. */
     Buffer upload(float[] data, int offset, int length);
 

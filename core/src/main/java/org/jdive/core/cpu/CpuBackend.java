@@ -16,6 +16,8 @@ import org.jdive.core.backend.UnaryOp;
  */
 public final class CpuBackend implements Backend {
 
+    private static final boolean POISON_OUTPUTS = Boolean.getBoolean("jdive.cpu.poisonOutputs");
+
     private final AtomicLong live = new AtomicLong();
     /** Released arrays for new buffers of the same size: up to an eighth of the heap, and at most 256 MB. */
     private final ArrayPool pool =
@@ -38,6 +40,23 @@ public final class CpuBackend implements Backend {
             data = new float[size];
         } else {
             Arrays.fill(data, 0f);
+        }
+        return track(data);
+    }
+
+    /**
+     * A released array as it is, or a new one. With the system property {@code jdive.cpu.poisonOutputs} set
+     * (the test builds set it) the array is filled with NaN instead, so that a kernel that leaves part of its
+     * output unwritten shows up as NaN in a test rather than as a stale value in a user's run.
+     */
+    @Override
+    public Buffer allocateForOutput(int size) {
+        float[] data = pool.take(size);
+        if (data == null) {
+            data = new float[size];
+        }
+        if (POISON_OUTPUTS) {
+            Arrays.fill(data, Float.NaN);
         }
         return track(data);
     }

@@ -60,6 +60,21 @@ class ArrayPoolTest {
         assertEquals(3f, read[6]);
     }
 
+    /** The test builds set {@code jdive.cpu.poisonOutputs}, so that every kernel test also checks full coverage. */
+    @Test
+    void anOutputBufferStartsAsNaNInTheTests() {
+        CpuBackend cpu = new CpuBackend();
+        Buffer written = cpu.upload(new float[] {1, 2, 3}, 0, 3);
+        written.release();
+        Buffer output = cpu.allocateForOutput(3);
+        float[] read = new float[3];
+        cpu.download(output, 0, read, 0, read.length);
+        for (float v : read) {
+            assertTrue(Float.isNaN(v), "jdive.cpu.poisonOutputs is set by the surefire configuration: " + v);
+        }
+        output.release();
+    }
+
     @Test
     void aReleasedBufferNoLongerReachesItsArray() {
         CpuBackend cpu = new CpuBackend();
