@@ -14,7 +14,7 @@ final class CpuElementwise {
      * Elements per parallel chunk: a few microseconds of work, several times what handing a chunk to a spinning
      * helper costs (see {@link Parallel}).
      */
-    static final int PARALLEL_GRAIN = 1 << 14;
+    static final int PARALLEL_GRAIN = 1 << 13;
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
