@@ -52,7 +52,10 @@ public final class Tensor implements AutoCloseable {
         return wrap(backend, backend.allocate(Shapes.size(shape)), shape.clone());
     }
 
-    /** A new tensor of {@code shape} whose every element the next primitive writes (see {@link Backend#allocateForOutput}). */
+    /**
+     * A new tensor of {@code shape} for the next primitive to write in full; until then its contents are
+     * unspecified (see {@link Backend#allocateForOutput}).
+     */
     static Tensor forOutput(Backend backend, int[] shape) {
         return wrap(backend, backend.allocateForOutput(Shapes.size(shape)), shape.clone());
     }
