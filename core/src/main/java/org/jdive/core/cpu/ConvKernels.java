@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.jdive.core.backend.ConvSpec;
 
@@ -31,9 +30,6 @@ public final class ConvKernels {
     private static final int MAX_COLUMNS = 1 << 23;
 
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    /** Vectors of half {@link #F}'s width. */
-    private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
-            VectorShape.forBitSize(Math.max(64, F.vectorBitSize() / 2)));
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -190,6 +186,7 @@ public final class ConvKernels {
     private static void unpaddedRuns(ConvSpec s, float[] x, int n, float[] col, int colOff, int ld) {
         int outWidth = s.outWidth();
         int plane = s.inHeight() * s.inWidth();
+        VectorMask<Float> tail = F.indexInRange(F.loopBound(outWidth), outWidth);
         for (int c = 0; c < s.inChannels(); c++) {
             int image = (n * s.inChannels() + c) * plane;
             for (int kh = 0; kh < s.kernelHeight(); kh++) {
@@ -197,7 +194,7 @@ public final class ConvKernels {
                     int row = colOff + ((c * s.kernelHeight() + kh) * s.kernelWidth() + kw) * ld;
                     for (int oh = 0; oh < s.outHeight(); oh++) {
                         int from = image + (oh * s.strideHeight() + kh) * s.inWidth() + kw;
-                        copyRun(x, from, col, row + oh * outWidth, outWidth);
+                        copyRun(x, from, col, row + oh * outWidth, outWidth, tail);
                     }
                 }
             }
@@ -205,16 +202,18 @@ public final class ConvKernels {
     }
 
     /**
-     * Copies a run of {@code width} floats: a run as wide as a half vector (MinAtar's 8-pixel rows with AVX-512)
-     * in one unmasked move, others in a plain loop.
+     * Copies a run of {@code width} floats a vector at a time, the last one through {@code tail} (the lanes left of
+     * {@code width} past its last whole vector): MinAtar's 8-pixel rows are one masked move. Only {@link #F} is used:
+     * a second species' loads were sometimes compiled without the vector intrinsics, boxing every vector (about
+     * 700 KB of garbage per MinAtar step, in about half of the runs).
      */
-    private static void copyRun(float[] src, int from, float[] dst, int to, int width) {
-        if (width == HALF.length() && from + width <= src.length && to + width <= dst.length) {
-            FloatVector.fromArray(HALF, src, from).intoArray(dst, to);
-            return;
+    private static void copyRun(float[] src, int from, float[] dst, int to, int width, VectorMask<Float> tail) {
+        int q = 0;
+        for (int whole = F.loopBound(width); q < whole; q += F.length()) {
+            FloatVector.fromArray(F, src, from + q).intoArray(dst, to + q);
         }
-        for (int i = 0; i < width; i++) {
-            dst[to + i] = src[from + i];
+        if (q < width) {
+            FloatVector.fromArray(F, src, from + q, tail).intoArray(dst, to + q, tail);
         }
     }
 
