@@ -3,16 +3,37 @@ package org.jdive.core.cpu;
 /** Gather, scatter-add and strided copies of the CPU backend. */
 final class CpuIndexing {
 
+    /** Slices shorter than this are copied element by element rather than with {@link System#arraycopy}. */
+    private static final int SHORT_SLICE = 16;
+
     private CpuIndexing() {
     }
 
+    /**
+     * Picks, for each of the {@code outer · axisOut} indices, one slice of {@code inner} floats: in parallel over
+     * the picks, element by element where the slices are short (a call per single float costs more than the copy).
+     */
     static void gather(float[] x, float[] index, float[] out, int outer, int axisIn, int axisOut, int inner) {
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < axisOut; j++) {
-                int k = checkedIndex(index[o * axisOut + j], axisIn);
-                System.arraycopy(x, (o * axisIn + k) * inner, out, (o * axisOut + j) * inner, inner);
+        int picksPerChunk = Math.max(1, CpuElementwise.PARALLEL_GRAIN / Math.max(1, inner));
+        Parallel.forRange(outer * axisOut, picksPerChunk, (from, to) -> {
+            int o = from / axisOut;
+            int j = from - o * axisOut;
+            for (int pick = from; pick < to; pick++) {
+                int src = (o * axisIn + checkedIndex(index[pick], axisIn)) * inner;
+                int dst = pick * inner;
+                if (inner < SHORT_SLICE) {
+                    for (int i = 0; i < inner; i++) {
+                        out[dst + i] = x[src + i];
+                    }
+                } else {
+                    System.arraycopy(x, src, out, dst, inner);
+                }
+                if (++j == axisOut) {
+                    j = 0;
+                    o++;
+                }
             }
-        }
+        });
     }
 
     static void scatterAdd(float[] src, float[] index, float[] out, int outer, int axisSrc, int axisOut, int inner) {

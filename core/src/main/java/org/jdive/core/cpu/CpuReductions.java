@@ -36,6 +36,12 @@ final class CpuReductions {
         int outputs = outer * inner;
         int grain = Math.max(1, CpuElementwise.PARALLEL_GRAIN / axis);
         Parallel.forRange(outputs, grain, (from, to) -> {
+            if (inner == 1) {
+                for (int j = from; j < to; j++) {
+                    out[j] = reduceOne(op, x, j * axis, 1, axis);
+                }
+                return;
+            }
             for (int j = from; j < to; j++) {
                 int o = j / inner;
                 int i = j - o * inner;
