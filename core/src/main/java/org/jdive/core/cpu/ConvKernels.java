@@ -26,6 +26,8 @@ public final class ConvKernels {
     private static final int GROUP_COLUMNS = 1024;
     /** The multiply-adds a group's GEMM aims for at least: enough for {@link Sgemm} to use every core. */
     private static final long GROUP_VOLUME = 1L << 25;
+    /** Below this many multiply-adds per group, backward-weights works on its groups side by side. */
+    private static final long SIDE_BY_SIDE_VOLUME = 1L << 21;
     /** The most floats of column matrices held at once. */
     private static final int MAX_COLUMNS = 1 << 23;
 
@@ -65,18 +67,29 @@ public final class ConvKernels {
         }
     }
 
-    /** Computes the gradient of {@link #forward} with respect to its weights, summed over the batch; {@code dw} is overwritten. */
+    /**
+     * Computes the gradient of {@link #forward} with respect to its weights, summed over the batch; {@code dw} is
+     * overwritten. Groups whose products are too small to split well over the cores (MinAtar's: 16 × 36 × 1024) are
+     * worked on side by side, each into its own copy of the weights, and the copies are then added in group order,
+     * which gives the same bits as adding each group's product into {@code dw} in turn.
+     */
     public static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
         Layout l = new Layout(s, false);
-        for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
-            int first = n0;
-            int depth = l.depth(n0);
-            l.forImages(n0, i -> {
-                im2col(s, x, first + i, l.columns, i * l.positions, depth);
-                l.copyOutputs(dy, first + i, i, depth, true);
-            });
-            Sgemm.multiply(false, true, l.out, l.rows, depth, l.outputs, 0, depth, l.columns, 0, depth,
-                    n0 == 0 ? 0f : 1f, dw, 0, l.rows);
+        int groups = Math.ceilDiv(s.batch(), l.group);
+        if (groups == 1 || (long) l.out * l.rows * l.group * l.positions >= SIDE_BY_SIDE_VOLUME) {
+            for (int g = 0; g < groups; g++) {
+                l.addWeightGradient(s, x, dy, g * l.group, dw, 0, g == 0 ? 0f : 1f);
+            }
+            return;
+        }
+        int size = l.out * l.rows;
+        float[] perGroup = new float[groups * size];
+        Parallel.forEach(groups, g -> new Layout(s, false).addWeightGradient(s, x, dy, g * l.group, perGroup, g * size, 0f));
+        System.arraycopy(perGroup, 0, dw, 0, size);
+        for (int g = 1; g < groups; g++) {
+            for (int i = 0; i < size; i++) {
+                dw[i] += perGroup[g * size + i];
+            }
         }
     }
 
@@ -128,6 +141,16 @@ public final class ConvKernels {
                     body.accept(i);
                 }
             });
+        }
+
+        /** {@code target[at..] = beta·target[at..] + the weight gradient of the group of images from {@code n0}}. */
+        void addWeightGradient(ConvSpec s, float[] x, float[] dy, int n0, float[] target, int at, float beta) {
+            int depth = depth(n0);
+            forImages(n0, i -> {
+                im2col(s, x, n0 + i, columns, i * positions, depth);
+                copyOutputs(dy, n0 + i, i, depth, true);
+            });
+            Sgemm.multiply(false, true, out, rows, depth, outputs, 0, depth, columns, 0, depth, beta, target, at, rows);
         }
 
         /** Copies image {@code n} of an N×out×positions tensor to or from slot {@code slot} of {@link #outputs}. */

@@ -75,7 +75,8 @@ class ConvKernelsTest {
     void resultsDoNotDependOnTheNumberOfThreads() {
         Random rnd = new Random(2);
         for (ConvSpec s : List.of(new ConvSpec(6, 32, 16, 16, 64, 4, 4, 2, 2, 1, 1),
-                new ConvSpec(3, 3, 48, 48, 8, 3, 3, 1, 1, 1, 1))) {
+                new ConvSpec(3, 3, 48, 48, 8, 3, 3, 1, 1, 1, 1),
+                new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0))) { // MinAtar's: weight-gradient groups side by side
             float[] x = randomArray(rnd, s.inputSize());
             float[] w = randomArray(rnd, s.weightSize());
             float[] dy = randomArray(rnd, s.outputSize());
