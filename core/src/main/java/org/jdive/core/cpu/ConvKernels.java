@@ -83,12 +83,12 @@ public final class ConvKernels {
             return;
         }
         int size = l.out * l.rows;
-        float[] perGroup = new float[groups * size];
-        Parallel.forEach(groups, g -> new Layout(s, false).addWeightGradient(s, x, dy, g * l.group, perGroup, g * size, 0f));
-        System.arraycopy(perGroup, 0, dw, 0, size);
+        float[] later = new float[(groups - 1) * size]; // the groups after the first, which writes dw itself
+        Parallel.forEach(groups, g -> new Layout(s, false).addWeightGradient(s, x, dy, g * l.group,
+                g == 0 ? dw : later, g == 0 ? 0 : (g - 1) * size, 0f));
         for (int g = 1; g < groups; g++) {
             for (int i = 0; i < size; i++) {
-                dw[i] += perGroup[g * size + i];
+                dw[i] += later[(g - 1) * size + i];
             }
         }
     }
