@@ -10,14 +10,17 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A DCGAN discriminator layer as im2col + SGEMM: batch 16, 64 → 128 channels, 16×16 input, kernel 4, stride 2,
- * padding 1 (8×8 output). Each pass is {@code 2·16·128·64·(64·4·4)} = 268 MFLOP, so 1 ms is 268 GFLOP/s.
+ * The CPU backend's convolution passes on two layers ({@code -p layer=dcgan,minatar}): a DCGAN discriminator layer
+ * (batch 16, 64 → 128 channels, 16×16 input, kernel 4, stride 2, padding 1, 8×8 output; im2col + SGEMM; each pass is
+ * {@code 2·16·128·64·(64·4·4)} = 268 MFLOP, so 1 ms is 268 GFLOP/s) and MinAtar's DQN torso on a batch of 32 (4 → 16
+ * channels, 10×10 input, kernel 3, stride 1, no padding; forward straight from the image, 38 MFLOP a pass).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -27,7 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ConvBenchmark {
 
-    private final ConvSpec spec = new ConvSpec(16, 64, 16, 16, 128, 4, 4, 2, 2, 1, 1);
+    @Param({"dcgan", "minatar"})
+    public String layer;
+
+    private ConvSpec spec;
     private float[] x;
     private float[] w;
     private float[] y;
@@ -37,6 +43,11 @@ public class ConvBenchmark {
 
     @Setup
     public void setup() {
+        spec = switch (layer) {
+            case "dcgan" -> new ConvSpec(16, 64, 16, 16, 128, 4, 4, 2, 2, 1, 1);
+            case "minatar" -> new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0);
+            default -> throw new IllegalArgumentException("unknown layer " + layer + "; known: dcgan, minatar");
+        };
         Random rnd = new Random(1);
         x = SgemmBenchmark.random(rnd, spec.inputSize());
         w = SgemmBenchmark.random(rnd, spec.weightSize());

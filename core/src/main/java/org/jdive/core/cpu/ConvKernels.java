@@ -40,6 +40,10 @@ public final class ConvKernels {
 
     /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
     public static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
+        if (DirectConv.applies(s)) {
+            DirectConv.forward(s, x, w, y);
+            return;
+        }
         Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
@@ -230,7 +234,7 @@ public final class ConvKernels {
      * a second species' loads were sometimes compiled without the vector intrinsics, boxing every vector (about
      * 700 KB of garbage per MinAtar step, in about half of the runs).
      */
-    private static void copyRun(float[] src, int from, float[] dst, int to, int width, VectorMask<Float> tail) {
+    static void copyRun(float[] src, int from, float[] dst, int to, int width, VectorMask<Float> tail) {
         int q = 0;
         for (int whole = F.loopBound(width); q < whole; q += F.length()) {
             FloatVector.fromArray(F, src, from + q).intoArray(dst, to + q);

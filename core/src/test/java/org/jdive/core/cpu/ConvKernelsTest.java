@@ -26,7 +26,13 @@ class ConvKernelsTest {
             new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0),
             new ConvSpec(2, 3, 21, 21, 4, 3, 3, 1, 1, 0, 0),
             new ConvSpec(2, 2, 9, 12, 3, 3, 3, 2, 1, 0, 0),
-            new ConvSpec(2, 3, 9, 37, 4, 3, 2, 2, 1, 1, 0));
+            new ConvSpec(2, 3, 9, 37, 4, 3, 2, 2, 1, 1, 0),
+            // Stride 1 with kernels too deep for the direct path: im2col's padded and unpadded runs.
+            new ConvSpec(2, 8, 6, 7, 5, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(2, 17, 5, 5, 3, 2, 2, 1, 1, 0, 0),
+            // The direct path at its limit (64 taps), and a wide kernel on a narrow image that it leaves to im2col.
+            new ConvSpec(3, 16, 9, 9, 6, 2, 2, 1, 1, 0, 0),
+            new ConvSpec(2, 1, 6, 6, 3, 1, 5, 1, 1, 0, 0));
 
     @Test
     void forwardAndBothBackwardsMatchDirectLoops() {
@@ -76,7 +82,8 @@ class ConvKernelsTest {
         Random rnd = new Random(2);
         for (ConvSpec s : List.of(new ConvSpec(6, 32, 16, 16, 64, 4, 4, 2, 2, 1, 1),
                 new ConvSpec(3, 3, 48, 48, 8, 3, 3, 1, 1, 1, 1),
-                new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0))) { // MinAtar's: weight-gradient groups side by side
+                new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0), // MinAtar's: the direct path
+                new ConvSpec(32, 8, 10, 10, 16, 3, 3, 1, 1, 0, 0))) { // weight-gradient groups side by side
             float[] x = randomArray(rnd, s.inputSize());
             float[] w = randomArray(rnd, s.weightSize());
             float[] dy = randomArray(rnd, s.outputSize());
