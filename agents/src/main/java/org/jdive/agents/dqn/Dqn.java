@@ -69,7 +69,12 @@ public final class Dqn implements Trainable, AutoCloseable {
     private final EpsilonSchedule epsilon;
     private final UniformRandomProvider exploreRng;
     private final UniformRandomProvider replayRng;
+    private final InputLayout layout;
+    /** The envs' current observations, in the network's layout. */
     private final float[] observations;
+    /** The envs' next and final observations, in the network's layout. */
+    private final float[] nextObservations;
+    private final float[] finalObservations;
     private final int[] actions;
     private final boolean[] explore;
     private final double[] episodeReturns;
@@ -115,7 +120,10 @@ public final class Dqn implements Trainable, AutoCloseable {
         this.epsilon = EpsilonSchedule.linear(config.explorationStart, config.explorationEnd, config.explorationSteps);
         this.exploreRng = Rng.split(seed, "explore");
         this.replayRng = Rng.split(seed, "replay");
+        this.layout = inputLayout();
         this.observations = new float[numEnvs * observationSize];
+        this.nextObservations = new float[numEnvs * observationSize];
+        this.finalObservations = new float[numEnvs * observationSize];
         this.actions = new int[numEnvs];
         this.explore = new boolean[numEnvs];
         this.episodeReturns = new double[numEnvs];
@@ -125,15 +133,29 @@ public final class Dqn implements Trainable, AutoCloseable {
 
     private Module network(UniformRandomProvider rng) {
         if (config.minAtarTorso) {
-            Space space = envs.singleObservationSpace();
-            int[] shape = space.shape();
-            if (shape.length != 3 || shape[0] != shape[1]) {
-                throw new IllegalArgumentException("MinAtar's torso needs square channel-last grids [H, W, C], got "
-                        + Arrays.toString(shape));
-            }
+            int[] shape = gridShape();
             return QNetworks.minAtar(shape[0], shape[2], numActions, config.dueling, rng);
         }
         return QNetworks.mlp(observationSize, config.hidden, numActions, config.dueling, rng);
+    }
+
+    /** MinAtar's torso takes its grids channels-first; the MLP takes observations as they are. */
+    private InputLayout inputLayout() {
+        if (config.minAtarTorso) {
+            int[] shape = gridShape();
+            return InputLayout.channelsFirst(shape[0], shape[1], shape[2]);
+        }
+        return InputLayout.AS_GIVEN;
+    }
+
+    private int[] gridShape() {
+        Space space = envs.singleObservationSpace();
+        int[] shape = space.shape();
+        if (shape.length != 3 || shape[0] != shape[1]) {
+            throw new IllegalArgumentException("MinAtar's torso needs square channel-last grids [H, W, C], got "
+                    + Arrays.toString(shape));
+        }
+        return shape;
     }
 
     /** Tells {@code listener} about episodes and updates from now on. */
@@ -147,7 +169,7 @@ public final class Dqn implements Trainable, AutoCloseable {
     public void train(long count) {
         if (!started) {
             envs.reset(seed);
-            System.arraycopy(envs.observations(), 0, observations, 0, observations.length);
+            layout.copyRows(envs.observations(), observations, numEnvs, observationSize);
             started = true;
         }
         long end = steps + count;
@@ -182,7 +204,7 @@ public final class Dqn implements Trainable, AutoCloseable {
             anyGreedy |= !explore[i];
         }
         if (anyGreedy) {
-            float[] q = qValues(observations, numEnvs);
+            float[] q = networkQValues(observations, numEnvs);
             for (int i = 0; i < numEnvs; i++) {
                 if (!explore[i]) {
                     actions[i] = argmax(q, i * numActions);
@@ -201,8 +223,8 @@ public final class Dqn implements Trainable, AutoCloseable {
         return best;
     }
 
-    /** Q-values {@code [rows, numActions]} of the online network for {@code rows} observations. */
-    private float[] qValues(float[] obs, int rows) {
+    /** Q-values {@code [rows, numActions]} of the online network for {@code rows} observations in its layout. */
+    private float[] networkQValues(float[] obs, int rows) {
         try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
             return online.forward(Tensor.of(obs, rows, observationSize)).toFloatArray();
         }
@@ -210,9 +232,15 @@ public final class Dqn implements Trainable, AutoCloseable {
 
     /** Stores each sub-env's transition and tracks episode statistics. */
     private void record() {
-        float[] next = envs.observations();
-        float[] finals = envs.finalObservations();
+        float[] next = nextObservations;
+        float[] finals = finalObservations;
         boolean[] hasFinal = envs.hasFinalObservation();
+        layout.copyRows(envs.observations(), next, numEnvs, observationSize);
+        for (int i = 0; i < numEnvs; i++) {
+            if (hasFinal[i]) {
+                layout.copy(envs.finalObservations(), i * observationSize, finals, i * observationSize, observationSize);
+            }
+        }
         float[] rewards = envs.rewards();
         boolean[] terminated = envs.terminated();
         boolean[] truncated = envs.truncated();
@@ -413,17 +441,19 @@ public final class Dqn implements Trainable, AutoCloseable {
             if (evalEpsilon > 0 && rng.nextDouble() < evalEpsilon) {
                 return rng.nextInt(numActions);
             }
-            return argmax(qValues(observation, 1), 0);
+            return argmax(qValues(observation), 0);
         };
     }
 
-    /** The online network's Q-values of one observation, one per action (what a window draws as bars). */
+    /** The online network's Q-values of one observation (as the env gives it), one per action (what a window draws). */
     public float[] qValues(float[] observation) {
         if (observation.length != observationSize) {
             throw new IllegalArgumentException("an observation of " + observationSize + " numbers was expected, got "
                     + observation.length);
         }
-        return qValues(observation, 1);
+        float[] input = new float[observationSize];
+        layout.copy(observation, 0, input, 0, observationSize);
+        return networkQValues(input, 1);
     }
 
     /** The greedy policy of the online network. */

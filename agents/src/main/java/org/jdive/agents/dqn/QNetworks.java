@@ -6,6 +6,7 @@ import org.jdive.core.nn.Flatten;
 import org.jdive.core.nn.Linear;
 import org.jdive.core.nn.Module;
 import org.jdive.core.nn.Relu;
+import org.jdive.core.nn.Unflatten;
 import org.jdive.core.nn.Sequential;
 
 /**
@@ -38,12 +39,13 @@ public final class QNetworks {
     /**
      * MinAtar's network (Young and Tian 2019): a 3×3 convolution with 16 filters (stride 1, no padding) and
      * a ReLU, then a 128-unit fully connected layer and a ReLU, then the head; the input is a flat
-     * channel-last {@code side × side × channels} grid.
+     * channels-first grid, {@code [channels, side, side]} (MinAtar's observations are channel-last: {@link Dqn}
+     * rearranges each one as it arrives).
      */
     public static Module minAtar(int side, int channels, int numActions, boolean dueling, UniformRandomProvider rng) {
         int conv = side - 2;
         return new Sequential(
-                new ChannelsFirst(side, side, channels),
+                new Unflatten(1, channels, side, side),
                 new Conv2d(channels, 16, 3, rng), new Relu(),
                 new Flatten(),
                 new Linear(16 * conv * conv, 128, rng), new Relu(),

@@ -19,7 +19,8 @@ import java.nio.file.StandardCopyOption;
 final class ReplayFile {
 
     private static final int MAGIC = 0x4A445242; // "JDRB"
-    private static final int VERSION = 1;
+    /** 2: observations are stored in the Q-network's layout (MinAtar's grids channels-first; 1 had them as given). */
+    private static final int VERSION = 2;
 
     private ReplayFile() {
     }

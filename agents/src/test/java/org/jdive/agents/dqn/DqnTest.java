@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jdive.agents.replay.Batch;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
@@ -54,6 +55,32 @@ class DqnTest {
             var e = assertThrows(IllegalArgumentException.class,
                     () -> dqn.qValues(new float[3]));
             assertTrue(e.getMessage().contains("4 numbers"), e.getMessage());
+        }
+    }
+
+    @Test
+    void minAtarsNetworkTakesItsGridsChannelsFirstAndQValuesRearrangeTheEnvsObservation() {
+        DqnConfig config = DqnConfig.minAtar().learningStarts(40).bufferSize(1_000);
+        try (VectorEnv envs = Envs.makeVector("MinAtar/Breakout-v1", Map.of(), 1, AutoresetMode.SAME_STEP, 1);
+             Dqn dqn = new Dqn(envs, config, 3)) {
+            dqn.train(1);
+            float[] obs = envs.observations().clone(); // [10, 10, 4], channel-last
+            float[] rearranged = new float[400];
+            InputLayout.channelsFirst(10, 10, 4).copy(obs, 0, rearranged, 0, 400);
+            assertEquals(obs[(3 * 10 + 7) * 4 + 2], rearranged[(2 * 10 + 3) * 10 + 7]); // (h 3, w 7, c 2)
+            // The replay buffer holds grids as the network takes them: its one transition ends in the rearranged grid.
+            Batch batch = new Batch(4, 400);
+            dqn.replayBuffer().sample(batch, Rng.split(1, "test"));
+            assertArrayEquals(rearranged, java.util.Arrays.copyOf(batch.nextObservations(), 400));
+
+            dqn.train(59);
+            obs = envs.observations().clone();
+            float[] expected;
+            try (NoGrad n = NoGrad.open(); Scope s = Scope.open()) {
+                Tensor channelsFirst = Tensor.of(obs, 1, 10, 10, 4).permute(0, 3, 1, 2).reshape(1, 400);
+                expected = dqn.onlineNetwork().forward(channelsFirst).toFloatArray();
+            }
+            assertArrayEquals(expected, dqn.qValues(obs));
         }
     }
 

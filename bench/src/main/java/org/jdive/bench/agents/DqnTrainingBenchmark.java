@@ -25,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * DQN training throughput in environment steps per second (play, store, learn), past {@code learning_starts}:
  * CartPole-v1 with CleanRL's set-up (one gradient step on a batch of 128 every 10 steps, MLP 120-84, Adam)
  * and MinAtar Breakout with the paper's (one gradient step on a batch of 32 every step, conv torso, centred
- * RMSProp). {@code backend} picks the tensor backend the networks live on ({@code -p backend=cpu,opencl,djl}). Each
- * benchmark sets up only its own agent, so that the JIT has seen nothing of the other workload.
+ * RMSProp). The set-up's 1,000 steps also take ε to its final value (0.05, 0.1), so that the measured steps act
+ * greedily as often as the bulk of a run does (a forward pass per greedy step). {@code backend} picks the tensor
+ * backend the networks live on ({@code -p backend=cpu,opencl,djl}). Each benchmark sets up only its own agent, so
+ * that the JIT has seen nothing of the other workload.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -73,7 +75,7 @@ public class DqnTrainingBenchmark {
 
         @Override
         DqnConfig config() {
-            return new DqnConfig().learningStarts(1_000);
+            return new DqnConfig().learningStarts(1_000).exploration(1.0, 0.05, 1_000);
         }
     }
 
@@ -86,7 +88,7 @@ public class DqnTrainingBenchmark {
 
         @Override
         DqnConfig config() {
-            return DqnConfig.minAtar().learningStarts(1_000).bufferSize(20_000);
+            return DqnConfig.minAtar().learningStarts(1_000).exploration(1.0, 0.1, 1_000).bufferSize(20_000);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdive.core.GradCheck;
 import org.jdive.core.Rng;
@@ -76,6 +77,17 @@ class LayersTest {
             z.sum().backward();
             assertArrayEquals(new float[] {200f, 200f, 200f}, up.bias().grad().toFloatArray());
         }
+    }
+
+    @Test
+    void unflattenSplitsOneAxisAndUndoesFlatten() {
+        Tensor rows = Tensor.of(new float[24], 2, 12);
+        Unflatten unflatten = new Unflatten(1, 3, 2, 2);
+        assertArrayEquals(new int[] {2, 3, 2, 2}, unflatten.forward(rows).shape());
+        assertArrayEquals(new int[] {2, 12}, new Flatten().forward(unflatten.forward(rows)).shape());
+        var e = assertThrows(IllegalArgumentException.class, () -> new Unflatten(1, 5, 2).forward(rows));
+        assertTrue(e.getMessage().contains("[2, 12]") && e.getMessage().contains("[5, 2]"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Unflatten(2, 3, 4).forward(rows));
     }
 
     @Test
