@@ -10,7 +10,8 @@ final class Convolutions {
     private Convolutions() {
     }
 
-    static Tensor conv2d(Tensor x, Tensor w, int strideH, int strideW, int padH, int padW) {
+    /** {@code conv2d(x, w) + bias}, the bias ({@code [out]}, or null for none) added inside the backend's kernel. */
+    static Tensor conv2d(Tensor x, Tensor w, Tensor bias, int strideH, int strideW, int padH, int padW) {
         requireRank(x, 4, "conv2d input (N, C, H, W)");
         requireRank(w, 4, "conv2d weight (out, in, kH, kW)");
         int[] xs = x.shapeRef();
@@ -19,10 +20,17 @@ final class Convolutions {
             throw new IllegalArgumentException("conv2d: input " + Shapes.str(xs) + " has " + xs[1]
                     + " channels but weight " + Shapes.str(ws) + " expects " + ws[1]);
         }
+        if (bias != null && (bias.shapeRef().length != 1 || bias.shapeRef()[0] != ws[0])) {
+            throw new IllegalArgumentException("conv2d: bias " + Shapes.str(bias.shapeRef()) + " must be [" + ws[0]
+                    + "], one per output channel of weight " + Shapes.str(ws));
+        }
         ConvSpec spec = new ConvSpec(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], strideH, strideW, padH, padW);
         Backend be = Elementwise.sameBackend(x, w);
+        if (bias != null) {
+            Elementwise.sameBackend(x, bias);
+        }
         Tensor y = Tensor.forOutput(be, new int[] {xs[0], ws[0], spec.outHeight(), spec.outWidth()});
-        be.conv2dForward(spec, x.buffer(), w.buffer(), y.buffer());
+        be.conv2dForward(spec, x.buffer(), w.buffer(), bias == null ? null : bias.buffer(), y.buffer());
         return Autograd.record(y, "conv2d", g -> {
             Tensor dx = null;
             Tensor dw = null;
@@ -34,8 +42,9 @@ final class Convolutions {
                 dw = Tensor.forOutput(be, ws);
                 be.conv2dBackwardWeights(spec, x.buffer(), g.buffer(), dw.buffer());
             }
-            return new Tensor[] {dx, dw};
-        }, x, w);
+            Tensor db = bias != null && bias.requiresGrad() ? g.sum(new int[] {0, 2, 3}, false) : null;
+            return new Tensor[] {dx, dw, db};
+        }, x, w, bias);
     }
 
     static Tensor convTranspose2d(Tensor x, Tensor w, int stride, int pad, int outputPad) {
@@ -68,7 +77,7 @@ final class Convolutions {
             Tensor dw = null;
             if (x.requiresGrad()) {
                 dx = Tensor.forOutput(be, xs);
-                be.conv2dForward(spec, g.buffer(), w.buffer(), dx.buffer());
+                be.conv2dForward(spec, g.buffer(), w.buffer(), null, dx.buffer());
             }
             if (w.requiresGrad()) {
                 dw = Tensor.forOutput(be, ws);

@@ -432,7 +432,15 @@ public final class Tensor implements AutoCloseable {
 
     /** 2-D convolution of NCHW input with OIHW weights (no bias), as {@code torch.nn.functional.conv2d}. */
     public Tensor conv2d(Tensor weight, int stride, int padding) {
-        return Convolutions.conv2d(this, weight, stride, stride, padding, padding);
+        return Convolutions.conv2d(this, weight, null, stride, stride, padding, padding);
+    }
+
+    /**
+     * 2-D convolution with a bias {@code [out]} added to each output channel, as {@code torch.nn.functional.conv2d};
+     * the backend adds it as it writes the outputs (no second pass over them).
+     */
+    public Tensor conv2d(Tensor weight, Tensor bias, int stride, int padding) {
+        return Convolutions.conv2d(this, weight, bias, stride, stride, padding, padding);
     }
 
     /**

@@ -112,6 +112,8 @@ class GradientTest {
     @Test
     void convolutionAndPooling() {
         check("conv2d s1 p1", x -> x[0].conv2d(x[1], 1, 1), away(rng, .1f, 1, 2, 3, 5, 5), away(rng, .1f, 1, 4, 3, 3, 3));
+        check("conv2d with bias", x -> x[0].conv2d(x[1], x[2], 1, 0), away(rng, .1f, 1, 2, 3, 5, 5),
+                away(rng, .1f, 1, 4, 3, 3, 3), away(rng, .1f, 1, 4));
         check("conv2d s2 p0", x -> x[0].conv2d(x[1], 2, 0), away(rng, .1f, 1, 1, 2, 6, 6), away(rng, .1f, 1, 3, 2, 4, 4));
         check("conv2d s2 p1 k4", x -> x[0].conv2d(x[1], 2, 1), away(rng, .1f, 1, 2, 2, 8, 8), away(rng, .1f, 1, 2, 2, 4, 4));
         check("conv_transpose2d s2 p1", x -> x[0].convTranspose2d(x[1], 2, 1, 0),

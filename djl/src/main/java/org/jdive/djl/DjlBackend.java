@@ -175,9 +175,10 @@ public final class DjlBackend implements Backend {
     }
 
     @Override
-    public void conv2dForward(ConvSpec spec, Buffer x, Buffer w, Buffer y) {
+    public void conv2dForward(ConvSpec spec, Buffer x, Buffer w, Buffer bias, Buffer y) {
         try (NDScope scope = new NDScope()) {
-            write(y, 0, DjlConvolutions.forward(spec, input(spec, x), weights(spec, w)));
+            NDArray b = bias == null ? null : view(bias, spec.outChannels());
+            write(y, 0, DjlConvolutions.forward(spec, input(spec, x), weights(spec, w), b));
         }
     }
 

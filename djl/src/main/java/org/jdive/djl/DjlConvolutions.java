@@ -23,8 +23,9 @@ final class DjlConvolutions {
     private DjlConvolutions() {
     }
 
-    static NDArray forward(ConvSpec s, NDArray x, NDArray w) {
-        return Conv2d.conv2d(x, w, null, stride(s), padding(s), ONE, 1).singletonOrThrow();
+    /** The convolution plus {@code bias} ({@code [out]}, or null for none), as PyTorch's {@code conv2d}. */
+    static NDArray forward(ConvSpec s, NDArray x, NDArray w, NDArray bias) {
+        return Conv2d.conv2d(x, w, bias, stride(s), padding(s), ONE, 1).singletonOrThrow();
     }
 
     /**
@@ -33,7 +34,7 @@ final class DjlConvolutions {
      * of the input's shape (the gradient does not depend on the input's values).
      */
     static NDArray backwardData(ConvSpec s, NDArray zeros, NDArray dy, NDArray w) {
-        return gradient(v -> forward(s, v, w), zeros, dy);
+        return gradient(v -> forward(s, v, w, null), zeros, dy);
     }
 
     /**

@@ -150,6 +150,7 @@ class DjlGradientParityTest {
     @Test
     void convolutionAndPooling() {
         check("conv2d s1 p1", t -> t[0].conv2d(t[1], 1, 1), x(2, 3, 5, 5), x(4, 3, 3, 3));
+        check("conv2d with bias", t -> t[0].conv2d(t[1], t[2], 1, 0), x(2, 3, 5, 5), x(4, 3, 3, 3), x(4));
         check("conv2d s2 p1 k4", t -> t[0].conv2d(t[1], 2, 1), x(2, 2, 8, 8), x(2, 2, 4, 4));
         check("conv_transpose2d s2 p1", t -> t[0].convTranspose2d(t[1], 2, 1, 0), x(2, 3, 4, 4), x(3, 2, 4, 4));
         check("conv_transpose2d output padding", t -> t[0].convTranspose2d(t[1], 2, 1, 1), x(1, 2, 3, 3), x(2, 2, 3, 3));

@@ -175,8 +175,11 @@ class DjlPrimitiveParityTest {
             float[] x = uniform(rng, s.inputSize(), -1, 1);
             float[] w = uniform(rng, s.weightSize(), -1, 1);
             float[] dy = uniform(rng, s.outputSize(), -1, 1);
-            assertParity("conv2d forward " + s, SUM_TOL, (be, b) -> be.conv2dForward(s, b[0], b[1], b[2]),
+            assertParity("conv2d forward " + s, SUM_TOL, (be, b) -> be.conv2dForward(s, b[0], b[1], null, b[2]),
                     x, w, new float[s.outputSize()]);
+            assertParity("conv2d forward with bias " + s, SUM_TOL,
+                    (be, b) -> be.conv2dForward(s, b[0], b[1], b[2], b[3]),
+                    x, w, uniform(rng, s.outChannels(), -1, 1), new float[s.outputSize()]);
             assertParity("conv2d backward data " + s, SUM_TOL, (be, b) -> be.conv2dBackwardData(s, b[0], b[1], b[2]),
                     dy, w, new float[s.inputSize()]);
             assertParity("conv2d backward weights " + s, SUM_TOL,

@@ -308,7 +308,7 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public void conv2dForward(ConvSpec s, Buffer x, Buffer w, Buffer y) {
+    public void conv2dForward(ConvSpec s, Buffer x, Buffer w, Buffer bias, Buffer y) {
         int patch = patchSize(s);
         int pixels = s.outHeight() * s.outWidth();
         ClBuffer col = im2col(s, cl(x));
@@ -319,6 +319,11 @@ public final class OpenClBackend implements Backend {
                     GemmOperand.right(col, 0, patch * pixels, false, patch, pixels), cl(y), 0, 0f);
         } finally {
             col.release();
+        }
+        if (bias != null) {
+            // In place: each work item reads its element of y before it writes it.
+            int[] outShape = {s.batch(), s.outChannels(), s.outHeight(), s.outWidth()};
+            binary(BinaryOp.ADD, y, outShape, bias, new int[] {1, s.outChannels(), 1, 1}, y, outShape);
         }
     }
 

@@ -221,6 +221,8 @@ class OpenClParityTest {
             int n = g[0], c = g[1], h = g[2], w = g[3], o = g[4], k = g[5], stride = g[6], pad = g[7];
             String name = "conv2d " + java.util.Arrays.toString(g);
             check(name, 1e-4f, x -> x[0].conv2d(x[1], stride, pad), uniform(-1, 1, n, c, h, w), uniform(-1, 1, o, c, k, k));
+            check(name + " with bias", 1e-4f, x -> x[0].conv2d(x[1], x[2], stride, pad), uniform(-1, 1, n, c, h, w),
+                    uniform(-1, 1, o, c, k, k), uniform(-1, 1, o));
             check("convTranspose2d " + java.util.Arrays.toString(g), 1e-4f,
                     x -> x[0].convTranspose2d(x[1], stride, pad, 0), uniform(-1, 1, n, c, h, w), uniform(-1, 1, c, o, k, k));
         }

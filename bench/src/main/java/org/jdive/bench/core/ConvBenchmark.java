@@ -59,7 +59,7 @@ public class ConvBenchmark {
 
     @Benchmark
     public float[] forward() {
-        ConvKernels.forward(spec, x, w, y);
+        ConvKernels.forward(spec, x, w, null, y);
         return y;
     }
 

@@ -84,8 +84,11 @@ public interface Backend {
                 Buffer b, int bBatchStride, boolean transB,
                 Buffer c, float beta);
 
-    /** {@code y = conv2d(x, w)}: x is NCHW, w is OIHW, y is N,O,outH,outW. */
-    void conv2dForward(ConvSpec spec, Buffer x, Buffer w, Buffer y);
+    /**
+     * {@code y = conv2d(x, w) + bias}: x is NCHW, w is OIHW, y is N,O,outH,outW; {@code bias} holds one value per
+     * output channel, added to each of its outputs, or is {@code null} for none.
+     */
+    void conv2dForward(ConvSpec spec, Buffer x, Buffer w, Buffer bias, Buffer y);
 
     /** The gradient with respect to the input, {@code dx}, from {@code dy} and {@code w}; also transposed convolution. */
     void conv2dBackwardData(ConvSpec spec, Buffer dy, Buffer w, Buffer dx);

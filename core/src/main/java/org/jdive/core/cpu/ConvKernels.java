@@ -38,10 +38,10 @@ public final class ConvKernels {
     private ConvKernels() {
     }
 
-    /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
-    public static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
+    /** Computes {@code y = conv2d(x, w) + bias} ({@code bias}: one per output channel, or null); {@code y} is overwritten. */
+    public static void forward(ConvSpec s, float[] x, float[] w, float[] bias, float[] y) {
         if (DirectConv.applies(s)) {
-            DirectConv.forward(s, x, w, y);
+            DirectConv.forward(s, x, w, bias, y);
             return;
         }
         Layout l = new Layout(s, true);
@@ -51,7 +51,7 @@ public final class ConvKernels {
             l.forImages(n0, i -> im2col(s, x, first + i, l.columns, i * l.positions, depth));
             Sgemm.multiply(false, false, l.out, depth, l.rows, w, 0, l.rows, l.columns, 0, depth,
                     0f, l.outputs, 0, depth);
-            l.forImages(n0, i -> l.copyOutputs(y, first + i, i, depth, false));
+            l.forImages(n0, i -> l.storeOutputs(y, first + i, i, depth, bias));
         }
     }
 
@@ -64,7 +64,7 @@ public final class ConvKernels {
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
             int depth = l.depth(n0);
-            l.forImages(n0, i -> l.copyOutputs(dy, first + i, i, depth, true));
+            l.forImages(n0, i -> l.loadOutputs(dy, first + i, i, depth));
             Sgemm.multiply(true, false, l.rows, depth, l.out, w, 0, l.rows, l.outputs, 0, depth,
                     0f, l.columns, 0, depth);
             l.forImages(n0, i -> col2im(s, l.columns, i * l.positions, depth, dx, first + i));
@@ -107,6 +107,8 @@ public final class ConvKernels {
         final float[] columns;
         /** The {@code out × depth} matrix of a group's outputs (forward) or output gradients (backward). */
         final float[] outputs;
+        /** The lanes of an image's outputs past their last whole vector. */
+        final VectorMask<Float> positionsTail;
 
         /** {@code splitGemm}: whether a group's GEMM should be large enough to split over the cores. */
         Layout(ConvSpec s, boolean splitGemm) {
@@ -123,6 +125,7 @@ public final class ConvKernels {
             Scratch scratch = SCRATCH.get();
             columns = scratch.columns(rows * group * positions);
             outputs = scratch.outputs(out * group * positions);
+            positionsTail = F.indexInRange(F.loopBound(positions), positions);
         }
 
         int images(int n0) {
@@ -152,20 +155,27 @@ public final class ConvKernels {
             int depth = depth(n0);
             forImages(n0, i -> {
                 im2col(s, x, n0 + i, columns, i * positions, depth);
-                copyOutputs(dy, n0 + i, i, depth, true);
+                loadOutputs(dy, n0 + i, i, depth);
             });
             Sgemm.multiply(false, true, out, rows, depth, outputs, 0, depth, columns, 0, depth, beta, target, at, rows);
         }
 
-        /** Copies image {@code n} of an N×out×positions tensor to or from slot {@code slot} of {@link #outputs}. */
-        void copyOutputs(float[] tensor, int n, int slot, int depth, boolean toOutputs) {
+        /** Copies image {@code n} of an N×out×positions tensor into slot {@code slot} of {@link #outputs}. */
+        void loadOutputs(float[] tensor, int n, int slot, int depth) {
             for (int c = 0; c < out; c++) {
-                int at = (n * out + c) * positions;
-                int in = c * depth + slot * positions;
-                if (toOutputs) {
-                    System.arraycopy(tensor, at, outputs, in, positions);
+                System.arraycopy(tensor, (n * out + c) * positions, outputs, c * depth + slot * positions, positions);
+            }
+        }
+
+        /** Copies slot {@code slot} of {@link #outputs} to image {@code n} of {@code y}, adding the bias if there is one. */
+        void storeOutputs(float[] y, int n, int slot, int depth, float[] bias) {
+            for (int c = 0; c < out; c++) {
+                int from = c * depth + slot * positions;
+                int to = (n * out + c) * positions;
+                if (bias == null) {
+                    System.arraycopy(outputs, from, y, to, positions);
                 } else {
-                    System.arraycopy(outputs, in, tensor, at, positions);
+                    addRun(outputs, from, y, to, positions, bias[c], positionsTail);
                 }
             }
         }
@@ -241,6 +251,18 @@ public final class ConvKernels {
         }
         if (q < width) {
             FloatVector.fromArray(F, src, from + q, tail).intoArray(dst, to + q, tail);
+        }
+    }
+
+    /** {@link #copyRun} adding {@code value} to each element (a convolution's bias). */
+    static void addRun(float[] src, int from, float[] dst, int to, int width, float value, VectorMask<Float> tail) {
+        FloatVector v = FloatVector.broadcast(F, value);
+        int q = 0;
+        for (int whole = F.loopBound(width); q < whole; q += F.length()) {
+            FloatVector.fromArray(F, src, from + q).add(v).intoArray(dst, to + q);
+        }
+        if (q < width) {
+            FloatVector.fromArray(F, src, from + q, tail).add(v).intoArray(dst, to + q, tail);
         }
     }
 

@@ -143,8 +143,8 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void conv2dForward(ConvSpec spec, Buffer x, Buffer w, Buffer y) {
-        ConvKernels.forward(spec, data(x), data(w), data(y));
+    public void conv2dForward(ConvSpec spec, Buffer x, Buffer w, Buffer bias, Buffer y) {
+        ConvKernels.forward(spec, data(x), data(w), bias == null ? null : data(bias), data(y));
     }
 
     @Override

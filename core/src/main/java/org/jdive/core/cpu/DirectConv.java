@@ -48,8 +48,8 @@ final class DirectConv {
                 && paddedWidth <= 2 * s.outWidth();
     }
 
-    /** Computes {@code y = conv2d(x, w)}; {@code y} is overwritten. */
-    static void forward(ConvSpec s, float[] x, float[] w, float[] y) {
+    /** Computes {@code y = conv2d(x, w) + bias} ({@code bias}: one per output channel, or null); {@code y} is overwritten. */
+    static void forward(ConvSpec s, float[] x, float[] w, float[] bias, float[] y) {
         Geometry g = new Geometry(s);
         long macsPerImage = (long) s.outChannels() * g.taps * g.wideLength;
         int perTask = (int) Math.max(1, TASK_MACS / macsPerImage);
@@ -60,7 +60,7 @@ final class DirectConv {
             for (int n = from; n < to; n++) {
                 g.loadImage(x, n, image);
                 forwardImage(g, image, w, wide);
-                g.storeOutputs(wide, y, n);
+                g.storeOutputs(wide, bias, y, n);
             }
         });
     }
@@ -227,16 +227,20 @@ final class DirectConv {
             }
         }
 
-        /** Copies one image's real outputs to {@code y} from {@code wide}, its channels {@code wideLength} apart. */
-        void storeOutputs(float[] wide, float[] y, int n) {
+        /**
+         * Copies one image's real outputs to {@code y} from {@code wide}, its channels {@code wideLength} apart, adding
+         * the bias if there is one.
+         */
+        void storeOutputs(float[] wide, float[] bias, float[] y, int n) {
             int out = spec.outChannels();
             int outHeight = spec.outHeight();
             int outWidth = spec.outWidth();
             for (int o = 0; o < out; o++) {
                 int from = o * wideLength;
                 int to = (n * out + o) * outHeight * outWidth;
+                float b = bias == null ? 0f : bias[o];
                 for (int oh = 0; oh < outHeight; oh++) {
-                    ConvKernels.copyRun(wide, from + oh * paddedWidth, y, to + oh * outWidth, outWidth, rowTail);
+                    ConvKernels.addRun(wide, from + oh * paddedWidth, y, to + oh * outWidth, outWidth, b, rowTail);
                 }
             }
         }

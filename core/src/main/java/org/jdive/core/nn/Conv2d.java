@@ -45,8 +45,7 @@ public final class Conv2d extends WeightedLayer {
     public Tensor forward(Tensor x) {
         ConvChecks.requireNchw("Conv2d", x);
         materializeFor(x, x.shape(1));
-        Tensor y = x.conv2d(weight, stride, padding);
-        return bias == null ? y : y.add(bias.reshape(1, outChannels, 1, 1));
+        return x.conv2d(weight, bias, stride, padding);
     }
 
     @Override

@@ -44,8 +44,16 @@ class ConvKernelsTest {
             Reference ref = Reference.of(s, x, w, dy);
 
             float[] y = filledWithNaN(s.outputSize());
-            ConvKernels.forward(s, x, w, y);
+            ConvKernels.forward(s, x, w, null, y);
             assertClose(ref.y, y, ref.yScale, "forward " + s);
+
+            float[] bias = randomArray(rnd, s.outChannels());
+            float[] biased = filledWithNaN(s.outputSize());
+            ConvKernels.forward(s, x, w, bias, biased);
+            int positions = s.outHeight() * s.outWidth();
+            for (int i = 0; i < biased.length; i++) {
+                assertEquals(y[i] + bias[i / positions % s.outChannels()], biased[i], 0f, "forward with bias " + s);
+            }
 
             float[] dx = filledWithNaN(s.inputSize());
             ConvKernels.backwardData(s, dy, w, dx);
@@ -67,7 +75,7 @@ class ConvKernelsTest {
             float[] y = new float[s.outputSize()];
             float[] dx = new float[s.inputSize()];
             float[] dw = new float[s.weightSize()];
-            ConvKernels.forward(s, x, w, y);
+            ConvKernels.forward(s, x, w, null, y);
             ConvKernels.backwardData(s, dy, w, dx);
             ConvKernels.backwardWeights(s, x, dy, dw);
             double viaOutput = dot(y, dy);
@@ -100,7 +108,7 @@ class ConvKernelsTest {
         float[] y = new float[s.outputSize()];
         float[] dx = new float[s.inputSize()];
         float[] dw = new float[s.weightSize()];
-        ConvKernels.forward(s, x, w, y);
+        ConvKernels.forward(s, x, w, null, y);
         ConvKernels.backwardData(s, dy, w, dx);
         ConvKernels.backwardWeights(s, x, dy, dw);
         return new float[][] {y, dx, dw};
