@@ -89,7 +89,7 @@ public class DqnStepPeerBenchmark {
             taken = JdiveModels.integers(be, rng, actions, batch, 1);
             targets = JdiveModels.randn(be, rng, 1f, batch, 1);
             params = minatar
-                    ? List.of(JdiveModels.param(be, rng, CHANNELS * 9, 16, CHANNELS, 3, 3), Tensor.zeros(be, 1, 16, 1, 1).requiresGrad(true),
+                    ? List.of(JdiveModels.param(be, rng, CHANNELS * 9, 16, CHANNELS, 3, 3), Tensor.zeros(be, 16).requiresGrad(true),
                             JdiveModels.param(be, rng, 1024, 1024, 128), Tensor.zeros(be, 128).requiresGrad(true),
                             JdiveModels.param(be, rng, 128, 128, actions), Tensor.zeros(be, actions).requiresGrad(true))
                     : List.of(JdiveModels.param(be, rng, 4, 4, 64), Tensor.zeros(be, 64).requiresGrad(true),
@@ -101,7 +101,7 @@ public class DqnStepPeerBenchmark {
 
     private Tensor qValues(Tensor s) {
         Tensor h = minatar
-                ? s.conv2d(params.get(0), 1, 0).add(params.get(1)).relu().flatten(1)
+                ? s.conv2d(params.get(0), params.get(1), 1, 0).relu().flatten(1)
                 : s.matmul(params.get(0)).add(params.get(1)).relu();
         h = h.matmul(params.get(2)).add(params.get(3)).relu();
         return h.matmul(params.get(4)).add(params.get(5));
