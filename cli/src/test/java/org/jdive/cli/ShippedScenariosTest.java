@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jdive.cli.run.RunFolder;
 import org.jdive.cli.run.Runner;
+import org.jdive.cli.run.Suite;
 import org.jdive.cli.scenario.Key;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
@@ -57,6 +58,24 @@ class ShippedScenariosTest {
             assertEquals(List.of("mean_return", "std_return", "mean_length"), List.copyOf(result.evaluation().keySet()));
         } else {
             assertFalse(result.evaluation().isEmpty());
+        }
+    }
+
+    static Stream<Path> suites() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("..", "scenarios", "suites"))) {
+            List<Path> list = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertFalse(list.isEmpty());
+            return list.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void suitesNameValidScenariosAndOverrides(Path file) {
+        Suite suite = Suite.load(file);
+        assertFalse(suite.scenarios().isEmpty());
+        for (Suite.Entry entry : suite.scenarios()) {
+            ScenarioLoader.load(entry.file(), entry.sets()); // throws, naming the file and key, on a bad one
         }
     }
 }
