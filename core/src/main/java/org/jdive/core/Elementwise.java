@@ -31,7 +31,7 @@ final class Elementwise {
             case COS -> g.mul(x.sin()).neg();
             case TANH -> g.mul(out.square().rsub(1f));
             case SIGMOID -> g.mul(out.mul(out.rsub(1f)));
-            case RELU -> g.mul(unary(UnaryOp.STEP, 0f, x));
+            case RELU -> binary(BinaryOp.RELU_BACKWARD, g, x);
             case LEAKY_RELU -> g.mul(unary(UnaryOp.STEP, 0f, x).mul(1f - p).add(p));
             case POW -> g.mul(x.pow(p - 1f).mul(p));
             case ADD_SCALAR -> g;
@@ -63,6 +63,7 @@ final class Elementwise {
             }
             case MAX -> { ga = g.mul(a.ge(b)); gb = g.mul(a.lt(b)); }
             case MIN -> { ga = g.mul(a.le(b)); gb = g.mul(a.gt(b)); }
+            case RELU_BACKWARD -> { ga = binary(BinaryOp.RELU_BACKWARD, g, b); gb = null; }
             default -> throw new IllegalStateException(op + " has no gradient");
         }
         return new Tensor[] {

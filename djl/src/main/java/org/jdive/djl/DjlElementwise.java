@@ -1,7 +1,9 @@
 package org.jdive.djl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import org.jdive.core.backend.BinaryOp;
 import org.jdive.core.backend.UnaryOp;
 
@@ -51,7 +53,23 @@ final class DjlElementwise {
             case LT -> asFloat(a.lt(b));
             case LE -> asFloat(a.lte(b));
             case EQ -> asFloat(a.eq(b));
+            case RELU_BACKWARD -> reluBackward(a, b);
         };
+    }
+
+    /** {@code b > 0 ? a : 0}, broadcast; PyTorch's {@code where} does not broadcast through DJL, so both are first. */
+    private static NDArray reluBackward(NDArray a, NDArray b) {
+        long[] as = a.getShape().getShape();
+        long[] bs = b.getShape().getShape();
+        long[] out = new long[Math.max(as.length, bs.length)];
+        for (int i = 1; i <= out.length; i++) {
+            long x = i <= as.length ? as[as.length - i] : 1;
+            long y = i <= bs.length ? bs[bs.length - i] : 1;
+            out[out.length - i] = Math.max(x, y);
+        }
+        Shape shape = new Shape(out);
+        NDArray full = a.broadcast(shape);
+        return NDArrays.where(b.gt(0f).broadcast(shape), full, full.zerosLike());
     }
 
     /** Booleans and indices as the SPI stores them: floats holding 0/1 or whole numbers. */

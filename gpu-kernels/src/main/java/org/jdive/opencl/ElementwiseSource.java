@@ -89,6 +89,7 @@ final class ElementwiseSource {
             case LT -> "a < b ? 1.0f : 0.0f";
             case LE -> "a <= b ? 1.0f : 0.0f";
             case EQ -> "a == b ? 1.0f : 0.0f";
+            case RELU_BACKWARD -> "b > 0.0f ? a : 0.0f";
         };
     }
 }

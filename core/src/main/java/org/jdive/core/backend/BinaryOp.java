@@ -15,5 +15,10 @@ public enum BinaryOp {
     /** {@code a <= b} as 1 or 0 */
     LE,
     /** {@code a == b} as 1 or 0 */
-    EQ
+    EQ,
+    /**
+     * {@code b > 0 ? a : 0}: the gradient {@code a} through a ReLU whose input is {@code b}, in one pass (PyTorch's
+     * {@code threshold_backward} at 0)
+     */
+    RELU_BACKWARD
 }

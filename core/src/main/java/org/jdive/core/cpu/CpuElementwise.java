@@ -190,6 +190,7 @@ final class CpuElementwise {
             case LT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] < b[ib + i] ? 1f : 0f; }
             case LE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] <= b[ib + i] ? 1f : 0f; }
             case EQ -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] == b[ib + i] ? 1f : 0f; }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[io + i] = b[ib + i] > 0f ? a[ia + i] : 0f; }
         }
     }
 
@@ -207,6 +208,7 @@ final class CpuElementwise {
             case LT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] < y ? 1f : 0f; }
             case LE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] <= y ? 1f : 0f; }
             case EQ -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i] == y ? 1f : 0f; }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[io + i] = y > 0f ? a[ia + i] : 0f; }
         }
     }
 
@@ -224,6 +226,7 @@ final class CpuElementwise {
             case LT -> { for (int i = 0; i < n; i++) o[io + i] = x < b[ib + i] ? 1f : 0f; }
             case LE -> { for (int i = 0; i < n; i++) o[io + i] = x <= b[ib + i] ? 1f : 0f; }
             case EQ -> { for (int i = 0; i < n; i++) o[io + i] = x == b[ib + i] ? 1f : 0f; }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[io + i] = b[ib + i] > 0f ? x : 0f; }
         }
     }
 
@@ -242,6 +245,7 @@ final class CpuElementwise {
             case LT -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] < b[ib + i * sb] ? 1f : 0f; }
             case LE -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] <= b[ib + i * sb] ? 1f : 0f; }
             case EQ -> { for (int i = 0; i < n; i++) o[io + i] = a[ia + i * sa] == b[ib + i * sb] ? 1f : 0f; }
+            case RELU_BACKWARD -> { for (int i = 0; i < n; i++) o[io + i] = b[ib + i * sb] > 0f ? a[ia + i * sa] : 0f; }
         }
     }
 
