@@ -15,8 +15,11 @@ final class CpuReductions {
 
     /** A long single reduction is split into partial sums over blocks of this fixed size. */
     private static final int BLOCK = 1 << 14;
-    /** The run length from which a sum runs on vectors. */
-    private static final int VECTOR_SUM = 256;
+    /**
+     * The run length from which a sum runs on vectors: already for a convolution's bias gradient, which sums runs of
+     * 64 outputs (512 such runs: 8.6 µs on four scalar accumulators, 5.8 on vectors, one core).
+     */
+    private static final int VECTOR_SUM = 32;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** Floats as many as {@link #D} has lanes, widened to doubles one vector at a time. */
     private static final VectorSpecies<Float> HALF = VectorSpecies.of(float.class,
@@ -84,7 +87,6 @@ final class CpuReductions {
         throw new AssertionError(op);
     }
 
-    /** Four interleaved accumulators, combined in a fixed order: faster than one, and as deterministic. */
     /**
      * The sum of {@code n} contiguous floats in double. Short runs use four scalar accumulators; from
      * {@link #VECTOR_SUM} elements on, two vectors of double lanes (each lane a fixed subsequence of the run), whose
