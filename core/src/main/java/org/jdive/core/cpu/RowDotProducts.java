@@ -23,8 +23,12 @@ final class RowDotProducts {
     private static final int SIDE = 4;
     /** Rows of B in the single-row tile, for the rows of A past the last square tile. */
     private static final int WIDE = 16;
-    /** From this many multiply-adds, the columns of C are split into chunks of about {@link #CHUNK} each. */
-    private static final long PARALLEL = 1L << 19;
+    /**
+     * From this many multiply-adds, the columns of C are split into chunks of about {@link #CHUNK} each, and into
+     * two at least: a single row of A times a large B (acting on one observation) reads B from memory, which two
+     * cores do faster than one.
+     */
+    private static final long PARALLEL = 1L << 17;
     private static final long CHUNK = 1L << 18;
     private static final VectorShuffle<Float> SWAP_1 = swap(1);
     private static final VectorShuffle<Float> SWAP_2 = swap(2);
@@ -38,7 +42,8 @@ final class RowDotProducts {
     static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                          float beta, float[] c, int cOff, int ldc) {
         long volume = (long) m * n * k;
-        int colsPerChunk = volume < PARALLEL ? n : SIDE * (int) Math.max(1, CHUNK / ((long) m * k * SIDE));
+        int colsPerChunk = volume < PARALLEL ? n
+                : SIDE * (int) Math.max(1, Math.min(CHUNK / ((long) m * k * SIDE), Math.ceilDiv(n, 2 * SIDE)));
         Parallel.forRange(n, colsPerChunk, (j0, j1) ->
                 columns(m, j0, j1, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc));
     }
