@@ -110,13 +110,13 @@ final class CpuElementwise {
     }
 
     /**
-     * One run of {@code n} outputs. Arithmetic on the common layouts (both operands contiguous, or one of them a
-     * repeated scalar) goes a vector at a time; the rest, and other ops, take loops the JIT may vectorise, and
-     * any other stride the general loop.
+     * One run of {@code n} outputs. Arithmetic and {@code RELU_BACKWARD} on the common layouts (both operands
+     * contiguous, or one of them a repeated scalar) go a vector at a time; the rest, and other ops, take loops
+     * the JIT may vectorise, and any other stride the general loop.
      */
     private static void binaryRun(BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb,
                                   float[] o, int io, int n) {
-        int done = arithmeticVectors(op, a, ia, sa, b, ib, sb, o, io, n);
+        int done = vectors(op, a, ia, sa, b, ib, sb, o, io, n);
         if (done > 0) {
             ia += done * sa;
             ib += done * sb;
@@ -135,14 +135,24 @@ final class CpuElementwise {
     }
 
     /**
-     * The whole vectors of a run of {@code +, -, ×, ÷} whose operands are contiguous or repeated scalars; returns
-     * how many outputs it wrote (none for other ops and layouts). Short runs (a convolution's bias over 64 pixels)
-     * are where this beats the JIT's loops, which first step to an aligned address one element at a time.
+     * The whole vectors of a run of {@code +, -, ×, ÷, max, min} or {@code RELU_BACKWARD} whose operands are
+     * contiguous or repeated scalars; returns how many outputs it wrote (none for other ops and layouts). Short
+     * runs (a convolution's bias over 64 pixels) are where this beats the JIT's loops, which first step to an
+     * aligned address one element at a time.
      */
-    private static int arithmeticVectors(BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb,
-                                         float[] o, int io, int n) {
-        boolean arithmetic = op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV;
-        if (!arithmetic || sa > 1 || sb > 1 || sa + sb == 0) {
+    private static int vectors(BinaryOp op, float[] a, int ia, int sa, float[] b, int ib, int sb,
+                               float[] o, int io, int n) {
+        if (sa > 1 || sb > 1 || sa + sb == 0) {
+            return 0;
+        }
+        if (op == BinaryOp.RELU_BACKWARD) {
+            return sa == 1 && sb == 1 ? reluBackwardVectors(a, ia, b, ib, o, io, n) : 0;
+        }
+        boolean arithmetic = switch (op) {
+            case ADD, SUB, MUL, DIV, MAX, MIN -> true;
+            default -> false;
+        };
+        if (!arithmetic) {
             return 0;
         }
         int end = SPECIES.loopBound(n);
@@ -172,8 +182,24 @@ final class CpuElementwise {
             case SUB -> x.sub(y);
             case MUL -> x.mul(y);
             case DIV -> x.div(y);
-            default -> throw new IllegalArgumentException("not arithmetic: " + op);
+            case MAX -> x.max(y);
+            case MIN -> x.min(y);
+            default -> throw new IllegalArgumentException("no vector form here: " + op);
         };
+    }
+
+    /**
+     * {@code b > 0 ? a : 0} lane-wise: the JIT's loop would branch on each element and mispredict half of them,
+     * as a ReLU's inputs are of random sign.
+     */
+    private static int reluBackwardVectors(float[] a, int ia, float[] b, int ib, float[] o, int io, int n) {
+        int end = SPECIES.loopBound(n);
+        FloatVector zero = FloatVector.zero(SPECIES);
+        for (int i = 0; i < end; i += SPECIES.length()) {
+            VectorMask<Float> positive = FloatVector.fromArray(SPECIES, b, ib + i).compare(VectorOperators.GT, 0f);
+            zero.blend(FloatVector.fromArray(SPECIES, a, ia + i), positive).intoArray(o, io + i);
+        }
+        return end;
     }
 
     private static void contiguous(BinaryOp op, float[] a, int ia, float[] b, int ib, float[] o, int io, int n) {

@@ -13,32 +13,55 @@ class CpuElementwiseTest {
     private static final int[][] SHAPES = {{2, 3, 4, 5}, {3, 1, 4, 7}, {6, 5, 4}, {3, 70, 5, 200}};
 
     @Test
-    void binaryBroadcastsOverSeveralOuterDimensionsLikeTheIndexFormula() {
+    void everyBinaryOpBroadcastsOverSeveralOuterDimensionsLikeTheScalarFormula() {
         Random rnd = new Random(5);
         for (int[] out : SHAPES) {
-            for (int trial = 0; trial < 10; trial++) {
+            for (BinaryOp op : BinaryOp.values()) {
                 int[] aShape = randomBroadcast(rnd, out);
                 int[] bShape = randomBroadcast(rnd, out);
-                float[] a = random(rnd, size(aShape));
-                float[] b = random(rnd, size(bShape));
-                BinaryOp op = BinaryOp.values()[trial % 5];
+                float[] a = withSpecialValues(rnd, size(aShape));
+                float[] b = withSpecialValues(rnd, size(bShape));
                 float[] result = new float[size(out)];
                 CpuElementwise.binary(op, a, aShape, b, bShape, result, out);
                 for (int i = 0; i < result.length; i++) {
                     float x = a[source(i, out, aShape)];
                     float y = b[source(i, out, bShape)];
-                    float expected = switch (op) {
-                        case ADD -> x + y;
-                        case SUB -> x - y;
-                        case MUL -> x * y;
-                        case DIV -> x / y;
-                        default -> (float) Math.pow(x, y);
-                    };
-                    assertEquals(expected, result[i], Arrays.toString(aShape) + " " + op + " "
-                            + Arrays.toString(bShape) + " at " + i);
+                    assertEquals(scalar(op, x, y), result[i], Arrays.toString(aShape) + " " + op + " "
+                            + Arrays.toString(bShape) + " at " + i + " of " + x + ", " + y);
                 }
             }
         }
+    }
+
+    /** Each op on one pair of floats, as Java's scalar arithmetic gives it (NaN, -0 and ties included). */
+    private static float scalar(BinaryOp op, float x, float y) {
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case POW -> (float) Math.pow(x, y);
+            case MAX -> Math.max(x, y);
+            case MIN -> Math.min(x, y);
+            case GT -> x > y ? 1f : 0f;
+            case GE -> x >= y ? 1f : 0f;
+            case LT -> x < y ? 1f : 0f;
+            case LE -> x <= y ? 1f : 0f;
+            case EQ -> x == y ? 1f : 0f;
+            case RELU_BACKWARD -> y > 0f ? x : 0f;
+        };
+    }
+
+    /** Random values in [-1, 1), a quarter of them drawn from ties, signed zeros and NaN instead. */
+    private static float[] withSpecialValues(Random rnd, int n) {
+        float[] special = {0f, -0f, 0.5f, -0.5f, 1f, Float.NaN};
+        float[] values = random(rnd, n);
+        for (int i = 0; i < n; i++) {
+            if (rnd.nextInt(4) == 0) {
+                values[i] = special[rnd.nextInt(special.length)];
+            }
+        }
+        return values;
     }
 
     @Test
