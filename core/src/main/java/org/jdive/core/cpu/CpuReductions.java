@@ -122,10 +122,10 @@ final class CpuReductions {
             s0 = s0.add(widened(x, start + k));
             s1 = s1.add(widened(x, start + k + lanes));
         }
-        double[] partial = s0.add(s1).toArray();
+        DoubleVector partial = s0.add(s1);
         double total = 0;
-        for (double p : partial) {
-            total += p;
+        for (int lane = 0; lane < lanes; lane++) { // in order, where reduceLanes may not be
+            total += partial.lane(lane);
         }
         for (; k < n; k++) {
             total += x[start + k];

@@ -30,6 +30,8 @@ final class RowDotProducts {
      */
     private static final long PARALLEL = 1L << 17;
     private static final long CHUNK = 1L << 18;
+    /** Each thread's per-lane partial sums of a tile, one vector per dot product. */
+    private static final ThreadLocal<float[]> PARTIALS = ThreadLocal.withInitial(() -> new float[Math.max(SIDE * SIDE, WIDE) * L]);
     private static final VectorShuffle<Float> SWAP_1 = swap(1);
     private static final VectorShuffle<Float> SWAP_2 = swap(2);
     private static final VectorShuffle<Float> SWAP_4 = swap(4);
@@ -55,7 +57,7 @@ final class RowDotProducts {
      */
     private static void columns(int m, int j0, int j1, int k, float[] a, int aOff, int lda, float[] b, int bOff,
                                 int ldb, float beta, float[] c, int cOff, int ldc) {
-        float[] partials = new float[SIDE * SIDE * L];
+        float[] partials = PARTIALS.get();
         int squareRows = m - m % SIDE;
         for (int j = j0; j < j1; j += SIDE) {
             int cols = Math.min(SIDE, j1 - j);
