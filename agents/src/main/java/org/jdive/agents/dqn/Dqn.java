@@ -11,6 +11,7 @@ import org.jdive.agents.Policy;
 import org.jdive.agents.eval.Trainable;
 import org.jdive.agents.explore.EpsilonSchedule;
 import org.jdive.agents.replay.Batch;
+import org.jdive.agents.replay.ObservationStorage;
 import org.jdive.agents.replay.PrioritizedReplayBuffer;
 import org.jdive.agents.replay.ReplayBuffer;
 import org.jdive.core.NoGrad;
@@ -112,10 +113,11 @@ public final class Dqn implements Trainable, AutoCloseable {
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.ADAM
                 ? new Adam(online.parameters(), config.learningRate, 0.9f, 0.999f, config.adamEps, 0f)
                 : new RmsProp(online.parameters(), config.learningRate, config.rmsAlpha, config.rmsEps, 0f, 0f, true);
+        ObservationStorage storage = ObservationStorage.exactFor(envs.singleObservationSpace());
         this.buffer = config.prioritized
                 ? new PrioritizedReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma,
-                        config.priorityAlpha, config.priorityEpsilon)
-                : new ReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma);
+                        storage, config.priorityAlpha, config.priorityEpsilon)
+                : new ReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma, storage);
         this.batch = new Batch(config.batchSize, observationSize);
         this.epsilon = EpsilonSchedule.linear(config.explorationStart, config.explorationEnd, config.explorationSteps);
         this.exploreRng = Rng.split(seed, "explore");

@@ -17,13 +17,21 @@ public final class PrioritizedReplayBuffer extends ReplayBuffer {
     private final SumTree tree;
     private double maxPriority = 1;
 
+    /** A buffer that stores its observations as floats; see the full constructor. */
+    public PrioritizedReplayBuffer(int capacity, int observationSize, int numEnvs, int nSteps, double gamma,
+                                   double alpha, double epsilon) {
+        this(capacity, observationSize, numEnvs, nSteps, gamma, ObservationStorage.FLOAT32, alpha, epsilon);
+    }
+
     /**
+     * The first six parameters as {@link ReplayBuffer#ReplayBuffer(int, int, int, int, double, ObservationStorage)}.
+     *
      * @param alpha   how much prioritization is used, in [0, 1] (0: uniform; the paper uses 0.6)
      * @param epsilon added to |δ| so that no transition becomes impossible to draw (e.g. 1e-6)
      */
     public PrioritizedReplayBuffer(int capacity, int observationSize, int numEnvs, int nSteps, double gamma,
-                                   double alpha, double epsilon) {
-        super(capacity, observationSize, numEnvs, nSteps, gamma);
+                                   ObservationStorage storage, double alpha, double epsilon) {
+        super(capacity, observationSize, numEnvs, nSteps, gamma, storage);
         if (!(alpha >= 0 && alpha <= 1) || !(epsilon > 0)) {
             throw new IllegalArgumentException("prioritized replay needs alpha in [0, 1] and epsilon > 0, got "
                     + alpha + " and " + epsilon);

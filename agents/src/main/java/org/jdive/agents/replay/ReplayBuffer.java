@@ -14,7 +14,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * row. So each observation is stored once, as in SB3's {@code optimize_memory_usage}, yet a truncated
  * episode keeps its true last observation: after an episode ends its last observation gets a row of its own
  * (which starts no transition), and the next episode starts on the row after. Memory:
- * {@code capacity × observationSize} floats.
+ * {@code capacity × observationSize} floats, or bytes with {@link ObservationStorage#INT8}.
  *
  * <p>Sampling picks rows that start a transition uniformly and follows up to {@code nSteps} rows,
  * stopping at a termination (no bootstrap), a truncation (bootstrap from its last observation) or the
@@ -27,7 +27,10 @@ public class ReplayBuffer {
     private final int observationSize;
     private final int nSteps;
     private final double gamma;
-    private final float[] observations;
+    private final ObservationStorage storage;
+    /** The rows' observations: one of the two, as {@link #storage} says. */
+    private final float[] floatObservations;
+    private final byte[] byteObservations;
     private final int[] actions;
     private final float[] rewards;
     private final boolean[] terminated;
@@ -37,14 +40,21 @@ public class ReplayBuffer {
     private final int[] filled;
     private int transitions;
 
+    /** A buffer that stores its observations as floats; see the full constructor. */
+    public ReplayBuffer(int capacity, int observationSize, int numEnvs, int nSteps, double gamma) {
+        this(capacity, observationSize, numEnvs, nSteps, gamma, ObservationStorage.FLOAT32);
+    }
+
     /**
      * @param capacity        rows in all, shared equally by the envs (each needs at least {@code nSteps + 2})
      * @param observationSize floats per observation
      * @param numEnvs         the number of envs writing streams of rows
      * @param nSteps          rewards summed before bootstrapping (1: the one-step DQN target)
      * @param gamma           the discount of the n-step returns
+     * @param storage         how observations are held ({@link ObservationStorage#exactFor} picks for a space)
      */
-    public ReplayBuffer(int capacity, int observationSize, int numEnvs, int nSteps, double gamma) {
+    public ReplayBuffer(int capacity, int observationSize, int numEnvs, int nSteps, double gamma,
+                        ObservationStorage storage) {
         if (numEnvs < 1 || observationSize < 1 || nSteps < 1) {
             throw new IllegalArgumentException("a replay buffer needs numEnvs, observationSize and nSteps >= 1, got "
                     + numEnvs + ", " + observationSize + " and " + nSteps);
@@ -59,15 +69,17 @@ public class ReplayBuffer {
         }
         if ((long) capacity * observationSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("capacity × observationSize = " + (long) capacity * observationSize
-                    + " floats exceeds one Java array; lower the capacity");
+                    + " values exceeds one Java array; lower the capacity");
         }
         this.numEnvs = numEnvs;
         this.rowsPerEnv = capacity / numEnvs;
         this.observationSize = observationSize;
         this.nSteps = nSteps;
         this.gamma = gamma;
+        this.storage = storage;
         int rows = rowsPerEnv * numEnvs;
-        this.observations = new float[rows * observationSize];
+        this.floatObservations = storage == ObservationStorage.FLOAT32 ? new float[rows * observationSize] : null;
+        this.byteObservations = storage == ObservationStorage.INT8 ? new byte[rows * observationSize] : null;
         this.actions = new int[rows];
         this.rewards = new float[rows];
         this.terminated = new boolean[rows];
@@ -89,6 +101,10 @@ public class ReplayBuffer {
         return numEnvs;
     }
 
+    public ObservationStorage storage() {
+        return storage;
+    }
+
     /** The number of stored transitions that can be sampled. */
     public int size() {
         return transitions;
@@ -98,11 +114,17 @@ public class ReplayBuffer {
      * Stores a transition of env {@code env}: {@code observation} (from {@code obs[obsOffset ..]}), the action
      * taken, the reward, whether the MDP terminated or a time limit truncated the episode, and the observation
      * that followed ({@code next[nextOffset ..]}: the last observation of the episode if it ended).
+     *
+     * @throws IllegalArgumentException if an observation holds a value the buffer's storage cannot hold exactly
      */
     public void add(int env, float[] obs, int obsOffset, int action, float reward, boolean terminatedNow,
                     boolean truncatedNow, float[] next, int nextOffset) {
         if (env < 0 || env >= numEnvs) {
             throw new IllegalArgumentException("env " + env + " is not in 0.." + (numEnvs - 1));
+        }
+        if (byteObservations != null) {
+            checkBytes(obs, obsOffset);
+            checkBytes(next, nextOffset);
         }
         int base = env * rowsPerEnv;
         int row = head[env];
@@ -117,8 +139,27 @@ public class ReplayBuffer {
         filled[env] = Math.min(rowsPerEnv, Math.max(filled[env], row + 2));
     }
 
+    /** Checks, before anything is written, that an int8 buffer can hold the observation exactly. */
+    private void checkBytes(float[] source, int offset) {
+        for (int j = 0; j < observationSize; j++) {
+            float v = source[offset + j];
+            int b = (int) v;
+            if (b != v || b < Byte.MIN_VALUE || b > Byte.MAX_VALUE) {
+                throw new IllegalArgumentException("observation value " + v + " (element " + j + ") cannot be "
+                        + "stored by an int8 replay buffer, which holds whole numbers from -128 to 127");
+            }
+        }
+    }
+
     private void writeRow(int row, float[] source, int offset, boolean starts) {
-        System.arraycopy(source, offset, observations, row * observationSize, observationSize);
+        int at = row * observationSize;
+        if (byteObservations == null) {
+            System.arraycopy(source, offset, floatObservations, at, observationSize);
+        } else {
+            for (int j = 0; j < observationSize; j++) {
+                byteObservations[at + j] = (byte) (int) source[offset + j];
+            }
+        }
         if (startsTransition[row] != starts) {
             transitions += starts ? 1 : -1;
             startsTransition[row] = starts;
@@ -177,14 +218,23 @@ public class ReplayBuffer {
             }
             r = following;
         }
-        System.arraycopy(observations, row * observationSize, batch.observations, i * observationSize,
-                observationSize);
-        System.arraycopy(observations, bootstrapRow * observationSize, batch.nextObservations,
-                i * observationSize, observationSize);
+        readRow(row, batch.observations, i * observationSize);
+        readRow(bootstrapRow, batch.nextObservations, i * observationSize);
         batch.actions[i] = actions[row];
         batch.returns[i] = (float) ret;
         batch.discounts[i] = (float) discount;
         batch.indices[i] = row;
+    }
+
+    private void readRow(int row, float[] target, int offset) {
+        int at = row * observationSize;
+        if (byteObservations == null) {
+            System.arraycopy(floatObservations, at, target, offset, observationSize);
+        } else {
+            for (int j = 0; j < observationSize; j++) {
+                target[offset + j] = byteObservations[at + j]; // a masking "& 0xFF" here would stop the JIT vectorising
+            }
+        }
     }
 
     /** Whether a row can be sampled (it starts a stored transition). */
@@ -198,8 +248,13 @@ public class ReplayBuffer {
      */
     public void save(Path file) throws IOException {
         try (ReplayFile.Writer out = ReplayFile.create(file)) {
-            out.header(getClass().getSimpleName(), numEnvs, rowsPerEnv, observationSize, nSteps, gamma);
-            out.floats(observations);
+            out.header(getClass().getSimpleName(), storage.name(), numEnvs, rowsPerEnv, observationSize, nSteps,
+                    gamma);
+            if (byteObservations == null) {
+                out.floats(floatObservations);
+            } else {
+                out.bytes(byteObservations);
+            }
             out.ints(actions);
             out.floats(rewards);
             out.booleans(terminated);
@@ -217,8 +272,10 @@ public class ReplayBuffer {
      */
     public void load(Path file) throws IOException {
         try (ReplayFile.Reader in = ReplayFile.open(file)) {
-            in.expectHeader(getClass().getSimpleName(), numEnvs, rowsPerEnv, observationSize, nSteps, gamma);
-            float[] obs = in.floats(observations.length);
+            in.expectHeader(getClass().getSimpleName(), storage.name(), numEnvs, rowsPerEnv, observationSize, nSteps,
+                    gamma);
+            Object obs = byteObservations == null
+                    ? in.floats(floatObservations.length) : in.bytes(byteObservations.length);
             int[] act = in.ints(actions.length);
             float[] rew = in.floats(rewards.length);
             boolean[] term = in.booleans(terminated.length);
@@ -227,7 +284,8 @@ public class ReplayBuffer {
             int[] fill = in.ints(filled.length);
             Runnable extra = loadExtra(in);
             in.expectEnd();
-            System.arraycopy(obs, 0, observations, 0, obs.length);
+            System.arraycopy(obs, 0, byteObservations == null ? floatObservations : byteObservations, 0,
+                    observationSize * capacity());
             System.arraycopy(act, 0, actions, 0, act.length);
             System.arraycopy(rew, 0, rewards, 0, rew.length);
             System.arraycopy(term, 0, terminated, 0, term.length);

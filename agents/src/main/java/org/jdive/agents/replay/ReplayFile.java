@@ -19,8 +19,11 @@ import java.nio.file.StandardCopyOption;
 final class ReplayFile {
 
     private static final int MAGIC = 0x4A445242; // "JDRB"
-    /** 2: observations are stored in the Q-network's layout (MinAtar's grids channels-first; 1 had them as given). */
-    private static final int VERSION = 2;
+    /**
+     * 3: the header names how observations are stored, and int8 ones are saved as bytes. 2: observations are in
+     * the Q-network's layout (MinAtar's grids channels-first; 1 had them as given).
+     */
+    private static final int VERSION = 3;
 
     private ReplayFile() {
     }
@@ -48,11 +51,12 @@ final class ReplayFile {
             this.out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16));
         }
 
-        void header(String kind, int numEnvs, int rowsPerEnv, int observationSize, int nSteps, double gamma)
-                throws IOException {
+        void header(String kind, String storage, int numEnvs, int rowsPerEnv, int observationSize, int nSteps,
+                    double gamma) throws IOException {
             out.writeInt(MAGIC);
             out.writeInt(VERSION);
             out.writeUTF(kind);
+            out.writeUTF(storage);
             out.writeInt(numEnvs);
             out.writeInt(rowsPerEnv);
             out.writeInt(observationSize);
@@ -65,6 +69,11 @@ final class ReplayFile {
             for (float v : a) {
                 out.writeFloat(v);
             }
+        }
+
+        void bytes(byte[] a) throws IOException {
+            out.writeInt(a.length);
+            out.write(a);
         }
 
         void doubles(double[] a) throws IOException {
@@ -118,8 +127,8 @@ final class ReplayFile {
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         }
 
-        void expectHeader(String kind, int numEnvs, int rowsPerEnv, int observationSize, int nSteps, double gamma)
-                throws IOException {
+        void expectHeader(String kind, String storage, int numEnvs, int rowsPerEnv, int observationSize, int nSteps,
+                          double gamma) throws IOException {
             try {
                 if (in.readInt() != MAGIC) {
                     throw new IOException(file + " is not a saved jdive replay buffer");
@@ -130,10 +139,10 @@ final class ReplayFile {
                             + VERSION);
                 }
                 String savedKind = in.readUTF();
-                String saved = savedKind + "(envs " + in.readInt() + ", rows per env " + in.readInt()
+                String saved = savedKind + "(" + in.readUTF() + " observations, envs " + in.readInt() + ", rows per env " + in.readInt()
                         + ", observation size " + in.readInt() + ", nSteps " + in.readInt() + ", gamma "
                         + in.readDouble() + ")";
-                String expected = kind + "(envs " + numEnvs + ", rows per env " + rowsPerEnv + ", observation size "
+                String expected = kind + "(" + storage + " observations, envs " + numEnvs + ", rows per env " + rowsPerEnv + ", observation size "
                         + observationSize + ", nSteps " + nSteps + ", gamma " + gamma + ")";
                 if (!saved.equals(expected)) {
                     throw new IOException(file + " holds a " + saved + " but this buffer is a " + expected);
@@ -157,6 +166,12 @@ final class ReplayFile {
             for (int i = 0; i < a.length; i++) {
                 a[i] = in.readFloat();
             }
+            return a;
+        }
+
+        byte[] bytes(int expected) throws IOException {
+            byte[] a = new byte[length(expected)];
+            in.readFully(a);
             return a;
         }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdive.agents.replay.Batch;
+import org.jdive.agents.replay.ObservationStorage;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
@@ -72,6 +73,7 @@ class DqnTest {
             Batch batch = new Batch(4, 400);
             dqn.replayBuffer().sample(batch, Rng.split(1, "test"));
             assertArrayEquals(rearranged, java.util.Arrays.copyOf(batch.nextObservations(), 400));
+            assertEquals(ObservationStorage.INT8, dqn.replayBuffer().storage(), "binary grids are kept as bytes");
 
             dqn.train(59);
             obs = envs.observations().clone();

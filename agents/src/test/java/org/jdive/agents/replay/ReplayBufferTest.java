@@ -115,6 +115,54 @@ class ReplayBufferTest {
     }
 
     @Test
+    void int8StorageSamplesTheSameBatchesAsFloatStorage() {
+        ReplayBuffer floats = new ReplayBuffer(300, 6, 2, 3, 0.9, ObservationStorage.FLOAT32);
+        ReplayBuffer bytes = new ReplayBuffer(300, 6, 2, 3, 0.9, ObservationStorage.INT8);
+        UniformRandomProvider values = Rng.seeded(11);
+        float[] previous = new float[12];
+        for (int t = 0; t < 400; t++) { // wraps
+            float[] next = new float[12];
+            for (int j = 0; j < next.length; j++) {
+                next[j] = j % 6 == 5 ? values.nextInt(256) - 128 : values.nextInt(2);
+            }
+            for (int env = 0; env < 2; env++) {
+                boolean terminated = (t + env) % 17 == 16;
+                boolean truncated = (t + env) % 23 == 22;
+                floats.add(env, previous, env * 6, t % 5, t * 0.25f, terminated, truncated, next, env * 6);
+                bytes.add(env, previous, env * 6, t % 5, t * 0.25f, terminated, truncated, next, env * 6);
+            }
+            previous = next;
+        }
+        Batch a = new Batch(128, 6);
+        Batch b = new Batch(128, 6);
+        floats.sample(a, Rng.seeded(4));
+        bytes.sample(b, Rng.seeded(4));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.observations(), b.observations());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.nextObservations(), b.nextObservations());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.returns(), b.returns());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(a.indices(), b.indices());
+        float smallest = 0;
+        for (float v : b.observations()) {
+            smallest = Math.min(smallest, v);
+        }
+        assertTrue(smallest < 0, "negative values come back negative: " + smallest);
+    }
+
+    @Test
+    void int8StorageRejectsWhatItCannotHold() {
+        ReplayBuffer buffer = new ReplayBuffer(100, 2, 1, 1, 0.99, ObservationStorage.INT8);
+        for (float bad : new float[] {0.5f, -129f, 128f, Float.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> buffer.add(0, new float[] {1f, bad}, 0, 0, 0f, false, false, new float[] {0f, 0f}, 0));
+            assertTrue(e.getMessage().contains(String.valueOf(bad)) && e.getMessage().contains("-128 to 127"),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> buffer.add(0, new float[] {1f, 1f}, 0, 0, 0f, false, false, new float[] {bad, 0f}, 0));
+        }
+        assertEquals(0, buffer.size(), "nothing was stored");
+    }
+
+    @Test
     void badUseIsExplained() {
         ReplayBuffer buffer = new ReplayBuffer(100, 2, 1, 1, 0.99);
         IllegalStateException empty = assertThrows(IllegalStateException.class, () -> buffer.sample(new Batch(4, 2), rng));

@@ -85,6 +85,41 @@ class ReplayFileTest {
     }
 
     @Test
+    void int8BuffersSaveTheirBytesAndLoadOnlyIntoUint8Buffers() throws IOException {
+        ReplayBuffer saved = new ReplayBuffer(200, 50, 1, 1, 0.99, ObservationStorage.INT8);
+        ReplayBuffer asFloats = new ReplayBuffer(200, 50, 1, 1, 0.99, ObservationStorage.FLOAT32);
+        for (int t = 0; t < 150; t++) {
+            float[] obs = new float[50];
+            float[] next = new float[50];
+            for (int j = 0; j < 50; j++) {
+                obs[j] = (t * 7 + j) % 256 - 128;
+                next[j] = (t * 7 + j + 7) % 256 - 128;
+            }
+            saved.add(0, obs, 0, t % 3, 1f, t % 11 == 10, false, next, 0);
+            asFloats.add(0, obs, 0, t % 3, 1f, t % 11 == 10, false, next, 0);
+        }
+        Path bytes = dir.resolve("bytes.bin");
+        Path floats = dir.resolve("floats.bin");
+        saved.save(bytes);
+        asFloats.save(floats);
+        assertTrue(Files.size(bytes) < Files.size(floats) / 3, Files.size(bytes) + " bytes against "
+                + Files.size(floats));
+
+        ReplayBuffer loaded = new ReplayBuffer(200, 50, 1, 1, 0.99, ObservationStorage.INT8);
+        loaded.load(bytes);
+        Batch a = new Batch(64, 50);
+        Batch b = new Batch(64, 50);
+        saved.sample(a, Rng.seeded(8));
+        loaded.sample(b, Rng.seeded(8));
+        assertSameBatch(a, b);
+
+        IOException mismatch = assertThrows(IOException.class,
+                () -> new ReplayBuffer(200, 50, 1, 1, 0.99, ObservationStorage.FLOAT32).load(bytes));
+        assertTrue(mismatch.getMessage().contains("INT8") && mismatch.getMessage().contains("FLOAT32"),
+                mismatch.getMessage());
+    }
+
+    @Test
     void mismatchedOrDamagedFilesAreRejectedAndChangeNothing() throws IOException {
         ReplayBuffer saved = new ReplayBuffer(60, 2, 1, 1, 0.99);
         fill(saved, 30);

@@ -8,8 +8,8 @@ import org.jdive.envs.Space;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
 import org.jdive.envs.render.Canvas;
-import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
+import org.jdive.envs.spaces.MultiBinary;
 
 /**
  * The mechanics every MinAtar-style game shares: a 10×10 grid observed as {@code [10][10][C]} binary
@@ -76,7 +76,7 @@ public abstract class ArcadeGame extends AbstractEnv {
         this.actionSet = toActionSet(actionLetters(settings, minimalActions));
         this.stickyActionProb = settings.stickyActionProb();
         this.ramping = settings.difficultyRamping();
-        this.observationSpace = Box.uniform(0f, 1f, GRID, GRID, channels);
+        this.observationSpace = new MultiBinary(GRID, GRID, channels);
         this.actionSpace = new Discrete(actionSet.length);
         this.renderScratch = new float[GRID * GRID * channels];
     }
