@@ -28,9 +28,7 @@ public class ReplayBuffer {
     private final int nSteps;
     private final double gamma;
     private final ObservationStorage storage;
-    /** The rows' observations: one of the two, as {@link #storage} says. */
-    private final float[] floatObservations;
-    private final byte[] byteObservations;
+    private final ObservationRows observations;
     private final int[] actions;
     private final float[] rewards;
     private final boolean[] terminated;
@@ -78,8 +76,7 @@ public class ReplayBuffer {
         this.gamma = gamma;
         this.storage = storage;
         int rows = rowsPerEnv * numEnvs;
-        this.floatObservations = storage == ObservationStorage.FLOAT32 ? new float[rows * observationSize] : null;
-        this.byteObservations = storage == ObservationStorage.INT8 ? new byte[rows * observationSize] : null;
+        this.observations = ObservationRows.of(storage, rows, observationSize);
         this.actions = new int[rows];
         this.rewards = new float[rows];
         this.terminated = new boolean[rows];
@@ -122,10 +119,8 @@ public class ReplayBuffer {
         if (env < 0 || env >= numEnvs) {
             throw new IllegalArgumentException("env " + env + " is not in 0.." + (numEnvs - 1));
         }
-        if (byteObservations != null) {
-            checkBytes(obs, obsOffset);
-            checkBytes(next, nextOffset);
-        }
+        observations.checkStorable(obs, obsOffset);
+        observations.checkStorable(next, nextOffset);
         int base = env * rowsPerEnv;
         int row = head[env];
         int nextRow = (row + 1) % rowsPerEnv;
@@ -139,27 +134,8 @@ public class ReplayBuffer {
         filled[env] = Math.min(rowsPerEnv, Math.max(filled[env], row + 2));
     }
 
-    /** Checks, before anything is written, that an int8 buffer can hold the observation exactly. */
-    private void checkBytes(float[] source, int offset) {
-        for (int j = 0; j < observationSize; j++) {
-            float v = source[offset + j];
-            int b = (int) v;
-            if (b != v || b < Byte.MIN_VALUE || b > Byte.MAX_VALUE) {
-                throw new IllegalArgumentException("observation value " + v + " (element " + j + ") cannot be "
-                        + "stored by an int8 replay buffer, which holds whole numbers from -128 to 127");
-            }
-        }
-    }
-
     private void writeRow(int row, float[] source, int offset, boolean starts) {
-        int at = row * observationSize;
-        if (byteObservations == null) {
-            System.arraycopy(source, offset, floatObservations, at, observationSize);
-        } else {
-            for (int j = 0; j < observationSize; j++) {
-                byteObservations[at + j] = (byte) (int) source[offset + j];
-            }
-        }
+        observations.write(row, source, offset);
         if (startsTransition[row] != starts) {
             transitions += starts ? 1 : -1;
             startsTransition[row] = starts;
@@ -218,23 +194,12 @@ public class ReplayBuffer {
             }
             r = following;
         }
-        readRow(row, batch.observations, i * observationSize);
-        readRow(bootstrapRow, batch.nextObservations, i * observationSize);
+        observations.read(row, batch.observations, i * observationSize);
+        observations.read(bootstrapRow, batch.nextObservations, i * observationSize);
         batch.actions[i] = actions[row];
         batch.returns[i] = (float) ret;
         batch.discounts[i] = (float) discount;
         batch.indices[i] = row;
-    }
-
-    private void readRow(int row, float[] target, int offset) {
-        int at = row * observationSize;
-        if (byteObservations == null) {
-            System.arraycopy(floatObservations, at, target, offset, observationSize);
-        } else {
-            for (int j = 0; j < observationSize; j++) {
-                target[offset + j] = byteObservations[at + j]; // a masking "& 0xFF" here would stop the JIT vectorising
-            }
-        }
     }
 
     /** Whether a row can be sampled (it starts a stored transition). */
@@ -250,11 +215,7 @@ public class ReplayBuffer {
         try (ReplayFile.Writer out = ReplayFile.create(file)) {
             out.header(getClass().getSimpleName(), storage.name(), numEnvs, rowsPerEnv, observationSize, nSteps,
                     gamma);
-            if (byteObservations == null) {
-                out.floats(floatObservations);
-            } else {
-                out.bytes(byteObservations);
-            }
+            observations.save(out);
             out.ints(actions);
             out.floats(rewards);
             out.booleans(terminated);
@@ -274,8 +235,7 @@ public class ReplayBuffer {
         try (ReplayFile.Reader in = ReplayFile.open(file)) {
             in.expectHeader(getClass().getSimpleName(), storage.name(), numEnvs, rowsPerEnv, observationSize, nSteps,
                     gamma);
-            Object obs = byteObservations == null
-                    ? in.floats(floatObservations.length) : in.bytes(byteObservations.length);
+            Runnable installObservations = observations.load(in);
             int[] act = in.ints(actions.length);
             float[] rew = in.floats(rewards.length);
             boolean[] term = in.booleans(terminated.length);
@@ -284,8 +244,7 @@ public class ReplayBuffer {
             int[] fill = in.ints(filled.length);
             Runnable extra = loadExtra(in);
             in.expectEnd();
-            System.arraycopy(obs, 0, byteObservations == null ? floatObservations : byteObservations, 0,
-                    observationSize * capacity());
+            installObservations.run();
             System.arraycopy(act, 0, actions, 0, act.length);
             System.arraycopy(rew, 0, rewards, 0, rew.length);
             System.arraycopy(term, 0, terminated, 0, term.length);
