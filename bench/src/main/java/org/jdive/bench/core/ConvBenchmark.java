@@ -17,10 +17,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The CPU backend's convolution passes on two layers ({@code -p layer=dcgan,minatar}): a DCGAN discriminator layer
+ * The CPU backend's convolution passes on three layers ({@code -p layer=dcgan,minatar,seaquest}): a DCGAN discriminator layer
  * (batch 16, 64 → 128 channels, 16×16 input, kernel 4, stride 2, padding 1, 8×8 output; im2col + SGEMM; each pass is
  * {@code 2·16·128·64·(64·4·4)} = 268 MFLOP, so 1 ms is 268 GFLOP/s) and MinAtar's DQN torso on a batch of 32 (4 → 16
- * channels, 10×10 input, kernel 3, stride 1, no padding; forward straight from the image, 38 MFLOP a pass).
+ * channels, 10×10 input, kernel 3, stride 1, no padding; forward straight from the image, 2.4 MFLOP a pass), and the
+ * same torso on Seaquest's 10 channels (90 input values per output, 5.9 MFLOP a pass).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,7 +47,8 @@ public class ConvBenchmark {
         spec = switch (layer) {
             case "dcgan" -> new ConvSpec(16, 64, 16, 16, 128, 4, 4, 2, 2, 1, 1);
             case "minatar" -> new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0);
-            default -> throw new IllegalArgumentException("unknown layer " + layer + "; known: dcgan, minatar");
+            case "seaquest" -> new ConvSpec(32, 10, 10, 10, 16, 3, 3, 1, 1, 0, 0);
+            default -> throw new IllegalArgumentException("unknown layer " + layer + "; known: dcgan, minatar, seaquest");
         };
         Random rnd = new Random(1);
         x = SgemmBenchmark.random(rnd, spec.inputSize());
