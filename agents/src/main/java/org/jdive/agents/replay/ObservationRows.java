@@ -11,6 +11,8 @@ abstract sealed class ObservationRows {
         this.observationSize = observationSize;
     }
 
+    abstract ObservationStorage storage();
+
     static ObservationRows of(ObservationStorage storage, int rows, int observationSize) {
         return switch (storage) {
             case FLOAT32 -> new Floats(rows, observationSize);
@@ -39,6 +41,11 @@ abstract sealed class ObservationRows {
         Floats(int rows, int observationSize) {
             super(observationSize);
             values = new float[rows * observationSize];
+        }
+
+        @Override
+        ObservationStorage storage() {
+            return ObservationStorage.FLOAT32;
         }
 
         @Override
@@ -73,6 +80,11 @@ abstract sealed class ObservationRows {
         Bytes(int rows, int observationSize) {
             super(observationSize);
             values = new byte[rows * observationSize];
+        }
+
+        @Override
+        ObservationStorage storage() {
+            return ObservationStorage.INT8;
         }
 
         @Override

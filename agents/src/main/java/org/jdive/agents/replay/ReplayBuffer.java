@@ -27,7 +27,6 @@ public class ReplayBuffer {
     private final int observationSize;
     private final int nSteps;
     private final double gamma;
-    private final ObservationStorage storage;
     private final ObservationRows observations;
     private final int[] actions;
     private final float[] rewards;
@@ -74,7 +73,6 @@ public class ReplayBuffer {
         this.observationSize = observationSize;
         this.nSteps = nSteps;
         this.gamma = gamma;
-        this.storage = storage;
         int rows = rowsPerEnv * numEnvs;
         this.observations = ObservationRows.of(storage, rows, observationSize);
         this.actions = new int[rows];
@@ -99,7 +97,7 @@ public class ReplayBuffer {
     }
 
     public ObservationStorage storage() {
-        return storage;
+        return observations.storage();
     }
 
     /** The number of stored transitions that can be sampled. */
@@ -213,7 +211,7 @@ public class ReplayBuffer {
      */
     public void save(Path file) throws IOException {
         try (ReplayFile.Writer out = ReplayFile.create(file)) {
-            out.header(getClass().getSimpleName(), storage.name(), numEnvs, rowsPerEnv, observationSize, nSteps,
+            out.header(getClass().getSimpleName(), storage().name(), numEnvs, rowsPerEnv, observationSize, nSteps,
                     gamma);
             observations.save(out);
             out.ints(actions);
@@ -233,7 +231,7 @@ public class ReplayBuffer {
      */
     public void load(Path file) throws IOException {
         try (ReplayFile.Reader in = ReplayFile.open(file)) {
-            in.expectHeader(getClass().getSimpleName(), storage.name(), numEnvs, rowsPerEnv, observationSize, nSteps,
+            in.expectHeader(getClass().getSimpleName(), storage().name(), numEnvs, rowsPerEnv, observationSize, nSteps,
                     gamma);
             Runnable installObservations = observations.load(in);
             int[] act = in.ints(actions.length);
