@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class ConvBenchmark {
 
-    @Param({"dcgan", "minatar"})
+    @Param({"dcgan", "minatar", "seaquest"})
     public String layer;
 
     private ConvSpec spec;

@@ -24,14 +24,15 @@ class ConvKernelsTest {
             new ConvSpec(4, 2, 20, 20, 3, 3, 3, 1, 1, 1, 1),
             new ConvSpec(4, 16, 16, 16, 8, 4, 4, 2, 2, 1, 1),
             new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0),
+            new ConvSpec(32, 10, 10, 10, 16, 3, 3, 1, 1, 0, 0),
             new ConvSpec(2, 3, 21, 21, 4, 3, 3, 1, 1, 0, 0),
             new ConvSpec(2, 2, 9, 12, 3, 3, 3, 2, 1, 0, 0),
             new ConvSpec(2, 3, 9, 37, 4, 3, 2, 2, 1, 1, 0),
             // Stride 1 with kernels too deep for the direct path: im2col's padded and unpadded runs.
-            new ConvSpec(2, 8, 6, 7, 5, 3, 3, 1, 1, 1, 1),
-            new ConvSpec(2, 17, 5, 5, 3, 2, 2, 1, 1, 0, 0),
-            // The direct path at its limit (64 taps), and a wide kernel on a narrow image that it leaves to im2col.
-            new ConvSpec(3, 16, 9, 9, 6, 2, 2, 1, 1, 0, 0),
+            new ConvSpec(2, 11, 6, 7, 5, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(2, 25, 5, 5, 3, 2, 2, 1, 1, 0, 0),
+            // The direct path at its limit (96 taps), and a wide kernel on a narrow image that it leaves to im2col.
+            new ConvSpec(3, 24, 9, 9, 6, 2, 2, 1, 1, 0, 0),
             new ConvSpec(2, 1, 6, 6, 3, 1, 5, 1, 1, 0, 0));
 
     @Test
