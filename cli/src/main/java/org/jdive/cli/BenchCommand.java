@@ -9,24 +9,35 @@ import org.jdive.cli.run.Bench;
 import org.jdive.cli.run.RunFolder;
 import org.jdive.cli.run.Suite;
 import org.jdive.cli.scenario.Scenario;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive bench SUITE}. */
+/** {@code jdive bench SUITE} and {@code jdive bench SUITE --resume BENCH}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a suite (scenarios × seeds × backends) and print a results table.",
                 "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, results.csv, results.md and plots/ "
-                        + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds)."})
+                        + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds).",
+                "Ctrl-C writes the current run's checkpoint; --resume continues the suite: runs that ended are kept, "
+                        + "a stopped one continues from its latest checkpoint, the rest start."})
 final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SUITE", description = "A suite file, e.g. scenarios/suites/tabular.yaml.")
     Path suiteFile;
 
-    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
-    Path runs;
+    static final class Target {
+        @Option(names = "--runs", paramLabel = "DIR", description = "Where the bench folder goes (default: runs).")
+        Path runs;
+
+        @Option(names = "--resume", paramLabel = "BENCH", description = "Continue the suite in this bench folder.")
+        Path resume;
+    }
+
+    @ArgGroup
+    Target target = new Target();
 
     @Spec
     CommandSpec spec;
@@ -38,13 +49,29 @@ final class BenchCommand implements Callable<Integer> {
         }
         Suite suite = Suite.load(suiteFile);
         List<Scenario> scenarios = Bench.resolve(suite);
-        RunFolder folder = RunFolder.create(runs, "bench-" + suite.name());
+        RunFolder folder;
+        if (target.resume != null) {
+            if (!Files.isDirectory(target.resume)) {
+                throw new Main.UsageException("bench --resume: no bench folder " + target.resume);
+            }
+            folder = new RunFolder(target.resume);
+        } else {
+            folder = RunFolder.create(target.runs != null ? target.runs : Path.of("runs"), "bench-" + suite.name());
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("suite %s: %d runs -> %s%n", suite.name(), scenarios.size(), folder.path());
         out.flush();
         out.println();
-        out.print(Bench.run(scenarios, folder, out));
-        out.flush();
-        return 0;
+        try (GracefulStop stop = GracefulStop.install()) {
+            Bench.Report report = Bench.run(scenarios, folder, out, stop.requested());
+            if (report.stopped()) {
+                out.printf("%nstopped; continue with: jdive bench %s --resume %s%n", suiteFile, folder.path());
+                out.flush();
+                return Main.INTERRUPTED;
+            }
+            out.print(report.table());
+            out.flush();
+            return 0;
+        }
     }
 }

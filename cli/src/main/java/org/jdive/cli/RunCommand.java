@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.jdive.cli.run.Progress;
 import org.jdive.cli.run.RunFolder;
 import org.jdive.cli.run.Runner;
@@ -28,9 +26,6 @@ import picocli.CommandLine.Spec;
                 + "(resolved scenario, metrics CSV and JSON lines, checkpoints, summary).",
                 "Ctrl-C writes a checkpoint; --resume continues from it exactly."})
 final class RunCommand implements Callable<Integer> {
-
-    /** How long Ctrl-C waits for the current chunk to end and its checkpoint to be written. */
-    private static final long STOP_TIMEOUT_SECONDS = 120;
 
     static final class Target {
         @Parameters(index = "0", paramLabel = "FILE", description = "The scenario file.")
@@ -75,39 +70,20 @@ final class RunCommand implements Callable<Integer> {
             Runner.writeScenario(scenario, folder);
         }
         Backends.setDefault(Backends.get(scenario.text("backend")));
-        Runner runner = new Runner(scenario, folder);
-        long resumedAt = target.resume != null ? runner.resume() : 0;
-        out.printf("%s %s (%s, seed %d) -> %s%n", target.resume != null ? "resuming" : "running", scenario.name(),
-                scenario.kind().name(), scenario.seed(), folder.path());
-        if (resumedAt > 0) {
-            out.printf("continuing after %d %s%n", resumedAt, scenario.kind().unit());
-        }
-        out.flush();
-        if (!quiet) {
-            runner.addListener(Progress.listener(out, scenario, runner.trainer().budget(), resumedAt));
-        }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.requestStop();
-            try {
-                finished.await(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try (GracefulStop stop = GracefulStop.install(); Runner runner = new Runner(scenario, folder, stop.requested())) {
+            long resumedAt = target.resume != null ? runner.resume() : 0;
+            out.printf("%s %s (%s, seed %d) -> %s%n", target.resume != null ? "resuming" : "running", scenario.name(),
+                    scenario.kind().name(), scenario.seed(), folder.path());
+            if (resumedAt > 0) {
+                out.printf("continuing after %d %s%n", resumedAt, scenario.kind().unit());
             }
-        }, "jdive-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+            out.flush();
+            if (!quiet) {
+                runner.addListener(Progress.listener(out, scenario, runner.trainer().budget(), resumedAt));
+            }
             Runner.Result result = runner.run();
             report(out, scenario, folder, result);
             return result.stopped() ? Main.INTERRUPTED : 0;
-        } finally {
-            runner.close();
-            finished.countDown(); // on Ctrl-C the hook waits for this, so the report is out before the JVM exits
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the JVM is already exiting (with the signal's status)
-            }
         }
     }
 

@@ -76,6 +76,11 @@ class MainTest {
         assertTrue(err().contains("no scenario file nowhere.yaml"), err());
         assertEquals(2, run("bench", "nowhere.yaml", "--runs", dir.toString()));
         assertTrue(err().contains("no suite file nowhere.yaml"), err());
+        Path suite = Path.of("..", "scenarios", "suites", "tabular.yaml");
+        assertEquals(2, run("bench", suite.toString(), "--resume", dir.resolve("gone").toString()));
+        assertTrue(err().contains("no bench folder " + dir.resolve("gone")), err());
+        assertEquals(2, run("bench", suite.toString(), "--resume", dir.toString(), "--runs", dir.toString()));
+        assertTrue(err().contains("mutually exclusive"), err());
         assertEquals(2, run("run", "--resume", dir.toString(), "--set", "seed=1"));
         assertTrue(err().contains("--set cannot change it"), err());
     }

@@ -20,7 +20,9 @@ import org.jdive.cli.train.TrainerState;
  * {@code eval.every} and {@code checkpoint.every}, writing metrics, evaluations, checkpoints and a summary to
  * the run folder. Like SB3's {@code EvalCallback}, each evaluation whose mean return beats the best so far saves the
  * model as the best checkpoint, and one that reaches {@code eval.stop_at} ends training early.
- * {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns.
+ * {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns. Wall time counts across
+ * resumes: each checkpoint carries the training time so far, so the logs' {@code wall_s} and the result's seconds
+ * are the run's, not the last invocation's.
  */
 public final class Runner implements AutoCloseable {
 
@@ -37,7 +39,7 @@ public final class Runner implements AutoCloseable {
      * @param stopped     whether it was stopped (Ctrl-C) before the end of its budget; it can be resumed
      * @param reachedStopAt whether it ended early because an evaluation reached {@code eval.stop_at}
      * @param evaluation  the last evaluation's metrics
-     * @param seconds     wall time of this invocation
+     * @param seconds     wall time of the run, over all its invocations up to its last checkpoint and this one
      */
     public record Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation,
                          double seconds) {
@@ -48,16 +50,28 @@ public final class Runner implements AutoCloseable {
     static final String EVAL_LOG = "eval";
     private static final String STOP_AT = "eval.stop_at";
     private static final String RECORD_GIF = "record.gif";
+    /** The checkpoint entry with the run's wall time so far, in nanoseconds. */
+    static final String WALL_NANOS = "runner.wall_ns";
 
     private final Scenario scenario;
     private final RunFolder folder;
     private final Trainer trainer;
     private final List<ChunkListener> listeners = new ArrayList<>();
-    private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicBoolean stop;
+    /** Wall time of the run before this invocation (restored from its checkpoint). */
+    private long earlierNanos;
+    /** When the run's clock would have started had it run in one go: this invocation's start less {@code earlierNanos}. */
+    private long clockStart;
 
     public Runner(Scenario scenario, RunFolder folder) {
+        this(scenario, folder, new AtomicBoolean());
+    }
+
+    /** A runner that stops after the current chunk once {@code stop} is set (e.g. by Ctrl-C, or a suite's stop). */
+    public Runner(Scenario scenario, RunFolder folder, AtomicBoolean stop) {
         this.scenario = scenario;
         this.folder = folder;
+        this.stop = stop;
         this.trainer = scenario.kind().create(scenario);
         trainer.writeFilesTo(folder.path());
     }
@@ -89,21 +103,22 @@ public final class Runner implements AutoCloseable {
 
     /**
      * Restores the trainer from the folder's latest checkpoint (if any) and drops the metrics rows written after
-     * it; returns the units it had done.
+     * it (all of them when there is none: the run starts over); returns the units it had done.
      */
     public long resume() throws IOException {
         Optional<Path> latest = folder.latestCheckpoint();
-        if (latest.isEmpty()) {
-            return 0;
+        if (latest.isPresent()) {
+            TrainerState state = TrainerState.read(latest.get());
+            trainer.restore(state);
+            earlierNanos = state.names().contains(WALL_NANOS) ? state.scalar(WALL_NANOS) : 0;
         }
-        trainer.restore(TrainerState.read(latest.get()));
         new MetricsLog(folder.path(), METRICS_LOG).truncateAfter(trainer.done());
         new MetricsLog(folder.path(), EVAL_LOG).truncateAfter(trainer.done());
         return trainer.done();
     }
 
     public Result run() throws IOException {
-        long start = System.nanoTime();
+        clockStart = System.nanoTime() - earlierNanos;
         String unit = scenario.kind().unit();
         long logEvery = scenario.integer("log.every");
         long evalEvery = scenario.has("eval.every") ? scenario.integer("eval.every") : 0;
@@ -116,7 +131,7 @@ public final class Runner implements AutoCloseable {
         Map<String, Double> evaluation = logged.metricsAt(trainer.done());
         boolean reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
         if (!evaluation.isEmpty() && (trainer.finished() || reachedStopAt)) {
-            return new Result(trainer.done(), false, reachedStopAt, evaluation, 0); // resumed a run that had ended
+            return new Result(trainer.done(), false, reachedStopAt, evaluation, earlierNanos / 1e9); // it had ended
         }
         Map<String, Double> latest = Map.of();
         while (!trainer.finished() && !reachedStopAt && !stop.get()) {
@@ -127,12 +142,12 @@ public final class Runner implements AutoCloseable {
             latest = trainer.train(next - done);
             done = trainer.done();
             if (done % logEvery == 0 || trainer.finished()) {
-                metrics.append(row(unit, done, start, latest));
+                metrics.append(row(unit, done, clockStart, latest));
             }
             boolean newBest = false;
             if (evalEvery > 0 && done % evalEvery == 0 && !trainer.finished()) {
                 evaluation = trainer.evaluate();
-                evals.append(row(unit, done, start, evaluation));
+                evals.append(row(unit, done, clockStart, evaluation));
                 newBest = best.offer(done, evaluation);
                 recordEpisode(done);
                 reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
@@ -149,17 +164,17 @@ public final class Runner implements AutoCloseable {
                 l.afterChunk(done, latest, last);
             }
         }
-        saveNumbered(trainer.save());
         boolean stopped = !trainer.finished() && !reachedStopAt;
         if (trainer.finished()) {
             evaluation = trainer.evaluate();
-            evals.append(row(unit, trainer.done(), start, evaluation));
+            evals.append(row(unit, trainer.done(), clockStart, evaluation));
             recordEpisode(trainer.done());
             if (best.offer(trainer.done(), evaluation)) {
                 trainer.saveModel().write(folder.bestCheckpoint());
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        // After the final evaluation, so that its time counts; the run's wall time is the one its checkpoint carries.
+        double seconds = saveNumbered(trainer.save()) / 1e9;
         writeSummary(stopped, reachedStopAt, evaluation, best, seconds);
         return new Result(trainer.done(), stopped, reachedStopAt, evaluation, seconds);
     }
@@ -184,14 +199,20 @@ public final class Runner implements AutoCloseable {
         return row;
     }
 
-    /** Writes {@code state} atomically as the numbered checkpoint, deleting those beyond {@code checkpoint.keep}. */
-    private void saveNumbered(TrainerState state) throws IOException {
+    /**
+     * Writes {@code state} atomically as the numbered checkpoint, with the wall time so far, deleting those beyond
+     * {@code checkpoint.keep}; returns that wall time in nanoseconds.
+     */
+    private long saveNumbered(TrainerState state) throws IOException {
+        long wallNanos = System.nanoTime() - clockStart;
+        state.put(WALL_NANOS, wallNanos);
         state.write(folder.checkpoint(trainer.done()));
         List<Path> all = folder.listCheckpoints();
         long keep = scenario.integer("checkpoint.keep");
         for (int i = 0; i < all.size() - keep; i++) {
             Files.deleteIfExists(all.get(i));
         }
+        return wallNanos;
     }
 
     private void writeSummary(boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation, BestEvaluation best,

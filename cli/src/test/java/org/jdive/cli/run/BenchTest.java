@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.jdive.cli.scenario.Problem;
+import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioException;
 import org.jdive.rendering.chart.BarChart;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,71 @@ class BenchTest {
         assertTrue(rows.get(3).startsWith("| frozenlake-qlearning | cpu | 2 |") && rows.get(3).endsWith("episodes/s |"), table);
         assertEquals(5, Files.readAllLines(folder.path().resolve("results.csv")).size());
         assertEquals(table, Files.readString(folder.path().resolve("results.md")));
+    }
+
+    @Test
+    void runningIntoABenchFolderAgainKeepsTheRunsThatEndedAndContinuesTheOneThatStopped() throws IOException {
+        Path suite = dir.resolve("resume.yaml");
+        Files.writeString(suite, """
+                scenarios:
+                  - file: %s/frozenlake-qlearning.yaml
+                    set: {budget.episodes: 400, eval.every: 100, eval.episodes: 50, checkpoint.every: 100}
+                seeds: [0, 1]
+                backends: [cpu]
+                """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
+        List<Scenario> resolved = Bench.resolve(Suite.load(suite));
+        RunFolder whole = RunFolder.create(dir.resolve("runs"), "bench-whole");
+        Bench.run(resolved, whole, new PrintWriter(new StringWriter()));
+
+        // Seed 0 ended; seed 1 was stopped at 200 episodes (what Ctrl-C or a lost machine leaves).
+        RunFolder parts = RunFolder.create(dir.resolve("runs"), "bench-parts");
+        Bench.run(resolved.subList(0, 1), parts, new PrintWriter(new StringWriter()));
+        RunFolder stopped = RunFolder.create(parts.path(), "frozenlake-qlearning-cpu-seed1");
+        Runner.writeScenario(resolved.get(1), stopped);
+        Runner first = RunnerTest.stoppingAt(new Runner(resolved.get(1), stopped), 200);
+        first.run();
+        Path endedRun = runFolders(parts).getFirst();
+        String endedMetrics = Files.readString(endedRun.resolve("metrics.csv"));
+
+        StringWriter log = new StringWriter();
+        Bench.Report report = Bench.run(resolved, parts, new PrintWriter(log), new AtomicBoolean());
+        assertFalse(report.stopped());
+        assertEquals(2, runFolders(parts).size(), "no run started anew: " + runFolders(parts));
+        assertEquals(endedMetrics, Files.readString(endedRun.resolve("metrics.csv")), "the run that had ended is kept");
+        assertTrue(log.toString().contains("seed 1    continuing after 200 episodes"), log.toString());
+        assertEquals(resultsWithoutWallTime(whole), resultsWithoutWallTime(parts),
+                "the continued suite ends exactly as the uninterrupted one");
+    }
+
+    @Test
+    void aStopRequestEndsTheSuiteAfterTheCurrentRunsCheckpoint() throws IOException {
+        Path suite = dir.resolve("stop.yaml");
+        Files.writeString(suite, """
+                scenarios:
+                  - file: %s/frozenlake-qlearning.yaml
+                    set: {budget.episodes: 400, eval.every: 0, checkpoint.every: 100}
+                seeds: [0, 1]
+                backends: [cpu]
+                """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
+        RunFolder folder = RunFolder.create(dir.resolve("runs"), "bench-stop");
+        Bench.Report report = Bench.run(Bench.resolve(Suite.load(suite)), folder, new PrintWriter(new StringWriter()),
+                new AtomicBoolean(true));
+        assertTrue(report.stopped());
+        List<Path> runs = runFolders(folder);
+        assertEquals(1, runs.size(), "the second run never started");
+        assertTrue(RunFolder.open(runs.getFirst()).latestCheckpoint().isPresent(), "the stopped run left its checkpoint");
+    }
+
+    private static List<Path> runFolders(RunFolder bench) throws IOException {
+        try (var children = Files.list(bench.path())) {
+            return children.filter(p -> Files.exists(p.resolve(RunFolder.SCENARIO))).sorted().toList();
+        }
+    }
+
+    /** results.csv without its wall-time column. */
+    private static List<String> resultsWithoutWallTime(RunFolder bench) throws IOException {
+        return Files.readAllLines(bench.path().resolve("results.csv")).stream()
+                .map(l -> l.replaceFirst(",[^,]*,(\"[^\"]*\")$", ",$1")).toList();
     }
 
     @Test

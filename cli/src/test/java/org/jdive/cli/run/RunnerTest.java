@@ -70,12 +70,7 @@ class RunnerTest {
         assertFalse(expected.stopped());
 
         RunFolder parts = start(s, "parts");
-        Runner first = new Runner(s, parts);
-        first.addListener((done, metrics, last) -> {
-            if (done >= 250) {
-                first.requestStop(); // what Ctrl-C does
-            }
-        });
+        Runner first = stoppingAt(new Runner(s, parts), 250);
         Runner.Result stopped = first.run();
         assertTrue(stopped.stopped());
         assertEquals(250, stopped.done(), "stops at the end of the chunk it was in");
@@ -92,6 +87,63 @@ class RunnerTest {
         assertEquals(summaryBest(whole), summaryBest(parts));
         assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
         assertEquals(withoutWallTime(whole.path().resolve("eval.csv")), withoutWallTime(parts.path().resolve("eval.csv")));
+    }
+
+    @Test
+    void wallTimeCountsAcrossAResume() throws IOException {
+        Scenario s = scenario("q-learning", "episodes: 400");
+        RunFolder folder = start(s, "parts");
+        Runner first = stoppingAt(new Runner(s, folder), 250);
+        Runner.Result stopped = first.run();
+        List<Double> before = wallTimes(folder);
+        Runner second = new Runner(s, folder);
+        second.resume();
+        Runner.Result ended = second.run();
+        List<Double> after = wallTimes(folder);
+        assertEquals(before.subList(0, 5), after.subList(0, 5), "rows up to the checkpoint at 250 are kept as they were");
+        for (int i = 1; i < after.size(); i++) {
+            assertTrue(after.get(i) >= after.get(i - 1), "wall_s never goes back: " + after);
+        }
+        assertTrue(ended.seconds() >= stopped.seconds(), ended.seconds() + " s over both parts, " + stopped.seconds()
+                + " s in the first");
+
+        Runner again = new Runner(s, folder);
+        again.resume();
+        assertEquals(ended.seconds(), again.run().seconds(), 1e-9, "a run that had ended reports its wall time");
+    }
+
+    @Test
+    void aRunStoppedBeforeItsFirstCheckpointStartsOver() throws IOException {
+        Scenario s = scenario("q-learning", "episodes: 400");
+        RunFolder whole = start(s, "whole");
+        new Runner(s, whole).run();
+        RunFolder parts = start(s, "parts");
+        Runner first = new Runner(s, parts);
+        first.addListener((done, metrics, last) -> first.requestStop());
+        first.run(); // stopped after its first chunk (50 episodes), then as if killed before that checkpoint was written
+        for (Path p : parts.listCheckpoints()) {
+            Files.delete(p);
+        }
+        Runner second = new Runner(s, parts);
+        assertEquals(0, second.resume());
+        second.run();
+        assertEquals(withoutWallTime(whole.path().resolve("metrics.csv")), withoutWallTime(parts.path().resolve("metrics.csv")));
+    }
+
+    /** {@code runner}, made to stop (as Ctrl-C does) at the end of the chunk in which it reaches {@code units}. */
+    static Runner stoppingAt(Runner runner, long units) {
+        runner.addListener((done, metrics, last) -> {
+            if (done >= units) {
+                runner.requestStop();
+            }
+        });
+        return runner;
+    }
+
+    /** The wall_s column of the training log. */
+    private static List<Double> wallTimes(RunFolder folder) throws IOException {
+        return Files.readAllLines(folder.path().resolve("metrics.csv")).stream().skip(1)
+                .map(l -> Double.parseDouble(l.split(",")[1])).toList();
     }
 
     /** The summary's best evaluation: its mean return and when it happened. */
@@ -151,12 +203,7 @@ class RunnerTest {
         RunFolder whole = start(s, "whole");
         new Runner(s, whole).run();
         RunFolder parts = start(s, "parts");
-        Runner first = new Runner(s, parts);
-        first.addListener((done, metrics, last) -> {
-            if (done >= 250) {
-                first.requestStop();
-            }
-        });
+        Runner first = stoppingAt(new Runner(s, parts), 250);
         first.run();
         Files.delete(parts.checkpoint(250)); // as if the process had been killed before writing it
         Runner second = new Runner(s, parts);
@@ -216,7 +263,9 @@ class RunnerTest {
         TrainerState partsState = TrainerState.read(b);
         assertEquals(wholeState.names(), partsState.names());
         for (String name : wholeState.names()) {
-            assertArrayEquals(wholeState.bytes(name), partsState.bytes(name), name + " of the last checkpoint");
+            if (!name.equals(Runner.WALL_NANOS)) { // the only entry that is not the same: the time it took
+                assertArrayEquals(wholeState.bytes(name), partsState.bytes(name), name + " of the last checkpoint");
+            }
         }
         TrainerState wholeBest = TrainerState.read(whole.bestCheckpoint());
         TrainerState partsBest = TrainerState.read(parts.bestCheckpoint());
