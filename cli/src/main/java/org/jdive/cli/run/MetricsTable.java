@@ -21,7 +21,10 @@ import java.util.stream.IntStream;
  */
 record MetricsTable(List<String> columns, List<double[]> rows) {
 
-    /** The column of seconds since the run (or its resumed part) started. */
+    /**
+     * The column of the run's seconds: over all its invocations, since checkpoints carry it; logs from before that
+     * restart at each resume.
+     */
     static final String WALL_TIME = "wall_s";
 
     /** The table of {@code csv}; empty (no columns, no rows) when the file does not exist. */
@@ -89,6 +92,25 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
             }
         }
         return Map.of();
+    }
+
+    /**
+     * The run's wall time by its log: the last row's {@value #WALL_TIME}, plus, in a log that restarts the count at
+     * each resume, that of the last row before each restart; 0 without rows.
+     */
+    double wallTime() {
+        if (!has(WALL_TIME)) {
+            return 0;
+        }
+        double total = 0;
+        double previous = 0;
+        for (double t : column(WALL_TIME)) {
+            if (t < previous) {
+                total += previous;
+            }
+            previous = t;
+        }
+        return total + previous;
     }
 
     /** The points of a column against the budget count: {@code (x[i], y[i])}. */

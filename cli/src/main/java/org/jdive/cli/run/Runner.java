@@ -110,10 +110,13 @@ public final class Runner implements AutoCloseable {
         if (latest.isPresent()) {
             TrainerState state = TrainerState.read(latest.get());
             trainer.restore(state);
-            earlierNanos = state.names().contains(WALL_NANOS) ? state.scalar(WALL_NANOS) : 0;
+            earlierNanos = state.names().contains(WALL_NANOS) ? state.scalar(WALL_NANOS) : -1;
         }
         new MetricsLog(folder.path(), METRICS_LOG).truncateAfter(trainer.done());
         new MetricsLog(folder.path(), EVAL_LOG).truncateAfter(trainer.done());
+        if (earlierNanos < 0) { // a checkpoint from before checkpoints carried it: the training log tells
+            earlierNanos = Math.round(MetricsTable.read(folder.path().resolve(METRICS_LOG + ".csv")).wallTime() * 1e9);
+        }
         return trainer.done();
     }
 

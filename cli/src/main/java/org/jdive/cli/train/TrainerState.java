@@ -46,6 +46,12 @@ public final class TrainerState {
         return this;
     }
 
+    /** Drops entry {@code name}, if there is one. */
+    public TrainerState remove(String name) {
+        entries.remove(name);
+        return this;
+    }
+
     /** The names of the entries, in the order they were put. */
     public java.util.Set<String> names() {
         return java.util.Collections.unmodifiableSet(entries.keySet());

@@ -113,6 +113,26 @@ class RunnerTest {
     }
 
     @Test
+    void aRunFromBeforeCheckpointsCarriedWallTimeTakesItFromItsLog() throws IOException {
+        Path csv = dir.resolve("metrics.csv");
+        Files.writeString(csv, "steps,wall_s,return\n100,1.5,0\n200,3.0,0\n300,0.5,0\n400,2.0,0\n");
+        assertEquals(5.0, MetricsTable.read(csv).wallTime(), 1e-12, "a log that restarted at 300: 3.0 s, then 2.0 s");
+        Files.writeString(csv, "steps,wall_s,return\n100,1.5,0\n200,3.0,0\n");
+        assertEquals(3.0, MetricsTable.read(csv).wallTime(), 1e-12);
+
+        Scenario s = scenario("q-learning", "episodes: 400");
+        RunFolder folder = start(s, "old");
+        Runner.Result ended = new Runner(s, folder).run();
+        Path last = folder.latestCheckpoint().orElseThrow();
+        TrainerState.read(last).remove(Runner.WALL_NANOS).write(last); // as a checkpoint of an older jdive
+        Runner again = new Runner(s, folder);
+        again.resume();
+        double logged = MetricsTable.read(folder.path().resolve("metrics.csv")).wallTime();
+        assertEquals(logged, again.run().seconds(), 1e-9);
+        assertTrue(logged > 0 && logged <= ended.seconds(), logged + " s logged, " + ended.seconds() + " s in all");
+    }
+
+    @Test
     void aRunStoppedBeforeItsFirstCheckpointStartsOver() throws IOException {
         Scenario s = scenario("q-learning", "episodes: 400");
         RunFolder whole = start(s, "whole");
