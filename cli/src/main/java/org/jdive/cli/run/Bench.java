@@ -2,21 +2,30 @@ package org.jdive.cli.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
 import org.jdive.core.backend.Backends;
+import org.jdive.core.cpu.Parallel;
 
 /**
  * Runs a {@link Suite}: every scenario with every seed on every backend, each in its own run folder under
@@ -73,69 +82,167 @@ public final class Bench {
 
     /** Runs the scenarios into {@code folder}; returns the markdown table (also written to results.md). */
     public static String run(List<Scenario> scenarios, RunFolder folder, PrintWriter out) throws IOException {
-        return run(scenarios, folder, out, new AtomicBoolean()).table();
+        return run(scenarios, folder, out, new AtomicBoolean(), 1).table();
     }
 
     /**
      * Runs the scenarios into {@code folder}, continuing the runs already there (see the class comment), until all
      * have ended or {@code stop} is set; writes results.csv, results.md and the plots of the runs that ended.
+     *
+     * <p>With {@code jobs} above 1, that many runs of a backend go side by side, each on a thread of its own whose
+     * CPU kernels stay on it ({@link Parallel#serially}): on a small network one run cannot keep several cores
+     * busy, so side by side they do more in all. Each run's results are the same either way; the backends take
+     * their turns.
      */
-    public static Report run(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop)
+    public static Report run(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop, int jobs)
             throws IOException {
         Map<String, Deque<RunFolder>> earlier = runsIn(folder);
-        List<Outcome> outcomes = new ArrayList<>();
-        boolean stopped = false;
-        for (Scenario s : scenarios) {
-            String backend = s.text("backend");
+        Outcome[] outcomes = new Outcome[scenarios.size()];
+        Map<String, List<Integer>> byBackend = new LinkedHashMap<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            byBackend.computeIfAbsent(scenarios.get(i).text("backend"), k -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<String, List<Integer>> group : byBackend.entrySet()) {
             try {
-                Backends.setDefault(Backends.get(backend));
+                Backends.setDefault(Backends.get(group.getKey()));
             } catch (IllegalStateException unavailable) {
-                outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), 0, "", Double.NaN, 0,
-                        unavailable.getMessage(), null));
-                out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d skipped: %s%n", s.name(), backend, s.seed(),
-                        unavailable.getMessage());
+                for (int i : group.getValue()) {
+                    Scenario s = scenarios.get(i);
+                    outcomes[i] = new Outcome(s.name(), group.getKey(), s.seed(), s.kind().unit(), 0, "", Double.NaN, 0,
+                            unavailable.getMessage(), null);
+                    say(out, s, "skipped: " + unavailable.getMessage());
+                }
                 continue;
             }
-            Deque<RunFolder> same = earlier.getOrDefault(s.toYaml(), new ArrayDeque<>());
-            RunFolder runFolder = same.pollFirst();
-            if (runFolder == null) {
-                runFolder = RunFolder.create(folder.path(), s.name() + "-" + backend + "-seed" + s.seed());
-                Runner.writeScenario(s, runFolder);
+            List<Callable<Outcome>> runs = new ArrayList<>();
+            for (int i : group.getValue()) {
+                Scenario s = scenarios.get(i);
+                RunFolder earlierRun = earlier.getOrDefault(s.toYaml(), new ArrayDeque<>()).pollFirst();
+                runs.add(() -> runOne(s, earlierRun, folder, out, stop));
             }
-            Runner.Result r;
-            try (Runner runner = new Runner(s, runFolder, stop)) {
-                long resumedAt = runner.resume();
-                if (resumedAt > 0 && !runner.trainer().finished()) {
-                    out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d continuing after %d %s%n", s.name(), backend, s.seed(),
-                            resumedAt, s.kind().unit());
-                    out.flush();
-                }
-                r = runner.run();
+            List<Outcome> ended = jobs == 1 ? inTurn(runs) : sideBySide(runs, jobs, stop);
+            for (int k = 0; k < ended.size(); k++) {
+                outcomes[group.getValue().get(k)] = ended.get(k);
             }
-            if (r.stopped()) {
-                out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d stopped after %d %s, checkpoint written%n", s.name(),
-                        backend, s.seed(), r.done(), s.kind().unit());
-                stopped = true;
-                break;
-            }
-            String metric = headline(r.evaluation());
-            double value = r.evaluation().getOrDefault(metric, Double.NaN);
-            outcomes.add(new Outcome(s.name(), backend, s.seed(), s.kind().unit(), r.done(), metric, value, r.seconds(), "",
-                    runFolder.path()));
-            out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d %s %8.3f  %6.1f s%n", s.name(), backend, s.seed(), metric, value,
-                    r.seconds());
-            out.flush();
         }
+        List<Outcome> done = Arrays.stream(outcomes).filter(Objects::nonNull).toList();
         StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,wall_s,skipped\n");
-        for (Outcome o : outcomes) {
+        for (Outcome o : done) {
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%s,%.3f,\"%s\"%n", o.scenario(), o.backend(), o.seed(),
                     o.unit(), o.done(), o.metric(), o.value(), o.seconds(), o.skipped().replace("\"", "'")));
         }
         folder.writeAtomically("results.csv", csv.toString());
-        String table = table(outcomes);
+        String table = table(done);
         folder.writeAtomically("results.md", table);
-        SuitePlots.write(folder, outcomes);
-        return new Report(table, stopped);
+        SuitePlots.write(folder, done);
+        return new Report(table, done.size() < outcomes.length);
+    }
+
+    /**
+     * One run of the suite, in {@code earlierRun} when it was started before, else in a new run folder; null when it
+     * did not end: stopped, or never started because the suite had been stopped.
+     */
+    private static Outcome runOne(Scenario s, RunFolder earlierRun, RunFolder bench, PrintWriter out, AtomicBoolean stop)
+            throws IOException {
+        if (stop.get()) {
+            return null;
+        }
+        RunFolder runFolder = earlierRun;
+        if (runFolder == null) {
+            runFolder = RunFolder.create(bench.path(), s.name() + "-" + s.text("backend") + "-seed" + s.seed());
+            Runner.writeScenario(s, runFolder);
+        }
+        Runner.Result r;
+        try (Runner runner = new Runner(s, runFolder, stop)) {
+            long resumedAt = runner.resume();
+            if (resumedAt > 0 && !runner.trainer().finished()) {
+                say(out, s, String.format(Locale.ROOT, "continuing after %d %s", resumedAt, s.kind().unit()));
+            }
+            r = runner.run();
+        }
+        if (r.stopped()) {
+            say(out, s, String.format(Locale.ROOT, "stopped after %d %s, checkpoint written", r.done(), s.kind().unit()));
+            return null;
+        }
+        String metric = headline(r.evaluation());
+        double value = r.evaluation().getOrDefault(metric, Double.NaN);
+        say(out, s, String.format(Locale.ROOT, "%s %8.3f  %6.1f s", metric, value, r.seconds()));
+        return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), metric, value, r.seconds(), "",
+                runFolder.path());
+    }
+
+    /** A line of progress about one run (runs side by side share {@code out}). */
+    private static void say(PrintWriter out, Scenario s, String what) {
+        synchronized (out) {
+            out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d %s%n", s.name(), s.text("backend"), s.seed(), what);
+            out.flush();
+        }
+    }
+
+    private static List<Outcome> inTurn(List<Callable<Outcome>> runs) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            for (Callable<Outcome> run : runs) {
+                outcomes.add(call(run));
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return outcomes;
+    }
+
+    /** Runs {@code jobs} at a time, each with its kernels on its own thread; a failure stops the others (at a checkpoint). */
+    private static List<Outcome> sideBySide(List<Callable<Outcome>> runs, int jobs, AtomicBoolean stop) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, runs.size()));
+        try {
+            List<Future<Outcome>> futures = new ArrayList<>();
+            for (Callable<Outcome> run : runs) {
+                futures.add(pool.submit(() -> {
+                    Outcome[] outcome = new Outcome[1];
+                    Parallel.serially(() -> outcome[0] = call(run));
+                    return outcome[0];
+                }));
+            }
+            List<Outcome> outcomes = new ArrayList<>();
+            RuntimeException failure = null;
+            for (Future<Outcome> f : futures) {
+                try {
+                    outcomes.add(f.get());
+                } catch (ExecutionException e) {
+                    stop.set(true);
+                    outcomes.add(null);
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    stop.set(true);
+                    throw new IllegalStateException("interrupted while the suite's runs went on", e);
+                }
+            }
+            if (failure instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Calls {@code run}, its IOException unchecked (so that it can cross {@link Parallel#serially}). */
+    private static Outcome call(Callable<Outcome> run) {
+        try {
+            return run.call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The run folders in a bench folder by their resolved scenario ({@link Scenario#toYaml()}), oldest first. */

@@ -79,7 +79,7 @@ class BenchTest {
         String endedMetrics = Files.readString(endedRun.resolve("metrics.csv"));
 
         StringWriter log = new StringWriter();
-        Bench.Report report = Bench.run(resolved, parts, new PrintWriter(log), new AtomicBoolean());
+        Bench.Report report = Bench.run(resolved, parts, new PrintWriter(log), new AtomicBoolean(), 1);
         assertFalse(report.stopped());
         assertEquals(2, runFolders(parts).size(), "no run started anew: " + runFolders(parts));
         assertEquals(endedMetrics, Files.readString(endedRun.resolve("metrics.csv")), "the run that had ended is kept");
@@ -89,22 +89,67 @@ class BenchTest {
     }
 
     @Test
-    void aStopRequestEndsTheSuiteAfterTheCurrentRunsCheckpoint() throws IOException {
+    void runsSideBySideEndExactlyAsRunsInTurn() throws IOException {
+        Path suite = dir.resolve("jobs.yaml");
+        Files.writeString(suite, """
+                scenarios:
+                  - file: %s/minatar-breakout-dqn.yaml
+                    set: {budget.steps: 1000, agent.learning_starts: 500, agent.buffer_size: 1000, log.every: 250, eval.every: 0,
+                          eval.episodes: 1, checkpoint.every: 500}
+                seeds: [0, 1]
+                backends: [cpu]
+                """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
+        List<Scenario> resolved = Bench.resolve(Suite.load(suite));
+        RunFolder inTurn = RunFolder.create(dir.resolve("runs"), "bench-in-turn");
+        Bench.run(resolved, inTurn, new PrintWriter(new StringWriter()), new AtomicBoolean(), 1);
+        RunFolder sideBySide = RunFolder.create(dir.resolve("runs"), "bench-side-by-side");
+        Bench.run(resolved, sideBySide, new PrintWriter(new StringWriter()), new AtomicBoolean(), 2);
+
+        assertEquals(resultsWithoutWallTime(inTurn), resultsWithoutWallTime(sideBySide));
+        List<Path> a = runFolders(inTurn);
+        List<Path> b = runFolders(sideBySide);
+        assertEquals(2, b.size());
+        for (int i = 0; i < a.size(); i++) {
+            assertEquals(logWithoutWallTime(a.get(i).resolve("metrics.csv")), logWithoutWallTime(b.get(i).resolve("metrics.csv")),
+                    "the training log of " + b.get(i).getFileName());
+        }
+    }
+
+    private static List<String> logWithoutWallTime(Path csv) throws IOException {
+        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
+    }
+
+    @Test
+    void aStopRequestEndsTheSuiteAfterTheCurrentRunsCheckpoint() throws IOException, InterruptedException {
         Path suite = dir.resolve("stop.yaml");
         Files.writeString(suite, """
                 scenarios:
                   - file: %s/frozenlake-qlearning.yaml
-                    set: {budget.episodes: 400, eval.every: 0, checkpoint.every: 100}
+                    set: {budget.episodes: 10000000, eval.every: 0, checkpoint.every: 100}
                 seeds: [0, 1]
                 backends: [cpu]
                 """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
         RunFolder folder = RunFolder.create(dir.resolve("runs"), "bench-stop");
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread ctrlC = Thread.ofPlatform().start(() -> { // once the first run has logged, as a user would press it
+            try {
+                while (runFolders(folder).stream().noneMatch(p -> Files.exists(p.resolve("metrics.csv")))) {
+                    Thread.sleep(5);
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                stop.set(true);
+            }
+        });
         Bench.Report report = Bench.run(Bench.resolve(Suite.load(suite)), folder, new PrintWriter(new StringWriter()),
-                new AtomicBoolean(true));
+                stop, 1);
+        ctrlC.join();
         assertTrue(report.stopped());
         List<Path> runs = runFolders(folder);
         assertEquals(1, runs.size(), "the second run never started");
         assertTrue(RunFolder.open(runs.getFirst()).latestCheckpoint().isPresent(), "the stopped run left its checkpoint");
+        assertEquals(1, Files.readAllLines(folder.path().resolve("results.csv")).size(), "no run ended: a header alone");
     }
 
     private static List<Path> runFolders(RunFolder bench) throws IOException {

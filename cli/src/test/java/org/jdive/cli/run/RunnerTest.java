@@ -120,7 +120,7 @@ class RunnerTest {
         Files.writeString(csv, "steps,wall_s,return\n100,1.5,0\n200,3.0,0\n");
         assertEquals(3.0, MetricsTable.read(csv).wallTime(), 1e-12);
 
-        Scenario s = scenario("q-learning", "episodes: 400");
+        Scenario s = scenario("q-learning", "episodes: 5000");
         RunFolder folder = start(s, "old");
         Runner.Result ended = new Runner(s, folder).run();
         Path last = folder.latestCheckpoint().orElseThrow();
@@ -129,7 +129,8 @@ class RunnerTest {
         again.resume();
         double logged = MetricsTable.read(folder.path().resolve("metrics.csv")).wallTime();
         assertEquals(logged, again.run().seconds(), 1e-9);
-        assertTrue(logged > 0 && logged <= ended.seconds(), logged + " s logged, " + ended.seconds() + " s in all");
+        assertTrue(logged > 0 && logged <= ended.seconds() + 5e-4, logged + " s logged (to the millisecond), " + ended.seconds()
+                + " s in all");
     }
 
     @Test

@@ -58,8 +58,12 @@ public final class Parallel {
         forEach(chunks, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
     }
 
-    /** Runs {@code body} with every {@link #forEach} it makes on this thread run serially (for determinism tests). */
-    static void serially(Runnable body) {
+    /**
+     * Runs {@code body} with every {@link #forEach} it makes on this thread run serially, on this thread alone: for
+     * callers that run several workloads side by side on threads of their own (a suite's jobs), where splitting each
+     * kernel over all cores as well would only make them contend. Results are the same either way.
+     */
+    public static void serially(Runnable body) {
         boolean outer = SERIAL.get();
         SERIAL.set(true);
         try {
