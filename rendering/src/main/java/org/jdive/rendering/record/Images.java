@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jdive.envs.Frame;
 
 /** Conversions between frames and {@link BufferedImage}, nearest-neighbour scaling, and PNG files through ImageIO. */
@@ -56,12 +58,18 @@ public final class Images {
         return new Frame(w, h, dst);
     }
 
-    /** Writes the frame as a PNG file, atomically. */
+    /**
+     * Writes the frame as a PNG file, atomically. The stream is cached in memory: ImageIO's default cache is a
+     * temporary file marked delete-on-exit, which cannot be made while the JVM shuts down (Ctrl-C's checkpoint and
+     * plots are written then).
+     */
     public static void writePng(Frame frame, Path target) throws IOException {
         BufferedImage image = toImage(frame);
         AtomicFiles.write(target, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("this Java runtime has no PNG writer in ImageIO");
+            try (ImageOutputStream png = new MemoryCacheImageOutputStream(out)) {
+                if (!ImageIO.write(image, "png", png)) {
+                    throw new IOException("this Java runtime has no PNG writer in ImageIO");
+                }
             }
         });
     }
