@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = {"Run a suite (scenarios × seeds × backends) and print a results table.",
                 "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, results.csv, results.md and plots/ "
                         + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds).",
-                "Ctrl-C writes the current run's checkpoint; --resume continues the suite: runs that ended are kept, "
+                "Ctrl-C writes a checkpoint of each run under way; --resume continues the suite: runs that ended are kept, "
                         + "a stopped one continues from its latest checkpoint, the rest start."})
 final class BenchCommand implements Callable<Integer> {
 
