@@ -110,13 +110,9 @@ class BenchTest {
         List<Path> b = runFolders(sideBySide);
         assertEquals(2, b.size());
         for (int i = 0; i < a.size(); i++) {
-            assertEquals(logWithoutWallTime(a.get(i).resolve("metrics.csv")), logWithoutWallTime(b.get(i).resolve("metrics.csv")),
+            assertEquals(RunnerTest.withoutWallTime(a.get(i).resolve("metrics.csv")), RunnerTest.withoutWallTime(b.get(i).resolve("metrics.csv")),
                     "the training log of " + b.get(i).getFileName());
         }
-    }
-
-    private static List<String> logWithoutWallTime(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
     }
 
     @Test

@@ -57,7 +57,7 @@ class RunnerTest {
     }
 
     /** The metrics files without the wall-time column. */
-    private static List<String> withoutWallTime(Path csv) throws IOException {
+    static List<String> withoutWallTime(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
     }
 
