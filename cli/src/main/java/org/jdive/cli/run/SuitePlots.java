@@ -21,7 +21,10 @@ import org.jdive.rendering.chart.LineChart;
  *
  * <p>The curve is the suite's headline metric where the runs log it over time (the periodic evaluations of
  * {@code eval.csv}, or a column of {@code metrics.csv}, as the GANs log their scores per epoch), else the training
- * return, else the first training metric (a planner's {@code max_change}).
+ * return, else the first training metric (a planner's {@code max_change}). Where the headline is the evaluations and
+ * the runs log their training return as well, that is drawn too, as {@code curve-<scenario>-return.png}: a
+ * reinforcement-learning paper's curves are usually the return of the training episodes, and ten greedy episodes
+ * every so often are a noisier measure of the same policy.
  */
 final class SuitePlots {
 
@@ -80,25 +83,29 @@ final class SuitePlots {
         Path plots = bench.path().resolve(RunPlots.FOLDER);
         for (Map.Entry<String, List<Bench.Outcome>> scenario : byScenario(outcomes).entrySet()) {
             List<Bench.Outcome> runs = scenario.getValue();
-            Source source = source(runs.getFirst());
-            if (source == null) {
-                continue;
+            String name = "curve-" + scenario.getKey().replaceAll("[^A-Za-z0-9._-]", "_");
+            List<Source> sources = sources(runs.getFirst());
+            for (int i = 0; i < sources.size(); i++) {
+                Files.createDirectories(plots);
+                String suffix = i == 0 ? "" : "-" + sources.get(i).column();
+                curve(scenario.getKey(), runs, sources.get(i)).writePng(plots.resolve(name + suffix + ".png"), WIDTH, HEIGHT);
             }
-            LineChart chart = new LineChart(scenario.getKey() + ", " + seeds(runs) + " seeds", runs.getFirst().unit(),
-                    source.describe());
-            for (Map.Entry<String, SeedBand> backend : bands(runs, source).entrySet()) {
-                SeedBand band = backend.getValue();
-                chart.add(backend.getKey() + " (mean, min-max)", band.x(), band.mean(), band.min(), band.max());
-            }
-            Files.createDirectories(plots);
-            chart.writePng(plots.resolve("curve-" + scenario.getKey().replaceAll("[^A-Za-z0-9._-]", "_") + ".png"),
-                    WIDTH, HEIGHT);
         }
         BarChart speed = speed(outcomes);
         if (speed != null) {
             Files.createDirectories(plots);
             speed.writePng(plots.resolve("speed.png"), WIDTH);
         }
+    }
+
+    /** One scenario's curve read from {@code source}: a line per backend, the mean over seeds in their min-max band. */
+    private static LineChart curve(String scenario, List<Bench.Outcome> runs, Source source) throws IOException {
+        LineChart chart = new LineChart(scenario + ", " + seeds(runs) + " seeds", runs.getFirst().unit(), source.describe());
+        for (Map.Entry<String, SeedBand> backend : bands(runs, source).entrySet()) {
+            SeedBand band = backend.getValue();
+            chart.add(backend.getKey() + " (mean, min-max)", band.x(), band.mean(), band.min(), band.max());
+        }
+        return chart;
     }
 
     /** The runs that ran, by scenario, in the suite's order. */
@@ -125,6 +132,20 @@ final class SuitePlots {
         Map<String, SeedBand> bands = new LinkedHashMap<>();
         curves.forEach((backend, c) -> bands.put(backend, SeedBand.of(c)));
         return bands;
+    }
+
+    /**
+     * The curves to draw for a scenario, judged on one of its runs: its {@link #source}, and the training return as
+     * well where the source is the evaluations and the training log has a return curve; empty where there is no source.
+     */
+    static List<Source> sources(Bench.Outcome run) throws IOException {
+        Source headline = source(run);
+        if (headline == null) {
+            return List.of();
+        }
+        Source training = new Source(Runner.METRICS_LOG, "return");
+        boolean both = headline.log().equals(Runner.EVAL_LOG) && training.read(run.folder()).x().length >= 2;
+        return both ? List.of(headline, training) : List.of(headline);
     }
 
     /**

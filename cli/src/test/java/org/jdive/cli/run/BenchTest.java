@@ -166,7 +166,7 @@ class BenchTest {
         Files.writeString(suite, """
                 scenarios:
                   - file: %s/frozenlake-qlearning.yaml
-                    set: {budget.episodes: 300, eval.every: 100, eval.episodes: 20, agent.epsilon.duration: 200}
+                    set: {budget.episodes: 300, eval.every: 100, eval.episodes: 20, agent.epsilon.duration: 200, log.every: 100}
                 seeds: [0, 1]
                 backends: [cpu]
                 """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
@@ -176,6 +176,8 @@ class BenchTest {
         BufferedImage png = ImageIO.read(folder.path().resolve("plots/curve-frozenlake-qlearning.png").toFile());
         assertEquals(640, png.getWidth());
         assertEquals(360, png.getHeight());
+        assertTrue(Files.exists(folder.path().resolve("plots/curve-frozenlake-qlearning-return.png")),
+                "the training return beside the evaluations");
         assertFalse(Files.exists(folder.path().resolve("plots/speed.png")), "one backend: no speed comparison");
 
         List<Bench.Outcome> runs = new ArrayList<>();
@@ -191,6 +193,7 @@ class BenchTest {
         }
         SuitePlots.Source source = SuitePlots.source(runs.getFirst());
         assertEquals(new SuitePlots.Source("eval", "mean_return"), source, "the periodic evaluations, where there are some");
+        assertEquals(List.of(source, new SuitePlots.Source("metrics", "return")), SuitePlots.sources(runs.getFirst()));
         SuitePlots.SeedBand band = SuitePlots.bands(runs, source).get("cpu");
         assertArrayEquals(new double[] {100, 200, 300}, band.x());
         for (int row = 1; row <= 3; row++) {
