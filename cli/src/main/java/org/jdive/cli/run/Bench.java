@@ -21,6 +21,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jdive.cli.scenario.Scenario;
 import org.jdive.cli.scenario.ScenarioLoader;
@@ -30,7 +32,8 @@ import org.jdive.core.cpu.Parallel;
 /**
  * Runs a {@link Suite}: every scenario with every seed on every backend, each in its own run folder under
  * one bench folder, then a table per scenario and backend (mean ± std over seeds of the final evaluation's
- * headline metric, wall time, budget units per second) as markdown ({@code results.md}) and per-run CSV
+ * headline metric and, for agents, of the training return over the last tenth of the budget, the figure
+ * reinforcement-learning papers plot; wall time; budget units per second) as markdown ({@code results.md}) and per-run CSV
  * ({@code results.csv}), and charts in {@code plots/} (see {@link SuitePlots}): each scenario's learning curve, mean
  * and spread over seeds per backend, and the backends' speeds. The headline is {@code mean_return} for agents and the
  * first evaluation metric for models. A backend that cannot run on this machine is skipped with its reason in the table.
@@ -41,10 +44,16 @@ import org.jdive.core.cpu.Parallel;
  */
 public final class Bench {
 
-    /** The outcome of one run of a suite; {@code folder} is its run folder, null when it was skipped. */
+    /**
+     * The outcome of one run of a suite; {@code lateReturn} is its {@link #lateReturn training return late in the
+     * run} (NaN without one), {@code folder} its run folder, null when it was skipped.
+     */
     record Outcome(String scenario, String backend, long seed, String unit, long done, String metric, double value,
-                   double seconds, String skipped, Path folder) {
+                   double lateReturn, double seconds, String skipped, Path folder) {
     }
+
+    /** The share of a run's budget, at its end, over which {@link #lateReturn} averages. */
+    static final double LATE = 0.1;
 
     /**
      * What running a suite came to.
@@ -108,7 +117,8 @@ public final class Bench {
             } catch (IllegalStateException unavailable) {
                 for (int i : group.getValue()) {
                     Scenario s = scenarios.get(i);
-                    outcomes[i] = new Outcome(s.name(), group.getKey(), s.seed(), s.kind().unit(), 0, "", Double.NaN, 0,
+                    outcomes[i] = new Outcome(s.name(), group.getKey(), s.seed(), s.kind().unit(), 0, "", Double.NaN,
+                            Double.NaN, 0,
                             unavailable.getMessage(), null);
                     say(out, s, "skipped: " + unavailable.getMessage());
                 }
@@ -126,10 +136,11 @@ public final class Bench {
             }
         }
         List<Outcome> done = Arrays.stream(outcomes).filter(Objects::nonNull).toList();
-        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,wall_s,skipped\n");
+        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,late_return,wall_s,skipped\n");
         for (Outcome o : done) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%s,%.3f,\"%s\"%n", o.scenario(), o.backend(), o.seed(),
-                    o.unit(), o.done(), o.metric(), o.value(), o.seconds(), o.skipped().replace("\"", "'")));
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%s,%s,%.3f,\"%s\"%n", o.scenario(), o.backend(),
+                    o.seed(), o.unit(), o.done(), o.metric(), o.value(), Double.isNaN(o.lateReturn()) ? "" : o.lateReturn(),
+                    o.seconds(), o.skipped().replace("\"", "'")));
         }
         folder.writeAtomically("results.csv", csv.toString());
         String table = table(done);
@@ -167,8 +178,20 @@ public final class Bench {
         String metric = headline(r.evaluation());
         double value = r.evaluation().getOrDefault(metric, Double.NaN);
         say(out, s, String.format(Locale.ROOT, "%s %8.3f  %6.1f s", metric, value, r.seconds()));
-        return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), metric, value, r.seconds(), "",
-                runFolder.path());
+        return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), metric, value,
+                lateReturn(runFolder.path(), r.done()), r.seconds(), "", runFolder.path());
+    }
+
+    /**
+     * The mean of a run's training return over the last {@link #LATE tenth} of its {@code done} budget units: the
+     * mean of the log rows logged there, each the mean return of the training episodes that ended in its stretch
+     * (ε-greedy for DQN); NaN where the run logs no return there (a model, a planner).
+     */
+    static double lateReturn(Path runFolder, long done) throws IOException {
+        MetricsTable.Curve curve = MetricsTable.read(runFolder.resolve(Runner.METRICS_LOG + ".csv")).curve("return");
+        double from = done * (1 - LATE);
+        return IntStream.range(0, curve.x().length).filter(i -> curve.x()[i] > from && curve.x()[i] <= done)
+                .mapToDouble(i -> curve.y()[i]).average().orElse(Double.NaN);
     }
 
     /** A line of progress about one run (runs side by side share {@code out}). */
@@ -267,23 +290,33 @@ public final class Bench {
     static String table(List<Outcome> outcomes) {
         Map<String, List<Outcome>> groups = new LinkedHashMap<>();
         outcomes.forEach(o -> groups.computeIfAbsent(o.scenario() + "\u0000" + o.backend(), k -> new ArrayList<>()).add(o));
-        StringBuilder b = new StringBuilder(
-                "| scenario | backend | seeds | metric | final value (± std over seeds) | wall s (mean) | units/s |\n");
-        b.append("|---|---|---|---|---|---|---|\n");
+        StringBuilder b = new StringBuilder("| scenario | backend | seeds | metric | final value (± std over seeds) "
+                + "| training return, last 10% of budget | wall s (mean) | units/s |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
         for (List<Outcome> g : groups.values()) {
             Outcome first = g.getFirst();
             if (!first.skipped().isEmpty()) {
-                b.append(String.format(Locale.ROOT, "| %s | %s | 0 | – | skipped: %s | – | – |%n", first.scenario(),
+                b.append(String.format(Locale.ROOT, "| %s | %s | 0 | – | skipped: %s | – | – | – |%n", first.scenario(),
                         first.backend(), first.skipped().replace("|", "/")));
                 continue;
             }
-            double mean = g.stream().mapToDouble(Outcome::value).average().orElse(Double.NaN);
-            double std = Math.sqrt(g.stream().mapToDouble(o -> (o.value() - mean) * (o.value() - mean)).average().orElse(0));
             double seconds = g.stream().mapToDouble(Outcome::seconds).average().orElse(Double.NaN);
             double rate = rate(g);
-            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.3f ± %.3f | %.2f | %.0f %s/s |%n", first.scenario(),
-                    first.backend(), g.size(), first.metric(), mean, std, seconds, rate, first.unit()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %.2f | %.0f %s/s |%n", first.scenario(),
+                    first.backend(), g.size(), first.metric(), meanAndStd(g, Outcome::value),
+                    meanAndStd(g, Outcome::lateReturn), seconds, rate, first.unit()));
         }
         return b.toString();
+    }
+
+    /** {@code mean ± std} of a figure over seeds (the population std, as numpy's default), "–" where a seed lacks it. */
+    private static String meanAndStd(List<Outcome> runs, ToDoubleFunction<Outcome> figure) {
+        double[] v = runs.stream().mapToDouble(figure).toArray();
+        if (Arrays.stream(v).anyMatch(Double::isNaN)) {
+            return "–";
+        }
+        double mean = Arrays.stream(v).average().orElseThrow();
+        double std = Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).average().orElseThrow());
+        return String.format(Locale.ROOT, "%.3f ± %.3f", mean, std);
     }
 }

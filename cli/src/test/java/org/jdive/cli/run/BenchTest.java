@@ -48,8 +48,10 @@ class BenchTest {
         String table = Bench.run(resolved, folder, new PrintWriter(new StringWriter()));
         List<String> rows = table.lines().toList();
         assertEquals(4, rows.size(), table);
-        assertTrue(rows.get(2).startsWith("| cliffwalking-vi | cpu | 2 | mean_return | -13.000 ± 0.000 |"), table);
+        assertTrue(rows.get(2).startsWith("| cliffwalking-vi | cpu | 2 | mean_return | -13.000 ± 0.000 | – |"),
+                "a planner logs no training return: " + table);
         assertTrue(rows.get(3).startsWith("| frozenlake-qlearning | cpu | 2 |") && rows.get(3).endsWith("episodes/s |"), table);
+        assertFalse(rows.get(3).contains("–"), "Q-learning logs its training return: " + table);
         assertEquals(5, Files.readAllLines(folder.path().resolve("results.csv")).size());
         assertEquals(table, Files.readString(folder.path().resolve("results.md")));
     }
@@ -188,7 +190,7 @@ class BenchTest {
                 run = dirs.filter(p -> p.getFileName().toString().startsWith("frozenlake-qlearning-cpu-seed" + seed + "-"))
                         .findFirst().orElseThrow();
             }
-            runs.add(new Bench.Outcome("frozenlake-qlearning", "cpu", seed, "episodes", 300, "mean_return", 0, 1, "", run));
+            runs.add(new Bench.Outcome("frozenlake-qlearning", "cpu", seed, "episodes", 300, "mean_return", 0, Double.NaN, 1, "", run));
             evals.add(Files.readAllLines(run.resolve("eval.csv")));
         }
         SuitePlots.Source source = SuitePlots.source(runs.getFirst());
@@ -217,14 +219,30 @@ class BenchTest {
     }
 
     @Test
+    void theLateReturnAveragesTheTrainingLogOverTheLastTenthOfTheBudget() throws IOException {
+        Files.writeString(dir.resolve("metrics.csv"), """
+                steps,wall_s,return,loss
+                850,1.0,1.0,0.5
+                900,1.1,2.0,0.5
+                950,1.2,,0.5
+                1000,1.3,5.0,0.4
+                1050,1.4,7.0,0.4
+                """);
+        assertEquals(5.0, Bench.lateReturn(dir, 1000), "rows after 900 up to the end; one without a return is skipped");
+        assertEquals(6.0, Bench.lateReturn(dir, 1050));
+        Files.writeString(dir.resolve("metrics.csv"), "epochs,wall_s,loss\n1,0.1,0.3\n2,0.2,0.2\n");
+        assertTrue(Double.isNaN(Bench.lateReturn(dir, 2)), "no return logged");
+    }
+
+    @Test
     void theSpeedChartComparesBackendsWithinEachScenario() {
         List<Bench.Outcome> outcomes = List.of(
-                new Bench.Outcome("cartpole-dqn", "cpu", 0, "steps", 1000, "mean_return", 9, 2, "", dir),
-                new Bench.Outcome("cartpole-dqn", "cpu", 1, "steps", 1000, "mean_return", 9, 2, "", dir),
-                new Bench.Outcome("cartpole-dqn", "djl", 0, "steps", 1000, "mean_return", 9, 8, "", dir),
-                new Bench.Outcome("toy-gan", "cpu", 0, "epochs", 20, "mean_error", 0.1, 10, "", dir),
-                new Bench.Outcome("toy-gan", "djl", 0, "epochs", 20, "mean_error", 0.1, 5, "", dir),
-                new Bench.Outcome("toy-gan", "opencl", 0, "epochs", 0, "", Double.NaN, 0, "no OpenCL platform", null));
+                new Bench.Outcome("cartpole-dqn", "cpu", 0, "steps", 1000, "mean_return", 9, Double.NaN, 2, "", dir),
+                new Bench.Outcome("cartpole-dqn", "cpu", 1, "steps", 1000, "mean_return", 9, Double.NaN, 2, "", dir),
+                new Bench.Outcome("cartpole-dqn", "djl", 0, "steps", 1000, "mean_return", 9, Double.NaN, 8, "", dir),
+                new Bench.Outcome("toy-gan", "cpu", 0, "epochs", 20, "mean_error", 0.1, Double.NaN, 10, "", dir),
+                new Bench.Outcome("toy-gan", "djl", 0, "epochs", 20, "mean_error", 0.1, Double.NaN, 5, "", dir),
+                new Bench.Outcome("toy-gan", "opencl", 0, "epochs", 0, "", Double.NaN, Double.NaN, 0, "no OpenCL platform", null));
         List<BarChart.Bar> bars = SuitePlots.speed(outcomes).bars();
         assertEquals(List.of(
                 new BarChart.Bar("cartpole-dqn", "cpu", 1.0, "500 steps/s"),
