@@ -14,7 +14,7 @@ final class Doctor {
     static int run(PrintWriter out) {
         Runtime.Version v = Runtime.version();
         out.printf("java      %s (%s) at %s%n", v, System.getProperty("java.vendor"), System.getProperty("java.home"));
-        out.printf("cores     %d available, %d compute thread(s) (-Djdive.threads to change)%n",
+        out.printf("cores     %d available, %d compute thread(s) (JDIVE_JAVA_OPTS=-Djdive.threads=N to change)%n",
                 Runtime.getRuntime().availableProcessors(), Parallel.threads());
         out.printf("memory    %d MiB max heap%n", Runtime.getRuntime().maxMemory() >> 20);
         out.printf("vector    %s%n", vectorSpecies());
