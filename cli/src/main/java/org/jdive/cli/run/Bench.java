@@ -118,8 +118,7 @@ public final class Bench {
                 for (int i : group.getValue()) {
                     Scenario s = scenarios.get(i);
                     outcomes[i] = new Outcome(s.name(), group.getKey(), s.seed(), s.kind().unit(), 0, "", Double.NaN,
-                            Double.NaN, 0,
-                            unavailable.getMessage(), null);
+                            Double.NaN, 0, unavailable.getMessage(), null);
                     say(out, s, "skipped: " + unavailable.getMessage());
                 }
                 continue;
