@@ -2,6 +2,7 @@ package org.jdive.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code jdive eval RUN}: evaluates a run's best (or latest, or chosen) checkpoint. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a run's checkpoint (the best one by default): greedy episodes, mean ± std of the return.")
+        description = "Evaluate a run's checkpoint (the best one by default): greedy (or ε-greedy) episodes, mean ± "
+                + "std of the return.")
 final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<scenario>-<timestamp>).")
@@ -29,11 +31,15 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--episodes", paramLabel = "N", description = "Episodes (default: the scenario's eval.episodes).")
     Integer episodes;
 
+    @Option(names = "--epsilon", paramLabel = "E", description = "ε of the episodes: 0 greedy, e.g. 0.05 as "
+            + "Mnih et al. (default: the scenario's eval.epsilon).")
+    Double epsilon;
+
     @Option(names = "--checkpoint", paramLabel = "best|latest|UNITS", description = Main.CHECKPOINT_HELP)
     String checkpoint;
 
     @Option(names = "--gif", paramLabel = "FILE.gif", description = "Also record the first evaluation episode "
-            + "(the same seed, the same greedy policy) to an animated GIF.")
+            + "(the same seed, the same policy) to an animated GIF.")
     Path gif;
 
     @Spec
@@ -42,7 +48,13 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunFolder folder = Main.openRun(run);
-        List<String> sets = episodes == null ? List.of() : List.of("eval.episodes=" + episodes);
+        List<String> sets = new ArrayList<>();
+        if (episodes != null) {
+            sets.add("eval.episodes=" + episodes);
+        }
+        if (epsilon != null) {
+            sets.add("eval.epsilon=" + epsilon);
+        }
         Scenario scenario = ScenarioLoader.load(folder.scenario(), sets);
         Path state = Main.checkpoint(folder, checkpoint);
         try (Trainer trainer = scenario.kind().create(scenario)) {

@@ -148,6 +148,35 @@ class MainTest {
     }
 
     @Test
+    void evalPlaysEpsilonGreedyEpisodesRepeatablyWhenAsked() throws IOException {
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("run", "../scenarios/frozenlake-vi.yaml", "--runs", runs.toString(), "--quiet",
+                "--set", "env.options.is_slippery=false"), err());
+        Path folder;
+        try (Stream<Path> s = Files.list(runs)) {
+            folder = s.findFirst().orElseThrow();
+        }
+        assertEquals(0, run("eval", folder.toString(), "--episodes", "200"), err());
+        assertTrue(out().contains("mean_return  1.0000"), "the optimal deterministic policy always reaches the goal: " + out());
+        assertEquals(0, run("eval", folder.toString(), "--episodes", "200", "--epsilon", "1"), err());
+        double random = meanReturn(out());
+        assertTrue(random < 0.1, "a uniformly random walk rarely reaches the goal (about 1.5 % of episodes): " + out());
+        assertEquals(0, run("eval", folder.toString(), "--episodes", "200", "--epsilon", "0.3"), err());
+        double some = meanReturn(out());
+        assertTrue(some > random && some < 1, out());
+        assertEquals(0, run("eval", folder.toString(), "--episodes", "200", "--epsilon", "0.3"), err());
+        assertEquals(some, meanReturn(out()), "the random actions come from the scenario's seed");
+        assertEquals(2, run("eval", folder.toString(), "--epsilon", "1.5"));
+        assertTrue(err().contains("eval.epsilon") && err().contains("got 1.5"), err());
+    }
+
+    private static double meanReturn(String evalOutput) {
+        var m = java.util.regex.Pattern.compile("mean_return +([0-9.]+)").matcher(evalOutput);
+        assertTrue(m.find(), evalOutput);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void listNamesEnvsAgentsAndBackends() {
         assertEquals(0, run("list"));
         assertTrue(out().contains("FrozenLake-v1") && out().contains("q-learning") && out().contains("value-iteration")

@@ -437,16 +437,6 @@ public final class Dqn implements Trainable, AutoCloseable {
         in.requireEnd();
     }
 
-    /** The greedy policy of the online network ({@code epsilon} 0), or ε-greedy for evaluation (e.g. 0.05). */
-    public Policy policy(double evalEpsilon, UniformRandomProvider rng) {
-        return observation -> {
-            if (evalEpsilon > 0 && rng.nextDouble() < evalEpsilon) {
-                return rng.nextInt(numActions);
-            }
-            return argmax(qValues(observation), 0);
-        };
-    }
-
     /** The online network's Q-values of one observation (as the env gives it), one per action (what a window draws). */
     public float[] qValues(float[] observation) {
         if (observation.length != observationSize) {
@@ -458,9 +448,9 @@ public final class Dqn implements Trainable, AutoCloseable {
         return networkQValues(input, 1);
     }
 
-    /** The greedy policy of the online network. */
+    /** The greedy policy of the online network ({@link Policy#epsilonGreedy} makes an ε-greedy one of it). */
     public Policy greedyPolicy() {
-        return policy(0, null);
+        return observation -> argmax(qValues(observation), 0);
     }
 
     /** The greedy policy, which {@link org.jdive.agents.eval.PeriodicEvaluation} plays. */

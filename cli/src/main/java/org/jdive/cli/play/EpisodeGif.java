@@ -16,7 +16,7 @@ import org.jdive.rendering.record.GifEncoder;
 
 /**
  * Records an agent's first evaluation episode, played again exactly as the evaluation played it (same env, same
- * seed, the agent's greedy policy), as an animated GIF with the window's overlays (values, Q-value bars).
+ * seed, the same greedy or ε-greedy policy), as an animated GIF with the window's overlays (values, Q-value bars).
  */
 public final class EpisodeGif {
 
@@ -30,8 +30,8 @@ public final class EpisodeGif {
     public static int record(Scenario scenario, Actor actor, Path target) throws IOException {
         String envId = scenario.text(RlKeys.ENV_ID.path());
         try (Env env = Evaluations.env(scenario)) {
-            var session = new PlaySession(envId, env, actor.policy()::act, PlaySession.MAX_SPEED,
-                    Evaluations.firstSeed(scenario));
+            var session = new PlaySession(envId, env, Evaluations.policy(scenario, env, actor.policy())::act,
+                    PlaySession.MAX_SPEED, Evaluations.firstSeed(scenario));
             Scene scene = AgentOverlays.attachLive(new Scene(session), actor, env, scenario.kind().unit());
             Frame first = env.render();
             int scale = Math.max(1, 320 / Math.max(first.width(), first.height()));

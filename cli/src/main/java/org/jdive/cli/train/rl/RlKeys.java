@@ -25,13 +25,19 @@ public final class RlKeys {
     public static final Key GAMMA = Key.optional("agent.gamma", ValueType.Real.closed(0, 1), 0.99,
             "The discount factor.");
     public static final Key EVAL_EVERY = Key.optional("eval.every", new ValueType.Int(0, Long.MAX_VALUE), 0L,
-            "Evaluate the greedy policy every this many budget units (0: only at the end).");
+            "Evaluate the policy (greedy, or ε-greedy with `eval.epsilon`) every this many budget units "
+                    + "(0: only at the end).");
     public static final Key EVAL_EPISODES = Key.optional("eval.episodes", new ValueType.Int(1, 1_000_000), 100L,
             "Episodes per evaluation (mean and standard deviation of their returns are reported).");
 
     public static final Key EVAL_MAX_STEPS = Key.optional("eval.max_episode_steps", new ValueType.Int(1, Integer.MAX_VALUE),
             10_000L, "Cuts an evaluation episode after this many steps (a greedy policy can loop forever in an env "
                     + "without a time limit, such as CliffWalking).");
+
+    public static final Key EVAL_EPSILON = Key.optional("eval.epsilon", ValueType.Real.closed(0, 1), 0.0,
+            "ε of the evaluation episodes: 0 plays the greedy policy, more an ε-greedy one (Mnih et al. 2015 "
+                    + "evaluate with 0.05). Its random actions come from a stream seeded by the scenario's seed, the "
+                    + "same at every evaluation.");
 
     public static final Key EVAL_STOP_AT = Key.optional("eval.stop_at", ValueType.Real.closed(-1e9, 1e9), null,
             "Stop training once a periodic evaluation's mean return reaches this (absent: train the whole budget); "
@@ -43,7 +49,7 @@ public final class RlKeys {
 
     /** The keys every RL kind has, before its own. */
     public static final List<Key> COMMON = List.of(ENV_ID, ENV_OPTIONS, GAMMA, EVAL_EVERY, EVAL_EPISODES, EVAL_MAX_STEPS,
-            EVAL_STOP_AT, RECORD_GIF);
+            EVAL_EPSILON, EVAL_STOP_AT, RECORD_GIF);
 
     private RlKeys() {
     }
