@@ -72,7 +72,8 @@ class SgemmTest {
     @Test
     void resultDoesNotDependOnTheNumberOfThreads() {
         Random rnd = new Random(3);
-        for (int[] shape : new int[][] {{300, 257, 520}, {513, 200, 130}, {64, 1100, 300}, {2000, 5, 1200}}) {
+        for (int[] shape : new int[][] {{300, 257, 520}, {513, 200, 130}, {64, 1100, 300}, {2000, 5, 1200},
+                {32, 130, 1024}}) {
             int m = shape[0];
             int n = shape[1];
             int k = shape[2];
