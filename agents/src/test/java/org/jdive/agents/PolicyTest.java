@@ -45,8 +45,10 @@ class PolicyTest {
         for (int i = 0; i < n; i++) {
             threes += policy.act(OBS) == 3 ? 1 : 0;
         }
-        assertEquals(0.8 * n, greedyAsked[0], 4 * Math.sqrt(n * 0.2 * 0.8), "the greedy policy acts 1 - ε of the time");
-        assertEquals((0.8 + 0.2 / 4) * n, threes, 4 * Math.sqrt(n * 0.85 * 0.15), "its action, or a random one that is the same");
+        assertEquals(0.8 * n, greedyAsked[0], 4 * Math.sqrt(n * 0.2 * 0.8),
+                "the greedy policy acts 1 - ε of the time");
+        assertEquals((0.8 + 0.2 / 4) * n, threes, 4 * Math.sqrt(n * 0.85 * 0.15),
+                "its action, or a random one that is the same");
     }
 
     @Test

@@ -157,7 +157,8 @@ class MainTest {
             folder = s.findFirst().orElseThrow();
         }
         assertEquals(0, run("eval", folder.toString(), "--episodes", "200"), err());
-        assertTrue(out().contains("mean_return  1.0000"), "the optimal deterministic policy always reaches the goal: " + out());
+        assertTrue(out().contains("mean_return  1.0000"),
+                "the optimal deterministic policy always reaches the goal: " + out());
         assertEquals(0, run("eval", folder.toString(), "--episodes", "200", "--epsilon", "1"), err());
         double random = meanReturn(out());
         assertTrue(random < 0.1, "a uniformly random walk rarely reaches the goal (about 1.5 % of episodes): " + out());

@@ -36,7 +36,8 @@ final class RowDotProducts {
     private static final long PARALLEL = 1L << 17;
     private static final long CHUNK = 1L << 18;
     /** Each thread's per-lane partial sums of a tile, one vector per dot product. */
-    private static final ThreadLocal<float[]> PARTIALS = ThreadLocal.withInitial(() -> new float[Math.max(ROWS * COLS, WIDE) * L]);
+    private static final ThreadLocal<float[]> PARTIALS =
+            ThreadLocal.withInitial(() -> new float[Math.max(ROWS * COLS, WIDE) * L]);
     private static final VectorShuffle<Float> SWAP_1 = swap(1);
     private static final VectorShuffle<Float> SWAP_2 = swap(2);
     private static final VectorShuffle<Float> SWAP_4 = swap(4);
@@ -125,10 +126,14 @@ final class RowDotProducts {
         int b3 = b0 + Math.min(3, cols - 1) * ldb;
         int b4 = b0 + Math.min(4, cols - 1) * ldb;
         int b5 = b0 + Math.min(5, cols - 1) * ldb;
-        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F), c03 = FloatVector.zero(F), c04 = FloatVector.zero(F), c05 = FloatVector.zero(F);
-        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F), c13 = FloatVector.zero(F), c14 = FloatVector.zero(F), c15 = FloatVector.zero(F);
-        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F), c23 = FloatVector.zero(F), c24 = FloatVector.zero(F), c25 = FloatVector.zero(F);
-        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F), c32 = FloatVector.zero(F), c33 = FloatVector.zero(F), c34 = FloatVector.zero(F), c35 = FloatVector.zero(F);
+        FloatVector c00 = FloatVector.zero(F), c01 = FloatVector.zero(F), c02 = FloatVector.zero(F);
+        FloatVector c03 = FloatVector.zero(F), c04 = FloatVector.zero(F), c05 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F), c11 = FloatVector.zero(F), c12 = FloatVector.zero(F);
+        FloatVector c13 = FloatVector.zero(F), c14 = FloatVector.zero(F), c15 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F), c21 = FloatVector.zero(F), c22 = FloatVector.zero(F);
+        FloatVector c23 = FloatVector.zero(F), c24 = FloatVector.zero(F), c25 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F), c31 = FloatVector.zero(F), c32 = FloatVector.zero(F);
+        FloatVector c33 = FloatVector.zero(F), c34 = FloatVector.zero(F), c35 = FloatVector.zero(F);
         int kv = F.loopBound(k);
         for (int p = 0; p < kv; p += L) {
             FloatVector x0 = FloatVector.fromArray(F, a, a0 + p);
