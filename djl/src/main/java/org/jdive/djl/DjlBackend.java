@@ -185,8 +185,7 @@ public final class DjlBackend implements Backend {
     @Override
     public void conv2dBackwardData(ConvSpec spec, Buffer dy, Buffer w, Buffer dx) {
         try (NDScope scope = new NDScope()) {
-            NDArray zeros = manager.zeros(new Shape(spec.batch(), spec.inChannels(), spec.inHeight(), spec.inWidth()));
-            write(dx, 0, DjlConvolutions.backwardData(spec, zeros, output(spec, dy), weights(spec, w)));
+            write(dx, 0, DjlConvolutions.backwardData(spec, output(spec, dy), weights(spec, w)));
         }
     }
 

@@ -13,8 +13,9 @@ import org.jdive.core.backend.PoolSpec;
 
 /**
  * Convolution and pooling on PyTorch through DJL's functional ops. The backward passes DJL does not expose
- * come from PyTorch's autograd (backward-data, pooling) or are expressed as a forward op (backward-weights: a
- * convolution of the input by the output gradient dilated by the stride).
+ * come from PyTorch's autograd (pooling) or are expressed as forward convolutions (backward-data: the output
+ * gradient by the flipped kernel's stride phases; backward-weights: the input by the output gradient dilated by the
+ * stride).
  */
 final class DjlConvolutions {
 
@@ -29,12 +30,63 @@ final class DjlConvolutions {
     }
 
     /**
-     * The gradient of the convolution with respect to its input, from PyTorch's own convolution backward:
-     * DJL's PyTorch engine implements no transposed convolution to express it with. {@code zeros} is an array
-     * of the input's shape (the gradient does not depend on the input's values).
+     * The gradient of the convolution with respect to its input (the transposed convolution of {@code dy}) as one
+     * forward convolution, without PyTorch's convolution backward: on CPUs with AVX-512, PyTorch 2.7.1's oneDNN
+     * 3.7.1 ({@code jit:avx512_core backward_data}) returns wrong gradients, or NaN, for some geometries (e.g.
+     * kernel 4, stride 2, padding 2), while its forward convolution is right on them.
+     *
+     * <p>Sub-pixel decomposition: with {@code q = y + pad} written as {@code q = s·a + r}, only the kernel taps
+     * {@code i = r + s·t} reach row {@code y}, from output row {@code a − t}: {@code dx[q] = Σ_t dy[a − t] · w[r + s·t]}.
+     * For each phase {@code r} (in both axes) that is a stride-1 convolution of {@code dy} by the phase's taps,
+     * flipped; the {@code s_h·s_w} phases become the output channels of one convolution, whose rows are then
+     * interleaved ({@code q = s·a + r}) and cut to the input's rows. It does the arithmetic of the direct
+     * backward pass, not the {@code s²} times more of convolving a zero-dilated {@code dy}.
      */
-    static NDArray backwardData(ConvSpec s, NDArray zeros, NDArray dy, NDArray w) {
-        return gradient(v -> forward(s, v, w, null), zeros, dy);
+    static NDArray backwardData(ConvSpec s, NDArray dy, NDArray w) {
+        int sh = s.strideHeight();
+        int sw = s.strideWidth();
+        int th = ceilDiv(s.kernelHeight(), sh);
+        int tw = ceilDiv(s.kernelWidth(), sw);
+        long n = s.batch();
+        long c = s.inChannels();
+        long o = s.outChannels();
+        // Zero taps up to th·sh × tw·sw, so that every phase has th × tw of them.
+        NDArray taps = zeroExtend(w, th * sh, tw * sw);
+        NDArray phases = taps.reshape(o, c, th, sh, tw, sw).transpose(3, 5, 1, 0, 2, 4).flip(4, 5)
+                .reshape(sh * sw * c, o, th, tw);
+        NDArray full = Conv2d.conv2d(dy, phases, null, ONE, new Shape(th - 1, tw - 1), ONE, 1).singletonOrThrow();
+        long a = s.outHeight() + th - 1;
+        long b = s.outWidth() + tw - 1;
+        NDArray rows = full.reshape(n, sh, sw, c, a, b).transpose(0, 3, 4, 1, 5, 2).reshape(n, c, a * sh, b * sw);
+        // Input rows past every window's reach get no gradient: zeros where the interleaved rows end before them.
+        NDArray reach = zeroExtend(rows, s.padHeight() + s.inHeight(), s.padWidth() + s.inWidth());
+        return reach.get(new NDIndex().addAllDim().addAllDim()
+                .addSliceDim(s.padHeight(), s.padHeight() + s.inHeight())
+                .addSliceDim(s.padWidth(), s.padWidth() + s.inWidth()));
+    }
+
+    /** {@code x} with zeros appended along its last two axes up to {@code rows × cols} (unchanged where already as large). */
+    private static NDArray zeroExtend(NDArray x, long rows, long cols) {
+        Shape shape = x.getShape();
+        long[] dims = shape.getShape();
+        int h = dims.length - 2;
+        NDArray out = x;
+        if (dims[h] < rows) {
+            long[] pad = dims.clone();
+            pad[h] = rows - dims[h];
+            out = out.concat(x.getManager().zeros(new Shape(pad)), h);
+            dims[h] = rows;
+        }
+        if (dims[h + 1] < cols) {
+            long[] pad = dims.clone();
+            pad[h + 1] = cols - dims[h + 1];
+            out = out.concat(x.getManager().zeros(new Shape(pad)), h + 1);
+        }
+        return out;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /**
