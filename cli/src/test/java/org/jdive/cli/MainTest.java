@@ -97,6 +97,18 @@ class MainTest {
     }
 
     @Test
+    void hostileYamlExitsWith2InOneLine() throws IOException {
+        for (var c : org.jdive.cli.scenario.HostileYaml.cases()) {
+            Path file = dir.resolve("hostile.yaml");
+            Files.writeString(file, c.text());
+            assertEquals(2, run("run", file.toString(), "--runs", dir.resolve("runs").toString()), c.name());
+            assertTrue(err().contains("hostile.yaml") && err().contains(c.message()), c.name() + ": " + err());
+            assertTrue(err().lines().count() <= 2, c.name() + ": " + err()); // a headline and the problem, no stack trace
+        }
+        assertTrue(Files.notExists(dir.resolve("runs")));
+    }
+
+    @Test
     void runWritesARunFolderThatEvalAndResumeRead() throws IOException {
         Path runs = dir.resolve("runs");
         assertEquals(0, run("run", "../scenarios/frozenlake-qlearning.yaml", "--runs", runs.toString(),

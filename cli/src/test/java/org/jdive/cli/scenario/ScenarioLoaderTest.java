@@ -97,6 +97,20 @@ class ScenarioLoaderTest {
         assertTrue(p.message().contains(message), p.toString());
     }
 
+    static Stream<HostileYaml.Case> hostile() {
+        return HostileYaml.cases().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostile")
+    void yamlThatWouldExhaustTheStackOrMemoryIsOneProblem(HostileYaml.Case c) throws IOException {
+        List<Problem> problems = problems(c.text());
+        assertEquals(1, problems.size(), problems.toString());
+        Problem p = problems.getFirst();
+        assertTrue(p.origin().source().endsWith("s.yaml"), p.toString());
+        assertTrue(p.message().contains(c.message()), p.toString());
+    }
+
     @Test
     void reportsEveryProblemOfAFileAtOnce() throws IOException {
         List<Problem> problems = problems("""
