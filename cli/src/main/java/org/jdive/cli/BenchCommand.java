@@ -29,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     Path suiteFile;
 
     static final class Target {
-        @Option(names = "--runs", paramLabel = "DIR", description = "Where the bench folder goes (default: runs).")
+        @Option(names = "--runs", paramLabel = "DIR", description = "Where the bench folder goes (default: " + Main.RUNS_HELP + ").")
         Path runs;
 
         @Option(names = "--resume", paramLabel = "BENCH", description = "Continue the suite in this bench folder.")
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             folder = new RunFolder(target.resume);
         } else {
-            folder = RunFolder.create(target.runs != null ? target.runs : Path.of("runs"), "bench-" + suite.name());
+            folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "bench-" + suite.name());
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("suite %s: %d runs -> %s%n", suite.name(), scenarios.size(), folder.path());

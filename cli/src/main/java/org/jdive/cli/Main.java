@@ -33,8 +33,8 @@ public final class Main implements Runnable {
         System.exit(run(args, System.out, System.err));
     }
 
-    /** Runs the command in {@code args}; returns the exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** Runs the command in {@code args}, printing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = commandLine(out, err);
         if (args.length == 0) {
             cli.usage(err);
@@ -72,6 +72,16 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The environment variable that says where run folders go when {@code --runs} does not. */
+    static final String RUNS_ENV = "JDIVE_RUNS";
+    static final String RUNS_HELP = "$" + RUNS_ENV + " if set, else runs in the current folder";
+
+    /** Where run and bench folders go without {@code --runs}: {@code $JDIVE_RUNS}, else {@code ./runs}. */
+    static java.nio.file.Path defaultRuns() {
+        String env = System.getenv(RUNS_ENV);
+        return java.nio.file.Path.of(env != null && !env.isBlank() ? env : "runs");
     }
 
     /** The run folder at {@code path}; not being one is a usage error. */

@@ -41,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a key of the scenario (repeatable).")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--runs", paramLabel = "DIR", defaultValue = "runs", description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "DIR", description = "Where run folders go (default: " + Main.RUNS_HELP + ").")
     Path runs;
 
     @Option(names = "--quiet", description = "No progress output.")
@@ -66,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
                 throw new Main.UsageException("run: no scenario file " + target.file);
             }
             scenario = ScenarioLoader.load(target.file, sets);
-            folder = RunFolder.create(runs, scenario.name());
+            folder = RunFolder.create(runs != null ? runs : Main.defaultRuns(), scenario.name());
             Runner.writeScenario(scenario, folder);
         }
         Backends.setDefault(Backends.get(scenario.text("backend")));

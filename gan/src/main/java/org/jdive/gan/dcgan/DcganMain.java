@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
+import org.jdive.core.data.DataHome;
 import org.jdive.core.data.Dataset;
 import org.jdive.gan.EpochStats;
 import org.jdive.gan.data.ArcadeFrames;
@@ -24,7 +25,7 @@ import org.jdive.gan.data.ImageDirectory;
  *
  * <pre>
  * DcganMain key=value ...
- *   data=mnist | folder:PATH | arcade:ENV_ID     (default mnist: data/mnist)
+ *   data=mnist | folder:PATH | arcade:ENV_ID     (default mnist: DataHome's mnist, e.g. data/mnist)
  *   size=28 channels=1 width=16 latent=100 variant=d2l|pytorch
  *   epochs=5 batch=64 lr=(recipe's) images=0 (all; arcade: 5000 frames) seed=0 backend=cpu out=runs/dcgan
  * </pre>
@@ -90,8 +91,9 @@ public final class DcganMain {
             if (channels != 1) {
                 throw new IllegalArgumentException("MNIST has 1 channel, got channels=" + channels);
             }
-            return ImageDatasets.mnist(Path.of("data/mnist/mnist-10k-images-idx3-ubyte.gz"),
-                    Path.of("data/mnist/mnist-10k-labels-idx1-ubyte.gz"), size);
+            Path dir = DataHome.find("mnist");
+            return ImageDatasets.mnist(dir.resolve("mnist-10k-images-idx3-ubyte.gz"),
+                    dir.resolve("mnist-10k-labels-idx1-ubyte.gz"), size);
         }
         if (source.startsWith("folder:")) {
             Files.createDirectories(out);

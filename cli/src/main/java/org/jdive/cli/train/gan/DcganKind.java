@@ -24,6 +24,7 @@ import org.jdive.core.Tensor;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.ArrayDataset;
+import org.jdive.core.data.DataHome;
 import org.jdive.core.data.Dataset;
 import org.jdive.core.loss.Reduction;
 import org.jdive.envs.EnvSpec;
@@ -53,8 +54,9 @@ public final class DcganKind implements TrainerKind {
             "The images: `mnist` (the IDX files under `data.path`), `folder` (every PNG/JPEG under `data.path`) or "
                     + "`arcade` (frames of the env `data.env`).");
     static final Key PATH = Key.optional("data.path", new ValueType.Text(), null,
-            "mnist: the folder of the IDX files (absent: `data/mnist` in the working directory or the nearest parent "
-                    + "that has one); folder: the folder of images (required); relative to the working directory.");
+            "mnist: the folder of the IDX files (absent: `mnist` under $JDIVE_DATA, else `data/mnist` in the working "
+                    + "directory or the nearest parent that has one, else the copy shipped with jdive); folder: the folder "
+                    + "of images (required); relative to the working directory.");
     static final Key ENV = Key.optional("data.env", new ValueType.Choice(() -> Envs.list().stream().map(EnvSpec::id).toList(),
             "a registered env id with pixels, e.g. MinAtar/Breakout-v1"), null, "arcade: the env whose frames are the images.");
     static final Key IMAGES = Key.optional("data.images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
@@ -77,7 +79,6 @@ public final class DcganKind implements TrainerKind {
             "Generated and training images compared by MMD and sliced Wasserstein after every epoch (at most the dataset's size).");
     static final Key EPOCHS = GanKeys.epochs(5);
 
-    private static final Path MNIST_DEFAULT = Path.of("data", "mnist");
     private static final int ARCADE_FRAMES = 5000;
 
     @Override
@@ -134,8 +135,10 @@ public final class DcganKind implements TrainerKind {
         if (dataset.equals("mnist")) {
             Path dir = mnistFolder(s);
             if (idx(dir, "images-idx3-ubyte") == null || idx(dir, "labels-idx1-ubyte") == null) {
+                String where = s.has(PATH.path()) ? dir.toAbsolutePath().toString()
+                        : "any of " + DataHome.candidates("mnist") + " (set data.path or $" + DataHome.ENV + ")";
                 problems.add(s.problem(PATH.path(), "no MNIST IDX files (*images-idx3-ubyte[.gz], *labels-idx1-ubyte[.gz]) in "
-                        + dir.toAbsolutePath()));
+                        + where));
             }
         }
         if (dataset.equals("folder") && s.has(PATH.path()) && !Files.isDirectory(Path.of(s.text(PATH.path())))) {
@@ -145,15 +148,7 @@ public final class DcganKind implements TrainerKind {
     }
 
     private static Path mnistFolder(Scenario s) {
-        if (s.has(PATH.path())) {
-            return Path.of(s.text(PATH.path()));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve(MNIST_DEFAULT))) {
-                return dir.resolve(MNIST_DEFAULT);
-            }
-        }
-        return MNIST_DEFAULT;
+        return s.has(PATH.path()) ? Path.of(s.text(PATH.path())) : DataHome.find("mnist");
     }
 
     /** The first file in {@code dir} whose name contains {@code part}, or null. */
