@@ -50,8 +50,8 @@ public final class Runner implements AutoCloseable {
     static final String EVAL_LOG = "eval";
     private static final String STOP_AT = "eval.stop_at";
     private static final String RECORD_GIF = "record.gif";
-    /** The checkpoint entry with the run's wall time so far, in nanoseconds. */
-    static final String WALL_NANOS = "runner.wall_ns";
+    /** The checkpoint entry with the run's wall time so far, in nanoseconds: the one entry a resumed run does not reproduce. */
+    public static final String WALL_NANOS = "runner.wall_ns";
 
     private final Scenario scenario;
     private final RunFolder folder;

@@ -1,13 +1,15 @@
-package org.jdive.agents.dqn;
+package org.jdive.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jdive.agents.dqn.Dqn;
+import org.jdive.agents.dqn.DqnConfig;
+import org.jdive.agents.dqn.DqnListener;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
 import org.jdive.envs.Envs;
@@ -53,20 +55,11 @@ class DqnBackendsTest {
         return result;
     }
 
-    private static Backend backendOrSkip(String name) {
-        try {
-            return Backends.get(name);
-        } catch (RuntimeException | LinkageError e) {
-            assumeTrue(false, () -> "no " + name + " backend here, skipping: " + e);
-            throw e;
-        }
-    }
-
     /** Fewer updates on djl, whose per-op cost (a JNI call and a native tensor per op) dominates the suite's time. */
     @ParameterizedTest
     @CsvSource({"opencl, 250", "djl, 25"})
     void lossesMatchTheCpuBackend(String name, int updates) {
-        Backend backend = backendOrSkip(name);
+        Backend backend = Available.backend(name);
         for (DqnConfig config : List.of(config(), config().dueling(true).nSteps(3).prioritized(0.6, 0.4, 1_000))) {
             float[] expected = losses(Backends.cpu(), config, updates);
             long start = System.nanoTime();

@@ -1,0 +1,112 @@
+package org.jdive.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdive.cli.Main;
+import org.jdive.cli.run.Suite;
+import org.jdive.cli.scenario.Key;
+import org.jdive.cli.scenario.Scenario;
+import org.jdive.cli.scenario.ScenarioLoader;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every scenario in {@code scenarios/} runs end to end through the command's entry point ({@code jdive run FILE
+ * --set ...}) on a small budget: each kind (tabular planning and learning, DQN on classic control and MinAtar, the
+ * toy and mixture GANs, DCGAN on a few batches of MNIST) trains, evaluates and writes its run folder. Every suite
+ * names valid scenarios.
+ */
+class ShippedScenariosTest {
+
+    private static final Path SCENARIOS = Path.of("..", "scenarios");
+
+    @TempDir
+    Path dir;
+
+    static Stream<Path> scenarios() throws IOException {
+        return yamlFiles(SCENARIOS);
+    }
+
+    static Stream<Path> suites() throws IOException {
+        return yamlFiles(SCENARIOS.resolve("suites"));
+    }
+
+    private static Stream<Path> yamlFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            List<Path> list = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            assertFalse(list.isEmpty(), "no scenario files in " + folder.toAbsolutePath());
+            return list.stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void runsThroughTheCommandOnASmallBudget(Path file) throws IOException {
+        Scenario full = ScenarioLoader.load(file, List.of());
+        boolean agent = full.kind().section().equals("agent");
+        List<String> args = new ArrayList<>(List.of("run", file.toString(), "--quiet", "--runs", dir.toString()));
+        for (String set : smallBudget(full, agent)) {
+            args.addAll(List.of("--set", set));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, code, () -> err.toString(StandardCharsets.UTF_8));
+
+        Path run;
+        try (Stream<Path> folders = Files.list(dir)) {
+            run = folders.findFirst().orElseThrow();
+        }
+        String summary = Files.readString(run.resolve("summary.json"));
+        assertTrue(summary.contains("\"finished\":true"), summary);
+        if (agent) {
+            for (String key : List.of("eval_mean_return", "eval_std_return", "eval_mean_length")) {
+                assertTrue(summary.contains("\"" + key + "\":"), key + " in " + summary);
+            }
+        } else {
+            assertTrue(summary.contains("\"eval_"), summary);
+        }
+        assertTrue(Files.size(run.resolve("metrics.csv")) > 0);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("run folder: " + run), out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Overrides that keep a scenario's run to seconds: a few budget units, short evaluations, small buffers. */
+    private static List<String> smallBudget(Scenario full, boolean agent) {
+        String budgetKey = full.kind().keys().stream().map(Key::path).filter(p -> p.startsWith("budget.")).findFirst().orElseThrow();
+        long small = Math.min(full.integer(budgetKey), agent ? 20 : 2);
+        List<String> sets = new ArrayList<>(List.of(budgetKey + "=" + small, "log.every=5"));
+        if (agent) {
+            sets.addAll(List.of("eval.episodes=2", "eval.max_episode_steps=200"));
+        }
+        if (full.kind().name().equals("dcgan")) {
+            sets.addAll(List.of("data.images=64", "model.width=4", "model.batch_size=16", "eval.samples=16"));
+        }
+        if (full.has("agent.buffer_size")) {
+            sets.add("agent.buffer_size=1000"); // MinAtar's 100k-transition buffers would cost the test seconds to allocate
+        }
+        return sets;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("suites")
+    void suitesNameValidScenariosAndOverrides(Path file) {
+        Suite suite = Suite.load(file);
+        assertFalse(suite.scenarios().isEmpty());
+        for (Suite.Entry entry : suite.scenarios()) {
+            ScenarioLoader.load(entry.file(), entry.sets()); // throws, naming the file and key, on a bad one
+        }
+    }
+}
