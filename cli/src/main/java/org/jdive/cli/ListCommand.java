@@ -1,12 +1,12 @@
 package org.jdive.cli;
 
 import java.io.PrintWriter;
-import org.jdive.cli.train.TrainerKind;
-import org.jdive.cli.train.Trainers;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
 import org.jdive.envs.EnvSpec;
 import org.jdive.envs.Envs;
+import org.jdive.engine.scenario.TrainerKind;
+import org.jdive.engine.scenario.Trainers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

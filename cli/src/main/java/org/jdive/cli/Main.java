@@ -3,7 +3,7 @@ package org.jdive.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import org.jdive.cli.scenario.ScenarioException;
+import org.jdive.engine.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -85,9 +85,9 @@ public final class Main implements Runnable {
     }
 
     /** The run folder at {@code path}; not being one is a usage error. */
-    static org.jdive.cli.run.RunFolder openRun(java.nio.file.Path path) {
+    static org.jdive.engine.RunFolder openRun(java.nio.file.Path path) {
         try {
-            return org.jdive.cli.run.RunFolder.open(path);
+            return org.jdive.engine.RunFolder.open(path);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -104,10 +104,10 @@ public final class Main implements Runnable {
      *
      * @throws UsageException when there is no such checkpoint, naming the ones there are
      */
-    static java.nio.file.Path checkpoint(org.jdive.cli.run.RunFolder folder, String name) throws java.io.IOException {
+    static java.nio.file.Path checkpoint(org.jdive.engine.RunFolder folder, String name) throws java.io.IOException {
         String chosen = name != null ? name
-                : java.nio.file.Files.exists(folder.bestCheckpoint()) ? org.jdive.cli.run.RunFolder.BEST
-                : org.jdive.cli.run.RunFolder.LATEST;
+                : java.nio.file.Files.exists(folder.bestCheckpoint()) ? org.jdive.engine.RunFolder.BEST
+                : org.jdive.engine.RunFolder.LATEST;
         try {
             return folder.resolveCheckpoint(chosen);
         } catch (IllegalArgumentException e) {

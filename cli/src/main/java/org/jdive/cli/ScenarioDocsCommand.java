@@ -1,6 +1,6 @@
 package org.jdive.cli;
 
-import org.jdive.cli.scenario.SchemaDocs;
+import org.jdive.engine.scenario.SchemaDocs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;

@@ -13,19 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jdive.agents.Actor;
+import org.jdive.agents.kinds.RlKeys;
 import org.jdive.cli.play.AgentOverlays;
 import org.jdive.cli.play.GifFrames;
-import org.jdive.cli.run.RunFolder;
-import org.jdive.cli.scenario.Scenario;
-import org.jdive.cli.scenario.ScenarioLoader;
-import org.jdive.cli.train.Actor;
-import org.jdive.cli.train.Trainer;
-import org.jdive.cli.train.TrainerState;
-import org.jdive.cli.train.rl.RlKeys;
 import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.rendering.play.PlaySession;
 import org.jdive.rendering.play.Scene;
+import org.jdive.engine.RunFolder;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.TrainerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,18 +94,6 @@ class MainTest {
         assertTrue(err().contains("bad.yaml:5:3: agent.alpah: unknown key. Did you mean 'alpha'?"), err());
         assertTrue(err().contains("bad.yaml:6:1: seed: must be >= 0, got -1"), err());
         assertTrue(Files.notExists(dir.resolve("runs")), "nothing starts until the scenario is valid");
-    }
-
-    @Test
-    void hostileYamlExitsWith2InOneLine() throws IOException {
-        for (var c : org.jdive.cli.scenario.HostileYaml.cases()) {
-            Path file = dir.resolve("hostile.yaml");
-            Files.writeString(file, c.text());
-            assertEquals(2, run("run", file.toString(), "--runs", dir.resolve("runs").toString()), c.name());
-            assertTrue(err().contains("hostile.yaml") && err().contains(c.message()), c.name() + ": " + err());
-            assertTrue(err().lines().count() <= 2, c.name() + ": " + err()); // a headline and the problem, no stack trace
-        }
-        assertTrue(Files.notExists(dir.resolve("runs")));
     }
 
     @Test

@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jdive.cli.run.RunFolder;
-import org.jdive.cli.run.Runner;
-import org.jdive.cli.train.TrainerState;
+import org.jdive.engine.RunFolder;
+import org.jdive.engine.Runner;
+import org.jdive.engine.train.TrainerState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,14 +3,14 @@ package org.jdive.cli.play;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jdive.agents.Actor;
 import org.jdive.agents.tabular.TabularSnapshot;
-import org.jdive.cli.train.Actor;
-import org.jdive.cli.train.Trainer;
 import org.jdive.envs.Env;
 import org.jdive.rendering.overlay.GridGeometry;
 import org.jdive.rendering.overlay.StateValues;
 import org.jdive.rendering.overlay.ValueView;
 import org.jdive.rendering.play.Scene;
+import org.jdive.engine.train.Trainer;
 
 /**
  * The bridge from what the agents know to what the window draws: a tabular agent's {@link TabularSnapshot} as the

@@ -4,15 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jdive.cli.scenario.Scenario;
-import org.jdive.cli.train.Actor;
-import org.jdive.cli.train.rl.Evaluations;
-import org.jdive.cli.train.rl.RlKeys;
+import org.jdive.agents.Actor;
+import org.jdive.agents.kinds.Evaluations;
+import org.jdive.agents.kinds.RlKeys;
 import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.rendering.play.PlaySession;
 import org.jdive.rendering.play.Scene;
 import org.jdive.rendering.record.GifEncoder;
+import org.jdive.engine.scenario.Scenario;
 
 /**
  * Records an agent's first evaluation episode, played again exactly as the evaluation played it (same env, same

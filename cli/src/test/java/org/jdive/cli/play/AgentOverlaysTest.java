@@ -8,16 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jdive.agents.Actor;
+import org.jdive.agents.kinds.RlKeys;
 import org.jdive.agents.tabular.Mdp;
 import org.jdive.agents.tabular.TabularSnapshot;
 import org.jdive.agents.tabular.ValueIteration;
-import org.jdive.cli.scenario.Scenario;
-import org.jdive.cli.scenario.ScenarioLoader;
-import org.jdive.cli.train.Actor;
-import org.jdive.cli.train.Trainer;
-import org.jdive.cli.train.rl.RlKeys;
 import org.jdive.envs.Envs;
 import org.jdive.rendering.overlay.StateValues;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.train.Trainer;
 import org.junit.jupiter.api.Test;
 
 class AgentOverlaysTest {

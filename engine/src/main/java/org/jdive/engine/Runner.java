@@ -1,0 +1,244 @@
+package org.jdive.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.TrainerState;
+
+/**
+ * Drives a {@link Trainer} through its budget in chunks that end on multiples of {@code log.every},
+ * {@code eval.every} and {@code checkpoint.every}, writing metrics, evaluations, checkpoints and a summary to
+ * the run folder. Like SB3's {@code EvalCallback}, each evaluation whose mean return beats the best so far saves the
+ * model as the best checkpoint, and one that reaches {@code eval.stop_at} ends training early.
+ * {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns. Wall time counts across
+ * resumes: each checkpoint carries the training time so far, so the logs' {@code wall_s} and the result's seconds
+ * are the run's, not the last invocation's.
+ */
+public final class Runner implements AutoCloseable {
+
+    /** Told after every chunk, e.g. to draw progress. */
+    @FunctionalInterface
+    public interface ChunkListener {
+        void afterChunk(long done, Map<String, Double> metrics, boolean last);
+    }
+
+    /**
+     * What a run ended with.
+     *
+     * @param done        budget units done
+     * @param stopped     whether it was stopped (Ctrl-C) before the end of its budget; it can be resumed
+     * @param reachedStopAt whether it ended early because an evaluation reached {@code eval.stop_at}
+     * @param evaluation  the last evaluation's metrics
+     * @param seconds     wall time of the run, over all its invocations up to its last checkpoint and this one
+     */
+    public record Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation,
+                         double seconds) {
+    }
+
+    /** The base names of the training and the evaluation logs ({@code .csv} and {@code .jsonl}). */
+    static final String METRICS_LOG = "metrics";
+    static final String EVAL_LOG = "eval";
+    private static final String STOP_AT = "eval.stop_at";
+    /** The checkpoint entry with the run's wall time so far, in nanoseconds: the one entry a resumed run does not reproduce. */
+    public static final String WALL_NANOS = "runner.wall_ns";
+
+    private final Scenario scenario;
+    private final RunFolder folder;
+    private final Trainer trainer;
+    private final List<ChunkListener> listeners = new ArrayList<>();
+    private final List<EvaluationRecorder> recorders;
+    private final AtomicBoolean stop;
+    /** Wall time of the run before this invocation (restored from its checkpoint). */
+    private long earlierNanos;
+    /** When the run's clock would have started had it run in one go: this invocation's start less {@code earlierNanos}. */
+    private long clockStart;
+
+    public Runner(Scenario scenario, RunFolder folder) {
+        this(scenario, folder, new AtomicBoolean());
+    }
+
+    /** A runner that stops after the current chunk once {@code stop} is set (e.g. by Ctrl-C, or a suite's stop). */
+    public Runner(Scenario scenario, RunFolder folder, AtomicBoolean stop) {
+        this.scenario = scenario;
+        this.folder = folder;
+        this.stop = stop;
+        this.trainer = scenario.kind().create(scenario);
+        trainer.writeFilesTo(folder.path());
+        this.recorders = EvaluationRecorder.installed().stream().filter(r -> r.records(scenario, trainer)).toList();
+    }
+
+    public Runner addListener(ChunkListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Asks the run to stop after the current chunk (with a checkpoint); safe from any thread. */
+    public void requestStop() {
+        stop.set(true);
+    }
+
+    public Trainer trainer() {
+        return trainer;
+    }
+
+    /** Frees the trainer. */
+    @Override
+    public void close() {
+        trainer.close();
+    }
+
+    /** Writes the resolved scenario into a new run folder. */
+    public static void writeScenario(Scenario scenario, RunFolder folder) throws IOException {
+        folder.writeAtomically(RunFolder.SCENARIO, scenario.toYaml());
+    }
+
+    /**
+     * Restores the trainer from the folder's latest checkpoint (if any) and drops the metrics rows written after
+     * it (all of them when there is none: the run starts over); returns the units it had done.
+     */
+    public long resume() throws IOException {
+        Optional<Path> latest = folder.latestCheckpoint();
+        if (latest.isPresent()) {
+            TrainerState state = TrainerState.read(latest.get());
+            trainer.restore(state);
+            earlierNanos = state.names().contains(WALL_NANOS) ? state.scalar(WALL_NANOS) : -1;
+        }
+        new MetricsLog(folder.path(), METRICS_LOG).truncateAfter(trainer.done());
+        new MetricsLog(folder.path(), EVAL_LOG).truncateAfter(trainer.done());
+        if (earlierNanos < 0) { // a checkpoint from before checkpoints carried it: the training log tells
+            earlierNanos = Math.round(MetricsTable.read(folder.path().resolve(METRICS_LOG + ".csv")).wallTime() * 1e9);
+        }
+        return trainer.done();
+    }
+
+    public Result run() throws IOException {
+        clockStart = System.nanoTime() - earlierNanos;
+        String unit = scenario.kind().unit();
+        long logEvery = scenario.integer("log.every");
+        long evalEvery = scenario.has("eval.every") ? scenario.integer("eval.every") : 0;
+        long checkpointEvery = scenario.integer("checkpoint.every");
+        double stopAt = scenario.has(STOP_AT) ? scenario.number(STOP_AT) : Double.POSITIVE_INFINITY;
+        MetricsLog metrics = new MetricsLog(folder.path(), METRICS_LOG);
+        MetricsLog evals = new MetricsLog(folder.path(), EVAL_LOG);
+        MetricsTable logged = MetricsTable.read(folder.path().resolve(EVAL_LOG + ".csv"));
+        BestEvaluation best = BestEvaluation.of(logged);
+        Map<String, Double> evaluation = logged.metricsAt(trainer.done());
+        boolean reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
+        if (!evaluation.isEmpty() && (trainer.finished() || reachedStopAt)) {
+            return new Result(trainer.done(), false, reachedStopAt, evaluation, earlierNanos / 1e9); // it had ended
+        }
+        Map<String, Double> latest = Map.of();
+        while (!trainer.finished() && !reachedStopAt && !stop.get()) {
+            long done = trainer.done();
+            long next = Math.min(trainer.budget(), nextMultiple(done, logEvery));
+            next = Math.min(next, nextMultiple(done, evalEvery));
+            next = Math.min(next, nextMultiple(done, checkpointEvery));
+            latest = trainer.train(next - done);
+            done = trainer.done();
+            if (done % logEvery == 0 || trainer.finished()) {
+                metrics.append(row(unit, done, clockStart, latest));
+            }
+            boolean newBest = false;
+            if (evalEvery > 0 && done % evalEvery == 0 && !trainer.finished()) {
+                evaluation = trainer.evaluate();
+                evals.append(row(unit, done, clockStart, evaluation));
+                newBest = best.offer(done, evaluation);
+                record(done);
+                reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
+            }
+            boolean last = trainer.finished() || reachedStopAt;
+            boolean checkpointDue = checkpointEvery > 0 && done % checkpointEvery == 0 && !last;
+            if (checkpointDue) {
+                saveNumbered(trainer.save());
+            }
+            if (newBest) {
+                trainer.saveModel().write(folder.bestCheckpoint());
+            }
+            for (ChunkListener l : listeners) {
+                l.afterChunk(done, latest, last);
+            }
+        }
+        boolean stopped = !trainer.finished() && !reachedStopAt;
+        if (trainer.finished()) {
+            evaluation = trainer.evaluate();
+            evals.append(row(unit, trainer.done(), clockStart, evaluation));
+            record(trainer.done());
+            if (best.offer(trainer.done(), evaluation)) {
+                trainer.saveModel().write(folder.bestCheckpoint());
+            }
+        }
+        // After the final evaluation, so that its time counts; the run's wall time is the one its checkpoint carries.
+        double seconds = saveNumbered(trainer.save()) / 1e9;
+        writeSummary(stopped, reachedStopAt, evaluation, best, seconds);
+        return new Result(trainer.done(), stopped, reachedStopAt, evaluation, seconds);
+    }
+
+    /** Lets the recorders that asked for this run's evaluations record the one just made (e.g. {@code recordings/<units>.gif}). */
+    private void record(long done) throws IOException {
+        for (EvaluationRecorder recorder : recorders) {
+            Files.createDirectories(folder.recording(done).getParent());
+            recorder.record(scenario, trainer, folder.recording(done));
+        }
+    }
+
+    private static long nextMultiple(long done, long every) {
+        return every <= 0 ? Long.MAX_VALUE : (done / every + 1) * every;
+    }
+
+    private static Map<String, Object> row(String unit, long done, long startNanos, Map<String, Double> values) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(unit, done);
+        row.put(MetricsTable.WALL_TIME, Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3);
+        row.putAll(values);
+        return row;
+    }
+
+    /**
+     * Writes {@code state} atomically as the numbered checkpoint, with the wall time so far, deleting those beyond
+     * {@code checkpoint.keep}; returns that wall time in nanoseconds.
+     */
+    private long saveNumbered(TrainerState state) throws IOException {
+        long wallNanos = System.nanoTime() - clockStart;
+        state.put(WALL_NANOS, wallNanos);
+        state.write(folder.checkpoint(trainer.done()));
+        List<Path> all = folder.listCheckpoints();
+        long keep = scenario.integer("checkpoint.keep");
+        for (int i = 0; i < all.size() - keep; i++) {
+            Files.deleteIfExists(all.get(i));
+        }
+        return wallNanos;
+    }
+
+    private void writeSummary(boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation, BestEvaluation best,
+                              double seconds) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("scenario", scenario.name());
+        summary.put("kind", scenario.kind().name());
+        summary.put("seed", scenario.seed());
+        summary.put("backend", scenario.text("backend"));
+        summary.put("unit", scenario.kind().unit());
+        summary.put("done", trainer.done());
+        summary.put("budget", trainer.budget());
+        summary.put("finished", !stopped);
+        if (scenario.has(STOP_AT)) {
+            summary.put("reached_stop_at", reachedStopAt);
+        }
+        summary.put("wall_s", seconds);
+        evaluation.forEach((k, v) -> summary.put("eval_" + k, v));
+        if (best.exists()) {
+            summary.put("best_eval_mean_return", best.mean());
+            summary.put("best_eval_at", best.at());
+            summary.put("best_checkpoint", folder.path().relativize(folder.bestCheckpoint()).toString());
+        }
+        folder.writeAtomically(RunFolder.SUMMARY, Json.object(summary) + "\n");
+        RunPlots.write(folder, scenario.name());
+    }
+}

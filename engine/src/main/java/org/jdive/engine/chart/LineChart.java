@@ -1,0 +1,134 @@
+package org.jdive.engine.chart;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A line chart of one or more series, each optionally in a shaded band (e.g. the mean over seeds between their
+ * minimum and maximum), written as a PNG by XChart in Matplotlib's colours.
+ *
+ * <pre>{@code
+ * new LineChart("CartPole-v1, 3 seeds", "steps", "mean return").add("cpu", steps, mean, min, max).writePng(path, 640, 360);
+ * }</pre>
+ */
+public final class LineChart {
+
+    /** The opacity of a band: its series' colour, mostly see-through, so that lines and other bands show through. */
+    private static final int BAND_ALPHA = 0x40;
+
+    /**
+     * One named line; {@code x}, {@code y} and, when the series has a band, {@code low} and {@code high} have the
+     * same length; {@code low} and {@code high} are null when it has none.
+     */
+    public record Series(String name, double[] x, double[] y, double[] low, double[] high) {
+
+        /** Whether a band is drawn from {@code low} to {@code high} around the line. */
+        public boolean hasBand() {
+            return low != null;
+        }
+    }
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final List<Series> series = new ArrayList<>();
+
+    public LineChart(String title, String xLabel, String yLabel) {
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+    }
+
+    /** Adds a series of points {@code (x[i], y[i])}. */
+    public LineChart add(String name, double[] x, double[] y) {
+        check(name, "y", x, y);
+        series.add(new Series(name, x.clone(), y.clone(), null, null));
+        return this;
+    }
+
+    /**
+     * Adds a series of points {@code (x[i], y[i])} with a band shaded from {@code low[i]} to {@code high[i]} (e.g. the
+     * minimum and maximum over seeds); each {@code low[i] <= high[i]}.
+     */
+    public LineChart add(String name, double[] x, double[] y, double[] low, double[] high) {
+        check(name, "y", x, y);
+        check(name, "low", x, low);
+        check(name, "high", x, high);
+        for (int i = 0; i < x.length; i++) {
+            if (low[i] > high[i]) {
+                throw new IllegalArgumentException("series '" + name + "' point " + i + " has a band from " + low[i]
+                        + " down to " + high[i] + "; low must be <= high");
+            }
+        }
+        series.add(new Series(name, x.clone(), y.clone(), low.clone(), high.clone()));
+        return this;
+    }
+
+    private static void check(String name, String what, double[] x, double[] values) {
+        if (x.length != values.length) {
+            throw new IllegalArgumentException("series '" + name + "' has " + x.length + " x values but " + values.length
+                    + " " + what + " values; they must match");
+        }
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(x[i]) || !Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("series '" + name + "' point " + i + " is (" + x[i] + ", " + values[i]
+                        + ")" + (what.equals("y") ? "" : " (" + what + ")") + "; only finite numbers can be plotted");
+            }
+        }
+    }
+
+    /** The series added so far. */
+    public List<Series> series() {
+        return List.copyOf(series);
+    }
+
+    /** Writes the chart as a {@code width × height} PNG (atomically). */
+    public void writePng(Path target, int width, int height) throws IOException {
+        Png.write(BitmapEncoder.getBufferedImage(draw(width, height)), target);
+    }
+
+    private XYChart draw(int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
+                .yAxisTitle(yLabel).build();
+        Style.apply(chart.getStyler());
+        chart.getStyler().setLegendVisible(series.size() > 1 || series.stream().anyMatch(Series::hasBand));
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            Color color = Style.color(i);
+            if (s.hasBand()) { // drawn first, under every line: the polygon along the top and back along the bottom
+                int n = s.x().length;
+                double[] px = new double[2 * n];
+                double[] py = new double[2 * n];
+                for (int j = 0; j < n; j++) {
+                    px[j] = s.x()[j];
+                    py[j] = s.high()[j];
+                    px[2 * n - 1 - j] = s.x()[j];
+                    py[2 * n - 1 - j] = s.low()[j];
+                }
+                XYSeries band = chart.addSeries(s.name() + " band", px, py);
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), BAND_ALPHA));
+                band.setLineColor(new Color(0, 0, 0, 0));
+                band.setMarker(SeriesMarkers.NONE);
+                band.setShowInLegend(false);
+            }
+        }
+        for (int i = 0; i < series.size(); i++) {
+            Series s = series.get(i);
+            XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setLineColor(Style.color(i));
+            line.setMarker(s.x().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            line.setMarkerColor(Style.color(i));
+        }
+        return chart;
+    }
+}

@@ -1,0 +1,60 @@
+package org.jdive.engine.train;
+
+import java.util.Map;
+
+/**
+ * Trains one scenario in chunks of its budget unit (episodes, steps, sweeps, epochs), so that the runner can
+ * log, evaluate, checkpoint and stop between chunks. Saving after a chunk and restoring into a fresh trainer
+ * of the same scenario continues exactly as if nothing had happened: bit for bit on the CPU backend, for the
+ * tabular trainers, DQN (whose checkpoint holds the envs' mid-episode state and its random streams) and the GANs
+ * (each epoch's shuffle and noise come from streams named after the seed and the epoch).
+ */
+public interface Trainer extends AutoCloseable {
+
+    /** Budget units done so far. */
+    long done();
+
+    /** Budget units the scenario asks for. */
+    long budget();
+
+    /** Whether training is over: the budget is spent or the trainer converged early. */
+    default boolean finished() {
+        return done() >= budget();
+    }
+
+    /**
+     * Trains up to {@code units} more units; returns the metrics of this chunk by name (e.g. {@code return},
+     * {@code length}, {@code epsilon}, {@code loss}), always the same names in the same order.
+     */
+    Map<String, Double> train(long units);
+
+    /** Evaluates the current policy or model; metrics by name, always the same names in the same order. */
+    Map<String, Double> evaluate();
+
+    /** Everything needed to continue exactly: tables, weights, random-stream states, counters. */
+    TrainerState save();
+
+    /**
+     * What evaluating and playing need, for the best-model checkpoint: by default everything ({@link #save()});
+     * a trainer whose training-only state is large (a DQN's replay buffer) leaves that out. {@link #restore}
+     * takes either, but only a full {@link #save()} can be trained on exactly.
+     */
+    default TrainerState saveModel() {
+        return save();
+    }
+
+    /** Continues from {@code state}, written by {@link #save()} of a trainer of the same scenario. */
+    void restore(TrainerState state);
+
+    /**
+     * Tells the trainer its run folder, where it may write files of its own as it trains (e.g. a GAN's sample
+     * grid per epoch); trainers without such files ignore it.
+     */
+    default void writeFilesTo(java.nio.file.Path runFolder) {
+    }
+
+    /** Frees what the trainer holds (envs, network buffers); nothing by default. */
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,67 @@
+package org.jdive.gan.kinds;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jdive.engine.scenario.Problem;
+import org.jdive.engine.scenario.ScenarioException;
+import org.jdive.engine.scenario.ScenarioLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The GAN kinds' keys: bad values are errors that name the key, its line and what is allowed. */
+class GanSchemaTest {
+
+    @TempDir
+    Path dir;
+
+    private List<Problem> problems(String yaml) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, yaml);
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file, List.of())).problems();
+    }
+
+    @Test
+    void anUnknownDatasetNamesTheAllowedOnes() throws IOException {
+        List<Problem> p = problems("model:\n  kind: dcgan\ndata:\n  dataset: imagenet\n");
+        assertEquals(1, p.size(), p.toString());
+        assertEquals("data.dataset", p.getFirst().key());
+        assertEquals(4, p.getFirst().origin().line(), p.toString());
+        assertTrue(p.getFirst().message().contains("Allowed: mnist, folder, arcade"), p.toString());
+    }
+
+    @Test
+    void aBadImageSizeNamesTheAllowedSizes() throws IOException {
+        List<Problem> p = problems("model:\n  kind: dcgan\ndata:\n  size: 30\n  path: ../data/mnist\n");
+        assertEquals(List.of("data.size"), p.stream().map(Problem::key).toList(), p.toString());
+        assertTrue(p.getFirst().message().contains("must be one of [16, 28, 32, 64, 128], got 30"), p.toString());
+    }
+
+    @Test
+    void datasetsNeedTheirSourceAndEveryProblemIsReportedAtOnce() throws IOException {
+        List<Problem> p = problems("model:\n  kind: dcgan\n  variant: keras\ndata:\n  dataset: arcade\n");
+        assertEquals(List.of("model.variant", "data.env"), p.stream().map(Problem::key).toList(),
+                "the dataset's check runs beside the wrong variant: " + p);
+        assertTrue(p.getFirst().message().contains("Allowed: d2l, pytorch"), p.toString());
+        p = problems("model:\n  kind: dcgan\ndata:\n  dataset: arcade\n  size: 30\n");
+        assertEquals(List.of("data.size", "data.env"), p.stream().map(Problem::key).toList(), p.toString());
+        p = problems("model:\n  kind: dcgan\ndata:\n  dataset: folder\n  path: " + dir.resolve("nowhere") + "\n");
+        assertTrue(p.getFirst().message().startsWith("not a folder"), p.toString());
+    }
+
+    @Test
+    void mixtureAndToyKeysAreChecked() throws IOException {
+        List<Problem> p = problems("model:\n  kind: mixture-gan\n  mixture: spiral\n  lr_d: 0\n");
+        assertEquals(List.of("model.mixture", "model.lr_d"), p.stream().map(Problem::key).toList(), p.toString());
+        assertTrue(p.getFirst().message().contains("Allowed: ring, grid"), p.toString());
+        p = problems("model:\n  kind: toy-gan\n  batch_size: 2000\n");
+        assertTrue(p.getFirst().message().contains("at most model.points (1000)"), p.toString());
+        p = problems("model:\n  kind: toy-gan\n  lr: 0.1\n");
+        assertTrue(p.getFirst().message().contains("Did you mean"), p.toString());
+    }
+}
