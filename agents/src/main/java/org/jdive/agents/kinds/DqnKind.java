@@ -2,14 +2,11 @@ package org.jdive.agents.kinds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.jdive.agents.Actor;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
@@ -241,61 +238,31 @@ public final class DqnKind implements TrainerKind {
         }
 
         private TrainerState pack(boolean everything) {
-            TrainerState state = new TrainerState();
-            Path dir = null;
             try {
-                dir = Files.createTempDirectory("jdive-dqn");
-                Path checkpoint = dir.resolve("dqn");
-                if (everything) {
-                    dqn.save(checkpoint);
-                } else {
-                    dqn.saveNetworks(checkpoint);
-                }
-                try (Stream<Path> files = Files.list(checkpoint)) {
-                    for (Path f : files.sorted().toList()) {
-                        state.put("file:" + f.getFileName(), Files.readAllBytes(f));
+                return new TrainerState().putFiles(dir -> {
+                    if (everything) {
+                        dqn.save(dir);
+                    } else {
+                        dqn.saveNetworks(dir);
                     }
-                }
-                return state;
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot checkpoint the DQN: " + e.getMessage(), e);
-            } finally {
-                deleteTree(dir);
             }
         }
 
         @Override
         public void restore(TrainerState state) {
-            Path dir = null;
             try {
-                dir = Files.createTempDirectory("jdive-dqn");
-                for (String name : state.names()) {
-                    if (name.startsWith("file:")) {
-                        Files.write(dir.resolve(name.substring("file:".length())), state.bytes(name));
+                state.readFiles(dir -> {
+                    if (Dqn.isFullCheckpoint(dir)) {
+                        dqn.load(dir);
+                    } else {
+                        dqn.loadNetworks(dir);
                     }
-                }
-                if (Dqn.isFullCheckpoint(dir)) {
-                    dqn.load(dir);
-                } else {
-                    dqn.loadNetworks(dir);
-                }
+                });
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot restore the DQN: " + e.getMessage(), e);
-            } finally {
-                deleteTree(dir);
-            }
-        }
-
-        private static void deleteTree(Path dir) {
-            if (dir == null) {
-                return;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException ignored) {
-                // a temporary folder left behind is harmless
             }
         }
     }

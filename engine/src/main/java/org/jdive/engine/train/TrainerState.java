@@ -11,8 +11,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A trainer's checkpoint: named arrays of doubles, floats, longs and bytes, stored bit for bit (so that a
@@ -23,6 +25,8 @@ public final class TrainerState {
 
     private static final String MAGIC = "jdive-trainer-state";
     private static final int VERSION = 1;
+    /** The prefix of the entries {@link #putFiles} stores. */
+    private static final String FILE = "file:";
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
 
@@ -76,6 +80,73 @@ public final class TrainerState {
 
     public byte[] bytes(String name) {
         return get(name, byte[].class).clone();
+    }
+
+    /** Writes the files of a checkpoint into an empty folder (for {@link #putFiles}). */
+    @FunctionalInterface
+    public interface FolderWriter {
+        void write(Path folder) throws IOException;
+    }
+
+    /** Reads the files {@link #putFiles} stored, from a folder that holds just them. */
+    @FunctionalInterface
+    public interface FolderReader {
+        void read(Path folder) throws IOException;
+    }
+
+    /**
+     * Stores the files {@code writer} writes into an empty temporary folder, one bytes entry {@code file:<path>} per
+     * file by its path relative to the folder, then deletes the folder: how a component that checkpoints itself as
+     * files (a DQN, a GAN's networks and optimizers) goes into one state.
+     */
+    public TrainerState putFiles(FolderWriter writer) throws IOException {
+        Path dir = Files.createTempDirectory("jdive-state");
+        try {
+            writer.write(dir);
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    put(FILE + dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                }
+            }
+            return this;
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /**
+     * Recreates the files {@link #putFiles} stored in an empty temporary folder, hands it to {@code reader}, then
+     * deletes it.
+     *
+     * @throws IOException when an entry's path points outside the folder ({@code ../}, an absolute path)
+     */
+    public void readFiles(FolderReader reader) throws IOException {
+        Path dir = Files.createTempDirectory("jdive-state");
+        try {
+            for (String name : entries.keySet()) {
+                if (name.startsWith(FILE)) {
+                    Path f = dir.resolve(name.substring(FILE.length())).normalize();
+                    if (!f.startsWith(dir) || f.equals(dir)) {
+                        throw new IOException("checkpoint entry '" + name + "' points outside its folder");
+                    }
+                    Files.createDirectories(f.getParent());
+                    Files.write(f, get(name, byte[].class));
+                }
+            }
+            reader.read(dir);
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
     }
 
     private <T> T get(String name, Class<T> type) {

@@ -265,13 +265,21 @@ public final class DcganKind implements TrainerKind {
 
         @Override
         public TrainerState save() {
-            return GanKeys.pack(new TrainerState(), dir -> DcganCheckpoint.save(dir, dcgan));
+            try {
+                return new TrainerState().putFiles(dir -> DcganCheckpoint.save(dir, dcgan));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot checkpoint the DCGAN: " + e.getMessage(), e);
+            }
         }
 
         @Override
         public void restore(TrainerState state) {
-            GanKeys.unpack(state, dir -> DcganCheckpoint.restore(DcganCheckpoint.latest(dir).orElseThrow(
-                    () -> new IOException("the checkpoint holds no DCGAN state")), dcgan));
+            try {
+                state.readFiles(dir -> DcganCheckpoint.restore(DcganCheckpoint.latest(dir).orElseThrow(
+                        () -> new IOException("the checkpoint holds no DCGAN state")), dcgan));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore the DCGAN: " + e.getMessage(), e);
+            }
         }
 
         /** Writes {@code count} images {@code sample-NNNN.png} and all of them as {@code grid.png}. */

@@ -2,13 +2,10 @@ package org.jdive.gan.kinds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.gan.EpochStats;
 import org.jdive.gan.PointGan;
@@ -65,86 +62,28 @@ final class GanKeys {
         return runFolder.resolve("samples").resolve(String.format(java.util.Locale.ROOT, "epoch-%04d.png", epoch));
     }
 
-    /** Writes files into a temporary folder, then packs each (by its relative path) into a trainer state. */
-    interface FolderWriter {
-        void write(Path folder) throws IOException;
-    }
-
-    /** Reads a folder that {@link #unpack} recreated. */
-    interface FolderReader {
-        void read(Path folder) throws IOException;
-    }
-
-    /** Packs what {@code writer} writes into a state, one bytes entry {@code file:PATH} per file. */
-    static TrainerState pack(TrainerState state, FolderWriter writer) {
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory("jdive-gan");
-            writer.write(dir);
-            Path root = dir;
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                    state.put("file:" + root.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
-                }
-            }
-            return state;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot checkpoint the GAN: " + e.getMessage(), e);
-        } finally {
-            delete(dir);
-        }
-    }
-
     /** A point GAN's state: its epoch count, both networks and both optimizers. */
     static TrainerState save(PointGan gan) {
-        return pack(new TrainerState().put("epochs", (long) gan.epochsDone()), dir -> {
-            Checkpoint.save(dir.resolve(GENERATOR_FILE), gan.generator(), gan.optimizerG());
-            Checkpoint.save(dir.resolve(DISCRIMINATOR_FILE), gan.discriminator(), gan.optimizerD());
-        });
+        try {
+            return new TrainerState().put("epochs", (long) gan.epochsDone()).putFiles(dir -> {
+                Checkpoint.save(dir.resolve(GENERATOR_FILE), gan.generator(), gan.optimizerG());
+                Checkpoint.save(dir.resolve(DISCRIMINATOR_FILE), gan.discriminator(), gan.optimizerD());
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot checkpoint the GAN: " + e.getMessage(), e);
+        }
     }
 
     /** Restores what {@link #save(PointGan)} saved; training then goes on exactly. */
     static void restore(PointGan gan, TrainerState state) {
-        unpack(state, dir -> {
-            Checkpoint.load(dir.resolve(GENERATOR_FILE), gan.generator(), gan.optimizerG());
-            Checkpoint.load(dir.resolve(DISCRIMINATOR_FILE), gan.discriminator(), gan.optimizerD());
-        });
-        gan.epochsDone(Math.toIntExact(state.scalar("epochs")));
-    }
-
-    /** Recreates the files {@link #pack} stored and hands their folder to {@code reader}. */
-    static void unpack(TrainerState state, FolderReader reader) {
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("jdive-gan");
-            for (String name : state.names()) {
-                if (name.startsWith("file:")) {
-                    Path f = dir.resolve(name.substring("file:".length())).normalize();
-                    if (!f.startsWith(dir)) {
-                        throw new IOException("checkpoint entry '" + name + "' points outside its folder");
-                    }
-                    Files.createDirectories(f.getParent());
-                    Files.write(f, state.bytes(name));
-                }
-            }
-            reader.read(dir);
+            state.readFiles(dir -> {
+                Checkpoint.load(dir.resolve(GENERATOR_FILE), gan.generator(), gan.optimizerG());
+                Checkpoint.load(dir.resolve(DISCRIMINATOR_FILE), gan.discriminator(), gan.optimizerD());
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot restore the GAN: " + e.getMessage(), e);
-        } finally {
-            delete(dir);
         }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
-        }
+        gan.epochsDone(Math.toIntExact(state.scalar("epochs")));
     }
 }
