@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jdive", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reinforcement learning and GANs on a tensor core, driven by scenario files.",
-        subcommands = {RunCommand.class, EvalCommand.class, PlayCommand.class, BenchCommand.class, SampleCommand.class,
+        subcommands = {RunCommand.class, EvalCommand.class, PlayCommand.class, BenchCommand.class, SweepCommand.class,
+                SampleCommand.class,
                 ListCommand.class,
                 DoctorCommand.class, DemoCommand.class, VersionCommand.class, ScenarioDocsCommand.class,
                 CommandLine.HelpCommand.class},

@@ -3,13 +3,14 @@ package org.jdive.engine;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Flat JSON objects for metrics lines and summaries (numbers, text, booleans). */
-final class Json {
+/** Flat JSON objects for metrics lines, summaries and journals (numbers, text, booleans); YAML reads them back. */
+public final class Json {
 
     private Json() {
     }
 
-    static String object(Map<String, ?> fields) {
+    /** The JSON object of {@code fields}, in their order; NaN and infinities become null. */
+    public static String object(Map<String, ?> fields) {
         return fields.entrySet().stream().map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));
     }

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * @param columns the header's names
  * @param rows    the rows, each as long as {@code columns}
  */
-record MetricsTable(List<String> columns, List<double[]> rows) {
+public record MetricsTable(List<String> columns, List<double[]> rows) {
 
     /**
      * The column of the run's seconds: over all its invocations, since checkpoints carry it; logs from before that
@@ -28,7 +28,7 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
     static final String WALL_TIME = "wall_s";
 
     /** The table of {@code csv}; empty (no columns, no rows) when the file does not exist. */
-    static MetricsTable read(Path csv) throws IOException {
+    public static MetricsTable read(Path csv) throws IOException {
         if (!Files.exists(csv)) {
             return new MetricsTable(List.of(), List.of());
         }
@@ -114,11 +114,11 @@ record MetricsTable(List<String> columns, List<double[]> rows) {
     }
 
     /** The points of a column against the budget count: {@code (x[i], y[i])}. */
-    record Curve(double[] x, double[] y) {
+    public record Curve(double[] x, double[] y) {
     }
 
     /** Column {@code name} against the budget count, at the rows where both are finite; empty without the column. */
-    Curve curve(String name) {
+    public Curve curve(String name) {
         if (!has(name)) {
             return new Curve(new double[0], new double[0]);
         }

@@ -40,7 +40,10 @@ public final class Runner implements AutoCloseable {
      * @param seconds     wall time of the run, over all its invocations up to its last checkpoint and this one
      */
     public record Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation,
-                         double seconds) {
+                         double seconds) implements java.io.Serializable {
+        public Result {
+            evaluation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
+        }
     }
 
     /** The base names of the training and the evaluation logs ({@code .csv} and {@code .jsonl}). */
@@ -120,6 +123,17 @@ public final class Runner implements AutoCloseable {
     }
 
     public Result run() throws IOException {
+        return runUntil(Long.MAX_VALUE);
+    }
+
+    /**
+     * Runs as {@link #run()} does but pauses once {@code units} budget units are done (when that is short of the
+     * budget): the paused run has an evaluation at {@code units} (made then if none was due) and a checkpoint, and
+     * its result counts as stopped; running it again, with a later pause or none, continues exactly. A search over
+     * hyperparameters takes a trial to a rung this way and promotes it by running on from there. A run already at
+     * or past {@code units} returns its evaluation there without training.
+     */
+    public Result runUntil(long units) throws IOException {
         clockStart = System.nanoTime() - earlierNanos;
         String unit = scenario.kind().unit();
         long logEvery = scenario.integer("log.every");
@@ -135,10 +149,13 @@ public final class Runner implements AutoCloseable {
         if (!evaluation.isEmpty() && (trainer.finished() || reachedStopAt)) {
             return new Result(trainer.done(), false, reachedStopAt, evaluation, earlierNanos / 1e9); // it had ended
         }
+        if (!evaluation.isEmpty() && trainer.done() >= units) {
+            return new Result(trainer.done(), true, false, evaluation, earlierNanos / 1e9); // paused there before
+        }
         Map<String, Double> latest = Map.of();
-        while (!trainer.finished() && !reachedStopAt && !stop.get()) {
+        while (!trainer.finished() && !reachedStopAt && !stop.get() && trainer.done() < units) {
             long done = trainer.done();
-            long next = Math.min(trainer.budget(), nextMultiple(done, logEvery));
+            long next = Math.min(Math.min(trainer.budget(), units), nextMultiple(done, logEvery));
             next = Math.min(next, nextMultiple(done, evalEvery));
             next = Math.min(next, nextMultiple(done, checkpointEvery));
             latest = trainer.train(next - done);
@@ -154,7 +171,7 @@ public final class Runner implements AutoCloseable {
                 record(done);
                 reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
             }
-            boolean last = trainer.finished() || reachedStopAt;
+            boolean last = trainer.finished() || reachedStopAt || done >= units;
             boolean checkpointDue = checkpointEvery > 0 && done % checkpointEvery == 0 && !last;
             if (checkpointDue) {
                 saveNumbered(trainer.save());
@@ -167,6 +184,15 @@ public final class Runner implements AutoCloseable {
             }
         }
         boolean stopped = !trainer.finished() && !reachedStopAt;
+        boolean paused = stopped && trainer.done() >= units;
+        if (paused && !logged(trainer.done())) {
+            evaluation = trainer.evaluate();
+            evals.append(row(unit, trainer.done(), clockStart, evaluation));
+            record(trainer.done());
+            if (best.offer(trainer.done(), evaluation)) {
+                trainer.saveModel().write(folder.bestCheckpoint());
+            }
+        }
         if (trainer.finished()) {
             evaluation = trainer.evaluate();
             evals.append(row(unit, trainer.done(), clockStart, evaluation));
@@ -187,6 +213,11 @@ public final class Runner implements AutoCloseable {
             Files.createDirectories(folder.recording(done).getParent());
             recorder.record(scenario, trainer, folder.recording(done));
         }
+    }
+
+    /** Whether the evaluation log holds a row at {@code done} units. */
+    private boolean logged(long done) throws IOException {
+        return !MetricsTable.read(folder.path().resolve(EVAL_LOG + ".csv")).metricsAt(done).isEmpty();
     }
 
     private static long nextMultiple(long done, long every) {

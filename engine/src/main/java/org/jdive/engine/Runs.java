@@ -45,6 +45,15 @@ public final class Runs {
      * @throws IllegalArgumentException when {@code folder} holds a run of a different scenario
      */
     public static Runner.Result run(Scenario scenario, RunFolder folder, AtomicBoolean stop) throws IOException {
+        return runUntil(scenario, folder, Long.MAX_VALUE, stop);
+    }
+
+    /**
+     * Runs as {@link #run(Scenario, RunFolder, AtomicBoolean)} does but pauses once {@code units} budget units are
+     * done, with an evaluation and a checkpoint there ({@link Runner#runUntil}): how a sweep takes a trial to a rung.
+     */
+    public static Runner.Result runUntil(Scenario scenario, RunFolder folder, long units, AtomicBoolean stop)
+            throws IOException {
         if (Files.exists(folder.scenario())) {
             String held = ScenarioLoader.load(folder.scenario(), List.of()).toYaml();
             if (!held.equals(scenario.toYaml())) {
@@ -58,7 +67,7 @@ public final class Runs {
         Backends.setDefault(Backends.get(scenario.text("backend")));
         try (Runner runner = new Runner(scenario, folder, stop)) {
             runner.resume();
-            return runner.run();
+            return runner.runUntil(units);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jdive.engine;
 
+import static org.jdive.tests.RunLogs.withoutWallTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +113,7 @@ class BenchTest {
         List<Path> b = runFolders(sideBySide);
         assertEquals(2, b.size());
         for (int i = 0; i < a.size(); i++) {
-            assertEquals(RunnerTest.withoutWallTime(a.get(i).resolve("metrics.csv")), RunnerTest.withoutWallTime(b.get(i).resolve("metrics.csv")),
+            assertEquals(withoutWallTime(a.get(i).resolve("metrics.csv")), withoutWallTime(b.get(i).resolve("metrics.csv")),
                     "the training log of " + b.get(i).getFileName());
         }
     }

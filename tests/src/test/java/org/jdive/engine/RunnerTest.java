@@ -1,5 +1,6 @@
 package org.jdive.engine;
 
+import static org.jdive.tests.RunLogs.withoutWallTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,10 +57,6 @@ class RunnerTest {
         return folder;
     }
 
-    /** The metrics files without the wall-time column. */
-    static List<String> withoutWallTime(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"q-learning", "sarsa", "expected-sarsa"})

@@ -1,5 +1,6 @@
 package org.jdive.engine;
 
+import static org.jdive.tests.RunLogs.withoutWallTime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,8 +59,8 @@ class RunsTest {
         try (var folders = Files.list(dir.resolve("whole"))) {
             wholeFolder = folders.findFirst().orElseThrow();
         }
-        assertEquals(RunnerTest.withoutWallTime(wholeFolder.resolve("eval.csv")),
-                RunnerTest.withoutWallTime(parts.path().resolve("eval.csv")));
+        assertEquals(withoutWallTime(wholeFolder.resolve("eval.csv")),
+                withoutWallTime(parts.path().resolve("eval.csv")));
 
         Runner.Result again = Runs.run(s, parts);
         assertFalse(again.stopped());

@@ -1,5 +1,6 @@
 package org.jdive.tests;
 
+import static org.jdive.tests.RunLogs.withoutWallTime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,10 +130,6 @@ class KilledRunResumesTest {
         }
     }
 
-    /** A metrics file without its second column, the wall time. */
-    static List<String> withoutWallTime(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
-    }
 
     private String log(String name) {
         try {

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jdive.cli.Main;
 import org.jdive.engine.Suite;
-import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.sweep.Sweep;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every scenario in {@code scenarios/} runs end to end through the command's entry point ({@code jdive run FILE
  * --set ...}) on a small budget: each kind (tabular planning and learning, DQN on classic control and MinAtar, the
  * toy and mixture GANs, DCGAN on a few batches of MNIST) trains, evaluates and writes its run folder. Every suite
- * names valid scenarios.
+ * names valid scenarios, every sweep is valid.
  */
 class ShippedScenariosTest {
 
@@ -41,6 +41,10 @@ class ShippedScenariosTest {
 
     static Stream<Path> suites() throws IOException {
         return yamlFiles(SCENARIOS.resolve("suites"));
+    }
+
+    static Stream<Path> sweeps() throws IOException {
+        return yamlFiles(SCENARIOS.resolve("sweeps"));
     }
 
     private static Stream<Path> yamlFiles(Path folder) throws IOException {
@@ -85,7 +89,7 @@ class ShippedScenariosTest {
 
     /** Overrides that keep a scenario's run to seconds: a few budget units, short evaluations, small buffers. */
     private static List<String> smallBudget(Scenario full, boolean agent) {
-        String budgetKey = full.kind().keys().stream().map(Key::path).filter(p -> p.startsWith("budget.")).findFirst().orElseThrow();
+        String budgetKey = full.kind().budget().path();
         long small = Math.min(full.integer(budgetKey), agent ? 20 : 2);
         List<String> sets = new ArrayList<>(List.of(budgetKey + "=" + small, "log.every=5"));
         if (agent) {
@@ -108,5 +112,12 @@ class ShippedScenariosTest {
         for (Suite.Entry entry : suite.scenarios()) {
             ScenarioLoader.load(entry.file(), entry.sets()); // throws, naming the file and key, on a bad one
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sweeps")
+    void sweepsAreValid(Path file) {
+        Sweep sweep = Sweep.load(file); // throws, naming the file, line and key, on a bad one
+        assertFalse(sweep.space().isEmpty());
     }
 }

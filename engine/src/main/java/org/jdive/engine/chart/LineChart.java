@@ -4,11 +4,17 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -28,7 +34,7 @@ public final class LineChart {
      * One named line; {@code x}, {@code y} and, when the series has a band, {@code low} and {@code high} have the
      * same length; {@code low} and {@code high} are null when it has none.
      */
-    public record Series(String name, double[] x, double[] y, double[] low, double[] high) {
+    public record Series(String name, double[] x, double[] y, double[] low, double[] high, String group) {
 
         /** Whether a band is drawn from {@code low} to {@code high} around the line. */
         public boolean hasBand() {
@@ -49,8 +55,16 @@ public final class LineChart {
 
     /** Adds a series of points {@code (x[i], y[i])}. */
     public LineChart add(String name, double[] x, double[] y) {
+        return addToGroup(name, x, y, null);
+    }
+
+    /**
+     * Adds a series of points {@code (x[i], y[i])} to {@code group}: the series of a group share one colour and one
+     * entry in the legend, the group's name (e.g. a sweep's trials by the rung they reached).
+     */
+    public LineChart addToGroup(String name, double[] x, double[] y, String group) {
         check(name, "y", x, y);
-        series.add(new Series(name, x.clone(), y.clone(), null, null));
+        series.add(new Series(name, x.clone(), y.clone(), null, null, group));
         return this;
     }
 
@@ -68,7 +82,7 @@ public final class LineChart {
                         + " down to " + high[i] + "; low must be <= high");
             }
         }
-        series.add(new Series(name, x.clone(), y.clone(), low.clone(), high.clone()));
+        series.add(new Series(name, x.clone(), y.clone(), low.clone(), high.clone(), null));
         return this;
     }
 
@@ -99,11 +113,13 @@ public final class LineChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
         Style.apply(chart.getStyler());
-        chart.getStyler().setLegendVisible(series.size() > 1 || series.stream().anyMatch(Series::hasBand));
+        int[] colour = colours();
+        long entries = Arrays.stream(colour).distinct().count();
+        chart.getStyler().setLegendVisible(entries > 1 || series.stream().anyMatch(Series::hasBand));
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
-            Color color = Style.color(i);
             if (s.hasBand()) { // drawn first, under every line: the polygon along the top and back along the bottom
+                Color color = Style.color(colour[i]);
                 int n = s.x().length;
                 double[] px = new double[2 * n];
                 double[] py = new double[2 * n];
@@ -121,14 +137,42 @@ public final class LineChart {
                 band.setShowInLegend(false);
             }
         }
+        Set<String> groupsShown = new HashSet<>();
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
+            Color color = Style.color(colour[i]);
             XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            line.setLineColor(Style.color(i));
+            line.setLineColor(color);
+            line.setLineStyle(SeriesLines.SOLID);
             line.setMarker(s.x().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-            line.setMarkerColor(Style.color(i));
+            line.setMarkerColor(color);
+            if (s.group() != null) { // one legend entry per group, named after it
+                line.setLabel(s.group());
+                line.setShowInLegend(groupsShown.add(s.group()));
+            }
         }
         return chart;
+    }
+
+    /** Each series' colour: its group's (groups numbered as they first appear), else its own. */
+    private int[] colours() {
+        int[] colour = new int[series.size()];
+        Map<String, Integer> groups = new HashMap<>();
+        int next = 0;
+        for (int i = 0; i < series.size(); i++) {
+            String group = series.get(i).group();
+            if (group == null) {
+                colour[i] = next++;
+            } else {
+                Integer c = groups.get(group);
+                if (c == null) {
+                    c = next++;
+                    groups.put(group, c);
+                }
+                colour[i] = c;
+            }
+        }
+        return colour;
     }
 }

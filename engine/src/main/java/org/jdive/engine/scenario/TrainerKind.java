@@ -25,6 +25,12 @@ public interface TrainerKind {
     /** The keys it reads beyond {@link org.jdive.engine.scenario.Schema#COMMON}, including its budget key. */
     List<Key> keys();
 
+    /** Its budget key ({@code budget.steps}, {@code budget.epochs}, ...): the first of its keys under {@code budget.}. */
+    default Key budget() {
+        return keys().stream().filter(k -> k.path().startsWith("budget.")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("kind " + name() + " declares no budget.* key"));
+    }
+
     /**
      * What the schema cannot see (that the env is tabular, that a batch fits the data), as independent checks;
      * none by default. The loader runs each even when other keys of the file are wrong (see {@link Scenario}).

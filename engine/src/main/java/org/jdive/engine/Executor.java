@@ -1,0 +1,27 @@
+package org.jdive.engine;
+
+import java.io.Serializable;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Where the runs of a sweep (and of a suite) execute: side by side in this JVM ({@link LocalExecutor}), or on the
+ * workers of a cluster. Work is a serializable callable that reads and writes only its run folders, so that it can
+ * go to another machine that sees the same folders.
+ */
+public interface Executor extends AutoCloseable {
+
+    /** Work an executor can send elsewhere. */
+    interface Work<T extends Serializable> extends Callable<T>, Serializable {
+    }
+
+    /** Starts {@code work}; the future completes with its result, or exceptionally with its failure. */
+    <T extends Serializable> CompletableFuture<T> submit(Work<T> work);
+
+    /** How many pieces of work run at once. */
+    int slots();
+
+    /** Frees the executor's threads or connections; work under way is left to finish or stop on its own. */
+    @Override
+    void close();
+}
