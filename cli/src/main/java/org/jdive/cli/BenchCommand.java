@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jdive.engine.Bench;
+import org.jdive.engine.Executor;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.Suite;
 import org.jdive.engine.scenario.Scenario;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,11 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     @ArgGroup
     Target target = new Target();
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "Runs at a time (default: ${DEFAULT-VALUE}); with more, each run's CPU kernels stay on one "
-                    + "thread. On 2 cores two MinAtar runs side by side make some 4,000 steps/s together, one run on "
-                    + "both cores about 3,400.")
-    int jobs;
+    @Mixin
+    ExecutorOptions executors = new ExecutorOptions();
 
     @Spec
     CommandSpec spec;
@@ -53,16 +52,14 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.isRegularFile(suiteFile)) {
             throw new Main.UsageException("bench: no suite file " + suiteFile);
         }
-        if (jobs < 1) {
-            throw new Main.UsageException("bench: --jobs must be at least 1, got " + jobs);
-        }
         Suite suite = Suite.load(suiteFile);
         List<Scenario> scenarios = Bench.resolve(suite);
+        if (target.resume != null && !Files.isDirectory(target.resume)) {
+            throw new Main.UsageException("bench --resume: no bench folder " + target.resume);
+        }
+        Executor runner = executors.create("bench");
         RunFolder folder;
         if (target.resume != null) {
-            if (!Files.isDirectory(target.resume)) {
-                throw new Main.UsageException("bench --resume: no bench folder " + target.resume);
-            }
             folder = new RunFolder(target.resume);
         } else {
             folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "bench-" + suite.name());
@@ -71,8 +68,8 @@ final class BenchCommand implements Callable<Integer> {
         out.printf("suite %s: %d runs -> %s%n", suite.name(), scenarios.size(), folder.path());
         out.flush();
         out.println();
-        try (GracefulStop stop = GracefulStop.install()) {
-            Bench.Report report = Bench.run(scenarios, folder, out, stop.requested(), jobs);
+        try (GracefulStop stop = GracefulStop.install(); runner) {
+            Bench.Report report = Bench.run(scenarios, folder, out, stop.requested(), runner);
             if (report.stopped()) {
                 out.printf("%nstopped; continue with: jdive bench %s --resume %s%n", suiteFile, folder.path());
                 out.flush();

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.jdive.engine.LocalExecutor;
+import org.jdive.engine.Executor;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.sweep.Sweep;
 import org.jdive.engine.sweep.Tuner;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,10 +41,8 @@ final class SweepCommand implements Callable<Integer> {
     @ArgGroup
     Target target = new Target();
 
-    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
-            description = "Jobs at a time (default: ${DEFAULT-VALUE}), each with its CPU kernels on one thread: the "
-                    + "workers of asynchronous random search and ASHA.")
-    int jobs;
+    @Mixin
+    ExecutorOptions executors = new ExecutorOptions();
 
     @Spec
     CommandSpec spec;
@@ -53,15 +52,13 @@ final class SweepCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new Main.UsageException("sweep: no sweep file " + file);
         }
-        if (jobs < 1) {
-            throw new Main.UsageException("sweep: --jobs must be at least 1, got " + jobs);
-        }
         Sweep sweep = Sweep.load(file);
+        if (target.resume != null && !Files.isRegularFile(target.resume.resolve("sweep.yaml"))) {
+            throw new Main.UsageException("sweep --resume: " + target.resume + " is not a sweep folder (no sweep.yaml)");
+        }
+        Executor runner = executors.create("sweep");
         Path folder;
         if (target.resume != null) {
-            if (!Files.isRegularFile(target.resume.resolve("sweep.yaml"))) {
-                throw new Main.UsageException("sweep --resume: " + target.resume + " is not a sweep folder (no sweep.yaml)");
-            }
             folder = target.resume;
         } else {
             folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "sweep-" + sweep.name()).path();
@@ -71,8 +68,8 @@ final class SweepCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "sweep %s: %s search over %s, %d trials, %s %s -> %s%n", sweep.name(), sweep.searcher(),
                 sweep.space().keySet(), sweep.trials(), sweep.maximize() ? "maximising" : "minimising", sweep.metric(), folder);
         out.flush();
-        try (GracefulStop stop = GracefulStop.install(); LocalExecutor executor = new LocalExecutor(jobs)) {
-            Tuner.Report report = new Tuner(sweep, folder, executor, stop.requested(), out).run();
+        try (GracefulStop stop = GracefulStop.install(); runner) {
+            Tuner.Report report = new Tuner(sweep, folder.toAbsolutePath(), runner, stop.requested(), out).run();
             out.println();
             out.print(report.table());
             if (report.stopped()) {

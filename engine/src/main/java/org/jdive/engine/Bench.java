@@ -1,6 +1,7 @@
 package org.jdive.engine;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,17 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jdive.core.backend.Backends;
-import org.jdive.core.cpu.Parallel;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
 
@@ -95,22 +93,34 @@ public final class Bench {
     }
 
     /**
-     * Runs the scenarios into {@code folder}, continuing the runs already there (see the class comment), until all
-     * have ended or {@code stop} is set; writes results.csv, results.md and the plots of the runs that ended.
-     *
-     * <p>With {@code jobs} above 1, that many runs of a backend go side by side, each on a thread of its own whose
-     * CPU kernels stay on it ({@link Parallel#serially}): on a small network one run cannot keep several cores
-     * busy, so side by side they do more in all. Each run's results are the same either way; the backends take
-     * their turns.
+     * Runs the scenarios into {@code folder} with {@code jobs} runs side by side in this JVM ({@link LocalExecutor});
+     * see {@link #run(List, RunFolder, PrintWriter, AtomicBoolean, Executor)}.
      */
     public static Report run(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop, int jobs)
             throws IOException {
+        try (LocalExecutor executor = new LocalExecutor(jobs)) {
+            return run(scenarios, folder, out, stop, executor);
+        }
+    }
+
+    /**
+     * Runs the scenarios into {@code folder}, continuing the runs already there (see the class comment), until all
+     * have ended or {@code stop} is set; writes results.csv, results.md and the plots of the runs that ended.
+     *
+     * <p>Each run is a piece of work for {@code executor}: locally, as many side by side as it has slots, each on a
+     * thread of its own whose CPU kernels stay on it (on a small network one run cannot keep several cores busy, so
+     * side by side they do more in all); on Spark, as tasks on the cluster's cores. Each run's results are the same
+     * either way; the backends take their turns.
+     */
+    public static Report run(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop,
+                             Executor executor) throws IOException {
         Map<String, Deque<RunFolder>> earlier = runsIn(folder);
         Outcome[] outcomes = new Outcome[scenarios.size()];
         Map<String, List<Integer>> byBackend = new LinkedHashMap<>();
         for (int i = 0; i < scenarios.size(); i++) {
             byBackend.computeIfAbsent(scenarios.get(i).text("backend"), k -> new ArrayList<>()).add(i);
         }
+        RuntimeException failure = null;
         for (Map.Entry<String, List<Integer>> group : byBackend.entrySet()) {
             try {
                 Backends.setDefault(Backends.get(group.getKey()));
@@ -123,16 +133,38 @@ public final class Bench {
                 }
                 continue;
             }
-            List<Callable<Outcome>> runs = new ArrayList<>();
+            Map<Integer, CompletableFuture<RunWork.Outcome>> started = new LinkedHashMap<>();
             for (int i : group.getValue()) {
+                if (stop.get() || failure != null) {
+                    break;
+                }
                 Scenario s = scenarios.get(i);
-                RunFolder earlierRun = earlier.getOrDefault(s.toYaml(), new ArrayDeque<>()).pollFirst();
-                runs.add(() -> runOne(s, earlierRun, folder, out, stop));
+                RunFolder run = earlier.getOrDefault(s.toYaml(), new ArrayDeque<>()).pollFirst();
+                RunWork work = new RunWork(run != null ? run.path().toAbsolutePath().toString() : null,
+                        folder.path().toAbsolutePath().toString(), s.name() + "-" + s.text("backend") + "-seed" + s.seed(),
+                        s.toYaml(), stop);
+                started.put(i, executor.submit(work));
             }
-            List<Outcome> ended = jobs == 1 ? inTurn(runs) : sideBySide(runs, jobs, stop);
-            for (int k = 0; k < ended.size(); k++) {
-                outcomes[group.getValue().get(k)] = ended.get(k);
+            for (Map.Entry<Integer, CompletableFuture<RunWork.Outcome>> e : started.entrySet()) {
+                Scenario s = scenarios.get(e.getKey());
+                try {
+                    outcomes[e.getKey()] = ended(s, e.getValue().join(), out);
+                } catch (CompletionException | CancellationException ex) {
+                    stop.set(true); // the others stop at their next chunk, with checkpoints
+                    executor.cancel();
+                    Throwable cause = ex.getCause() != null ? ex.getCause() : ex;
+                    if (failure == null) {
+                        failure = cause instanceof RuntimeException r ? r
+                                : cause instanceof IOException io ? new UncheckedIOException(io) : new IllegalStateException(cause);
+                    }
+                }
             }
+        }
+        if (failure instanceof UncheckedIOException io) {
+            throw io.getCause();
+        }
+        if (failure != null) {
+            throw failure;
         }
         List<Outcome> done = Arrays.stream(outcomes).filter(Objects::nonNull).toList();
         StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,late_return,wall_s,skipped\n");
@@ -149,26 +181,53 @@ public final class Bench {
     }
 
     /**
-     * One run of the suite, in {@code earlierRun} when it was started before, else in a new run folder; null when it
-     * did not end: stopped, or never started because the suite had been stopped.
+     * One run of a suite as work an executor can run anywhere that sees the bench folder: the run in {@code run} (a
+     * folder of an earlier invocation) continued from its latest checkpoint, or, when that is null, in a new run folder
+     * {@code name-<timestamp>} under {@code bench} with the resolved {@code scenario}; to its end or until {@code stop}.
      */
-    private static Outcome runOne(Scenario s, RunFolder earlierRun, RunFolder bench, PrintWriter out, AtomicBoolean stop)
-            throws IOException {
-        if (stop.get()) {
+    record RunWork(String run, String bench, String name, String scenario, AtomicBoolean stop)
+            implements Executor.Work<RunWork.Outcome> {
+
+        /**
+         * What the run did: its result (null when the suite stopped before it started), its folder, the units it
+         * continued after (0: it started), whether it had ended before, and its training return late in the run.
+         */
+        record Outcome(Runner.Result result, String folder, long resumedAt, boolean hadEnded, double lateReturn)
+                implements Serializable {
+        }
+
+        @Override
+        public Outcome call() throws IOException {
+            if (stop.get()) {
+                return new Outcome(null, run, 0, false, Double.NaN);
+            }
+            RunFolder folder;
+            if (run != null) {
+                folder = RunFolder.open(Path.of(run));
+            } else {
+                folder = RunFolder.create(Path.of(bench), name);
+                folder.writeAtomically(RunFolder.SCENARIO, scenario);
+            }
+            Scenario s = ScenarioLoader.load(folder.scenario(), List.of());
+            Backends.setDefault(Backends.get(s.text("backend")));
+            try (Runner runner = new Runner(s, folder, stop)) {
+                long resumedAt = runner.resume();
+                boolean hadEnded = runner.trainer().finished();
+                Runner.Result r = runner.run();
+                return new Outcome(r, folder.path().toString(), resumedAt, hadEnded,
+                        r.stopped() ? Double.NaN : lateReturn(folder.path(), r.done()));
+            }
+        }
+    }
+
+    /** Says how a run went and returns its outcome; null when it did not end (stopped, or never started). */
+    private static Outcome ended(Scenario s, RunWork.Outcome o, PrintWriter out) {
+        Runner.Result r = o.result();
+        if (r == null) {
             return null;
         }
-        RunFolder runFolder = earlierRun;
-        if (runFolder == null) {
-            runFolder = RunFolder.create(bench.path(), s.name() + "-" + s.text("backend") + "-seed" + s.seed());
-            Runner.writeScenario(s, runFolder);
-        }
-        Runner.Result r;
-        try (Runner runner = new Runner(s, runFolder, stop)) {
-            long resumedAt = runner.resume();
-            if (resumedAt > 0 && !runner.trainer().finished()) {
-                say(out, s, String.format(Locale.ROOT, "continuing after %d %s", resumedAt, s.kind().unit()));
-            }
-            r = runner.run();
+        if (o.resumedAt() > 0 && !o.hadEnded()) {
+            say(out, s, String.format(Locale.ROOT, "continuing after %d %s", o.resumedAt(), s.kind().unit()));
         }
         if (r.stopped()) {
             say(out, s, String.format(Locale.ROOT, "stopped after %d %s, checkpoint written", r.done(), s.kind().unit()));
@@ -178,7 +237,7 @@ public final class Bench {
         double value = r.evaluation().getOrDefault(metric, Double.NaN);
         say(out, s, String.format(Locale.ROOT, "%s %8.3f  %6.1f s", metric, value, r.seconds()));
         return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), metric, value,
-                lateReturn(runFolder.path(), r.done()), r.seconds(), "", runFolder.path());
+                o.lateReturn(), r.seconds(), "", Path.of(o.folder()));
     }
 
     /**
@@ -198,72 +257,6 @@ public final class Bench {
         synchronized (out) {
             out.printf(Locale.ROOT, "  %-28s %-6s seed %-4d %s%n", s.name(), s.text("backend"), s.seed(), what);
             out.flush();
-        }
-    }
-
-    private static List<Outcome> inTurn(List<Callable<Outcome>> runs) throws IOException {
-        List<Outcome> outcomes = new ArrayList<>();
-        try {
-            for (Callable<Outcome> run : runs) {
-                outcomes.add(call(run));
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
-        return outcomes;
-    }
-
-    /** Runs {@code jobs} at a time, each with its kernels on its own thread; a failure stops the others (at a checkpoint). */
-    private static List<Outcome> sideBySide(List<Callable<Outcome>> runs, int jobs, AtomicBoolean stop) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(jobs, runs.size()));
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Callable<Outcome> run : runs) {
-                futures.add(pool.submit(() -> {
-                    Outcome[] outcome = new Outcome[1];
-                    Parallel.serially(() -> outcome[0] = call(run));
-                    return outcome[0];
-                }));
-            }
-            List<Outcome> outcomes = new ArrayList<>();
-            RuntimeException failure = null;
-            for (Future<Outcome> f : futures) {
-                try {
-                    outcomes.add(f.get());
-                } catch (ExecutionException e) {
-                    stop.set(true);
-                    outcomes.add(null);
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    stop.set(true);
-                    throw new IllegalStateException("interrupted while the suite's runs went on", e);
-                }
-            }
-            if (failure instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return outcomes;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    /** Calls {@code run}, its IOException unchecked (so that it can cross {@link Parallel#serially}). */
-    private static Outcome call(Callable<Outcome> run) {
-        try {
-            return run.call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -21,6 +21,10 @@ public interface Executor extends AutoCloseable {
     /** How many pieces of work run at once. */
     int slots();
 
+    /** Asks the work under way to stop (Ctrl-C): its runs continue later from their latest checkpoints. */
+    default void cancel() {
+    }
+
     /** Frees the executor's threads or connections; work under way is left to finish or stop on its own. */
     @Override
     void close();

@@ -109,6 +109,36 @@ class LauncherTest {
     }
 
     @Test
+    void putsSparkOnTheClassPathOnlyForTheSparkExecutor() throws Exception {
+        Files.writeString(user.resolve("base.yaml"), """
+                env:
+                  id: FrozenLake-v1
+                agent:
+                  kind: q-learning
+                budget:
+                  episodes: 200
+                eval:
+                  episodes: 10
+                """);
+        Files.writeString(user.resolve("sweep.yaml"), """
+                scenario: base.yaml
+                space:
+                  agent.alpha: {choice: [0.1, 0.5]}
+                searcher: grid
+                """);
+        Result local = jdive(Map.of(), "sweep", "sweep.yaml", "--runs", "local-sweeps", "--executor", "spark",
+                "--master", "local[1]", "--jobs", "0");
+        assertEquals(2, local.code, "--jobs 0 is a usage error: " + local.output);
+        Result spark = jdive(Map.of(), "sweep", "sweep.yaml", "--runs", "spark-sweeps", "--executor", "spark",
+                "--master", "local[1]");
+        assertEquals(0, spark.code, spark.output);
+        assertTrue(spark.output.contains("best configuration:"), spark.output);
+        assertFalse(spark.output.contains("SLF4J"), "one logging binding on the class path: " + spark.output);
+        Result without = jdive(Map.of("JDIVE_JAVA_OPTS", "-verbose:class"), "list");
+        assertFalse(without.output.contains("org.apache.spark"), "no Spark class loaded without --executor spark");
+    }
+
+    @Test
     void worksThroughASymlinkOnThePath() throws Exception {
         Path bin = temp.resolve("bin");
         Files.createDirectories(bin);

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdive.engine.Executor;
 import org.jdive.engine.RunFolder;
@@ -63,7 +64,12 @@ public final class Tuner {
         Map<Job, Boolean> running = new LinkedHashMap<>();
         boolean stopped = false;
         Throwable failure = null;
+        boolean cancelled = false;
         while (true) {
+            if (stop.get() && !cancelled) {
+                executor.cancel();
+                cancelled = true;
+            }
             while (running.size() < executor.slots() && !stop.get() && failure == null) {
                 double now = seconds(clockStart);
                 Job job;
@@ -92,13 +98,20 @@ public final class Tuner {
             }
             Done d;
             try {
-                d = done.take();
+                d = stop.get() ? done.take() : done.poll(1, TimeUnit.SECONDS);
+                if (d == null) {
+                    continue; // look at the stop flag again
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop.set(true);
                 throw new IllegalStateException("interrupted while the sweep's jobs went on", e);
             }
             running.remove(d.job());
+            if (d.failure() != null && stop.get()) { // cancelled: the job continues from its checkpoints on --resume
+                stopped = true;
+                continue;
+            }
             if (d.failure() != null) {
                 stop.set(true); // the others stop at their next chunk, with checkpoints
                 failure = failure == null ? d.failure() : failure;

@@ -1,0 +1,25 @@
+package org.jdive.spark;
+
+import java.util.Map;
+import java.util.Set;
+import org.jdive.engine.Executor;
+import org.jdive.engine.ExecutorProvider;
+
+/** {@code --executor spark}: {@link SparkExecutor}, with the option {@code master} (default {@code local[*]}). */
+public final class SparkExecutorProvider implements ExecutorProvider {
+
+    @Override
+    public String name() {
+        return "spark";
+    }
+
+    @Override
+    public Executor create(int slots, Map<String, String> options) {
+        for (String key : options.keySet()) {
+            if (!Set.of("master").contains(key)) {
+                throw new IllegalArgumentException("the spark executor's options are [master], got '" + key + "'");
+            }
+        }
+        return new SparkExecutor(options.getOrDefault("master", "local[*]"), slots);
+    }
+}
