@@ -12,7 +12,6 @@ import org.jdive.engine.RunFolder;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
 import org.jdive.engine.train.Trainer;
-import org.jdive.engine.train.TrainerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,12 +55,12 @@ final class EvalCommand implements Callable<Integer> {
             sets.add("eval.epsilon=" + epsilon);
         }
         Scenario scenario = ScenarioLoader.load(folder.scenario(), sets);
-        Path state = Main.checkpoint(folder, checkpoint);
+        RunFolder.Loaded state = Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr());
         try (Trainer trainer = scenario.kind().create(scenario)) {
-            trainer.restore(TrainerState.read(state));
+            trainer.restore(state.state());
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s after %d %s (checkpoint %s):%n", scenario.name(), trainer.done(), scenario.kind().unit(),
-                    folder.path().relativize(state));
+                    folder.path().relativize(state.file()));
             trainer.evaluate().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", k, v));
             if (gif != null) {
                 if (!(trainer instanceof Actor actor)) {

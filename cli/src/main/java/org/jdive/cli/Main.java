@@ -3,23 +3,27 @@ package org.jdive.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.jdive.core.io.DamagedFileException;
+import org.jdive.engine.FolderLock;
 import org.jdive.engine.scenario.ScenarioException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code jdive} command. Exit codes: 0 success, 1 the command failed, 2 bad usage or an invalid
- * scenario, 130 stopped by Ctrl-C (after writing a checkpoint).
+ * The {@code jdive} command. Exit codes: 0 success, 1 the command failed (or a run diverged), 2 bad usage, an
+ * invalid scenario, a damaged file or a folder another process is writing, 130 stopped by Ctrl-C (after writing a
+ * checkpoint).
  */
 @Command(name = "jdive", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reinforcement learning and GANs on a tensor core, driven by scenario files.",
         subcommands = {RunCommand.class, EvalCommand.class, PlayCommand.class, BenchCommand.class, SweepCommand.class,
-                SampleCommand.class,
+                SampleCommand.class, CheckCommand.class,
                 ListCommand.class,
                 DoctorCommand.class, DemoCommand.class, VersionCommand.class, ScenarioDocsCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the command failed", "2:bad usage or an invalid scenario",
+        exitCodeList = {"0:success", "1:the command failed, or a run diverged (NaN or infinity)",
+                "2:bad usage, an invalid scenario, a damaged file, or a folder another process is writing",
                 "130:stopped by Ctrl-C (a checkpoint was written)"},
         footer = {"", "Run the tests with ./jdive test."})
 public final class Main implements Runnable {
@@ -61,6 +65,10 @@ public final class Main implements Runnable {
                 e.println(ex.getMessage());
                 return 2;
             }
+            if (ex instanceof DamagedFileException || ex instanceof FolderLock.InUse) { // say which file and what
+                e.println(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+                return 2;
+            }
             // expected failures say what is wrong in their message; anything else shows its type too
             boolean explained = ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                     || ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException;
@@ -100,20 +108,32 @@ public final class Main implements Runnable {
             + "has one (agents: the best of the periodic and final evaluations), else latest.";
 
     /**
-     * The checkpoint of {@code folder} named {@code name} ({@code best}, {@code latest} or a number of budget units);
-     * when {@code name} is null, the best one if the run has one, else the latest.
+     * Reads the checkpoint of {@code folder} named {@code name} ({@code best}, {@code latest} or a number of budget
+     * units); when {@code name} is null, the best one if the run has one, else the latest. A damaged best or latest
+     * checkpoint is passed over for the newest intact one, with a warning on {@code err}.
      *
      * @throws UsageException when there is no such checkpoint, naming the ones there are
+     * @throws org.jdive.core.io.DamagedFileException when it is damaged and no other will do
      */
-    static java.nio.file.Path checkpoint(org.jdive.engine.RunFolder folder, String name) throws java.io.IOException {
+    static org.jdive.engine.RunFolder.Loaded loadCheckpoint(org.jdive.engine.RunFolder folder, String name,
+                                                          PrintWriter err) throws java.io.IOException {
         String chosen = name != null ? name
                 : java.nio.file.Files.exists(folder.bestCheckpoint()) ? org.jdive.engine.RunFolder.BEST
                 : org.jdive.engine.RunFolder.LATEST;
+        org.jdive.engine.RunFolder.Loaded loaded;
         try {
-            return folder.resolveCheckpoint(chosen);
+            loaded = folder.loadCheckpoint(chosen);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        for (String damaged : loaded.passedOver()) {
+            err.println("warning: " + damaged);
+        }
+        if (!loaded.passedOver().isEmpty()) {
+            err.println("warning: using " + loaded.file() + " instead");
+        }
+        err.flush();
+        return loaded;
     }
 
     static String version() {

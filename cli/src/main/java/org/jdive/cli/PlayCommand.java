@@ -9,6 +9,11 @@ import java.util.concurrent.Callable;
 import org.jdive.agents.Actor;
 import org.jdive.agents.kinds.RlKeys;
 import org.jdive.cli.play.AgentOverlays;
+import org.jdive.engine.RunFolder;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.scenario.TrainerKind.Untrained;
+import org.jdive.engine.train.Trainer;
 import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.rendering.DisplayUnavailableException;
@@ -22,12 +27,6 @@ import org.jdive.rendering.play.Policy;
 import org.jdive.rendering.play.Scene;
 import org.jdive.rendering.record.GifEncoder;
 import org.jdive.rendering.record.Recorder;
-import org.jdive.engine.RunFolder;
-import org.jdive.engine.scenario.Scenario;
-import org.jdive.engine.scenario.ScenarioLoader;
-import org.jdive.engine.scenario.TrainerKind.Untrained;
-import org.jdive.engine.train.Trainer;
-import org.jdive.engine.train.TrainerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -115,7 +114,7 @@ final class PlayCommand implements Callable<Integer> {
                 return show(new Scene(session(envId, env, policy, scenario)), null, env, scenario);
             }
             if (isRun) {
-                trainer.restore(TrainerState.read(Main.checkpoint(folder, checkpoint)));
+                trainer.restore(Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr()).state());
                 Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
                 return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, scenario);
             }

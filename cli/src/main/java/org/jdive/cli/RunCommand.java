@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
         }
         Backends.setDefault(Backends.get(scenario.text("backend")));
         try (GracefulStop stop = GracefulStop.install(); Runner runner = new Runner(scenario, folder, stop.requested())) {
+            PrintWriter err = spec.commandLine().getErr();
+            runner.onWarning(w -> {
+                err.println("warning: " + w);
+                err.flush();
+            });
             long resumedAt = target.resume != null ? runner.resume() : 0;
             out.printf("%s %s (%s, seed %d) -> %s%n", target.resume != null ? "resuming" : "running", scenario.name(),
                     scenario.kind().name(), scenario.seed(), folder.path());
@@ -83,12 +88,15 @@ final class RunCommand implements Callable<Integer> {
             }
             Runner.Result result = runner.run();
             report(out, scenario, folder, result);
-            return result.stopped() ? Main.INTERRUPTED : 0;
+            return result.diverged() != null ? 1 : result.stopped() ? Main.INTERRUPTED : 0;
         }
     }
 
     private static void report(PrintWriter out, Scenario scenario, RunFolder folder, Runner.Result result) {
-        if (result.stopped()) {
+        if (result.diverged() != null) {
+            out.printf("%ndiverged: %s. The run stopped; its last good checkpoint stays the one to resume from "
+                    + "(jdive run --resume %s), and the summary says \"diverged\".%n", result.diverged(), folder.path());
+        } else if (result.stopped()) {
             out.printf("%nstopped after %d %s; checkpoint written. Continue with: jdive run --resume %s%n",
                     result.done(), scenario.kind().unit(), folder.path());
         } else {

@@ -9,7 +9,6 @@ import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
-import org.jdive.engine.train.TrainerState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,7 +58,7 @@ final class SampleCommand implements Callable<Integer> {
             throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
                     + scenario.kind().name() + ", which draws no samples; sample works on generative models (model.kind)");
         }
-        trainer.restore(TrainerState.read(Main.checkpoint(folder, checkpoint)));
+        trainer.restore(Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr()).state());
         PrintWriter out = spec.commandLine().getOut();
         for (Path file : sampler.sample(count, seed, outDir != null ? outDir : folder.path().resolve("samples"))) {
             out.println(file);

@@ -1,8 +1,8 @@
 package org.jdive.engine;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +44,16 @@ public final class Bench {
 
     /**
      * The outcome of one run of a suite; {@code lateReturn} is its {@link #lateReturn training return late in the
-     * run} (NaN without one), {@code folder} its run folder, null when it was skipped.
+     * run} (NaN without one), {@code folder} its run folder, null when it was skipped; {@code diverged} says what went
+     * NaN or infinite in a run that {@code on_nonfinite: stop} ended, else null.
      */
     record Outcome(String scenario, String backend, long seed, String unit, long done, String metric, double value,
-                   double lateReturn, double seconds, String skipped, Path folder) {
+                   double lateReturn, double seconds, String skipped, Path folder, String diverged) {
+
+        Outcome(String scenario, String backend, long seed, String unit, long done, String metric, double value,
+                double lateReturn, double seconds, String skipped, Path folder) {
+            this(scenario, backend, seed, unit, done, metric, value, lateReturn, seconds, skipped, folder, null);
+        }
     }
 
     /** The share of a run's budget, at its end, over which {@link #lateReturn} averages. */
@@ -114,6 +120,13 @@ public final class Bench {
      */
     public static Report run(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop,
                              Executor executor) throws IOException {
+        try (FolderLock lock = FolderLock.acquire(folder.path())) {
+            return runLocked(scenarios, folder, out, stop, executor);
+        }
+    }
+
+    private static Report runLocked(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop,
+                                    Executor executor) throws IOException {
         Map<String, Deque<RunFolder>> earlier = runsIn(folder);
         Outcome[] outcomes = new Outcome[scenarios.size()];
         Map<String, List<Integer>> byBackend = new LinkedHashMap<>();
@@ -167,11 +180,11 @@ public final class Bench {
             throw failure;
         }
         List<Outcome> done = Arrays.stream(outcomes).filter(Objects::nonNull).toList();
-        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,late_return,wall_s,skipped\n");
+        StringBuilder csv = new StringBuilder("scenario,backend,seed,unit,done,metric,value,late_return,wall_s,skipped,diverged\n");
         for (Outcome o : done) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%s,%s,%.3f,\"%s\"%n", o.scenario(), o.backend(),
+            csv.append(String.format(Locale.ROOT, "%s,%s,%d,%s,%d,%s,%s,%s,%.3f,\"%s\",\"%s\"%n", o.scenario(), o.backend(),
                     o.seed(), o.unit(), o.done(), o.metric(), o.value(), Double.isNaN(o.lateReturn()) ? "" : o.lateReturn(),
-                    o.seconds(), o.skipped().replace("\"", "'")));
+                    o.seconds(), o.skipped().replace("\"", "'"), o.diverged() == null ? "" : o.diverged().replace("\"", "'")));
         }
         folder.writeAtomically("results.csv", csv.toString());
         String table = table(done);
@@ -228,6 +241,11 @@ public final class Bench {
         }
         if (o.resumedAt() > 0 && !o.hadEnded()) {
             say(out, s, String.format(Locale.ROOT, "continuing after %d %s", o.resumedAt(), s.kind().unit()));
+        }
+        if (r.diverged() != null) {
+            say(out, s, "diverged: " + r.diverged());
+            return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), headline(r.evaluation()),
+                    Double.NaN, Double.NaN, r.seconds(), "", Path.of(o.folder()), r.diverged());
         }
         if (r.stopped()) {
             say(out, s, String.format(Locale.ROOT, "stopped after %d %s, checkpoint written", r.done(), s.kind().unit()));
@@ -294,9 +312,11 @@ public final class Bench {
             }
             double seconds = g.stream().mapToDouble(Outcome::seconds).average().orElse(Double.NaN);
             double rate = rate(g);
+            long diverged = g.stream().filter(o -> o.diverged() != null).count();
+            String value = diverged > 0 ? "diverged (" + diverged + " of " + g.size() + " seeds)" : meanAndStd(g, Outcome::value);
             b.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %.2f | %.0f %s/s |%n", first.scenario(),
-                    first.backend(), g.size(), first.metric(), meanAndStd(g, Outcome::value),
-                    meanAndStd(g, Outcome::lateReturn), seconds, rate, first.unit()));
+                    first.backend(), g.size(), first.metric(), value, meanAndStd(g, Outcome::lateReturn), seconds, rate,
+                    first.unit()));
         }
         return b.toString();
     }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jdive.core.io.DamagedFileException;
+import org.jdive.engine.train.TrainerState;
 
 /**
  * The folder of one run, {@code runs/<scenario>-<timestamp>/}: {@code scenario.yaml} (the resolved scenario),
@@ -115,6 +117,48 @@ public record RunFolder(Path path) {
                     : name + " checkpoint") + "; it has " + available());
         }
         return chosen;
+    }
+
+    /**
+     * A checkpoint read back and verified.
+     *
+     * @param file       the checkpoint
+     * @param state      its contents
+     * @param passedOver one line for each damaged checkpoint passed over on the way to it, newest first
+     */
+    public record Loaded(Path file, TrainerState state, List<String> passedOver) {
+    }
+
+    /**
+     * Reads the checkpoint named {@code name} as {@link #resolveCheckpoint} finds it. A damaged {@value #BEST} or
+     * {@value #LATEST} checkpoint is passed over for the newest intact numbered one, saying so in
+     * {@link Loaded#passedOver}; a checkpoint named by its number is read or refused.
+     *
+     * @throws DamagedFileException when the named checkpoint is damaged and no other will do
+     * @throws IllegalArgumentException when there is no such checkpoint
+     */
+    public Loaded loadCheckpoint(String name) throws IOException {
+        Path chosen = resolveCheckpoint(name);
+        if (!name.equals(BEST) && !name.equals(LATEST)) {
+            return new Loaded(chosen, TrainerState.read(chosen), List.of());
+        }
+        List<Path> candidates = new ArrayList<>();
+        if (name.equals(BEST)) {
+            candidates.add(chosen);
+        }
+        candidates.addAll(listCheckpoints().reversed());
+        List<String> passedOver = new ArrayList<>();
+        DamagedFileException first = null;
+        for (Path candidate : candidates) {
+            try {
+                return new Loaded(candidate, TrainerState.read(candidate), List.copyOf(passedOver));
+            } catch (DamagedFileException e) {
+                passedOver.add(e.getMessage());
+                first = first == null ? e : first;
+            }
+        }
+        throw new DamagedFileException(first.file(), first.problem() + (candidates.size() > 1
+                ? "; and no older checkpoint in " + path + " is intact" : ""));
     }
 
     /** The names {@link #resolveCheckpoint} accepts here: best (when written), then the units of each numbered one. */

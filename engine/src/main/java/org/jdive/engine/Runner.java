@@ -3,12 +3,14 @@ package org.jdive.engine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jdive.core.io.DamagedFileException;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
@@ -20,7 +22,8 @@ import org.jdive.engine.train.TrainerState;
  * model as the best checkpoint, and one that reaches {@code eval.stop_at} ends training early.
  * {@link #requestStop()} (Ctrl-C) ends the current chunk, writes a checkpoint and returns. Wall time counts across
  * resumes: each checkpoint carries the training time so far, so the logs' {@code wall_s} and the result's seconds
- * are the run's, not the last invocation's.
+ * are the run's, not the last invocation's. While it writes the folder it holds the folder's {@link FolderLock}: a
+ * second runner of the same folder, in this process or another, is refused with {@link FolderLock.InUse}.
  */
 public final class Runner implements AutoCloseable {
 
@@ -38,11 +41,16 @@ public final class Runner implements AutoCloseable {
      * @param reachedStopAt whether it ended early because an evaluation reached {@code eval.stop_at}
      * @param evaluation  the last evaluation's metrics
      * @param seconds     wall time of the run, over all its invocations up to its last checkpoint and this one
+     * @param diverged    what became NaN or infinite and when, for a run stopped by {@code on_nonfinite: stop}; else null
      */
     public record Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation,
-                         double seconds) implements java.io.Serializable {
+                         double seconds, String diverged) implements java.io.Serializable {
         public Result {
             evaluation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
+        }
+
+        public Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation, double seconds) {
+            this(done, stopped, reachedStopAt, evaluation, seconds, null);
         }
     }
 
@@ -50,6 +58,7 @@ public final class Runner implements AutoCloseable {
     static final String METRICS_LOG = "metrics";
     static final String EVAL_LOG = "eval";
     private static final String STOP_AT = "eval.stop_at";
+    private static final String ON_NONFINITE = "on_nonfinite";
     /** The checkpoint entry with the run's wall time so far, in nanoseconds: the one entry a resumed run does not reproduce. */
     public static final String WALL_NANOS = "runner.wall_ns";
 
@@ -58,6 +67,10 @@ public final class Runner implements AutoCloseable {
     private final Trainer trainer;
     private final List<ChunkListener> listeners = new ArrayList<>();
     private final List<EvaluationRecorder> recorders;
+    private final List<String> warnings = new ArrayList<>();
+    private java.util.function.Consumer<String> onWarning = w -> { };
+    /** Held while this runner writes the folder: from resume or run to the end of the run (or close). */
+    private FolderLock lock;
     private final AtomicBoolean stop;
     /** Wall time of the run before this invocation (restored from its checkpoint). */
     private long earlierNanos;
@@ -78,6 +91,17 @@ public final class Runner implements AutoCloseable {
         this.recorders = EvaluationRecorder.installed().stream().filter(r -> r.records(scenario, trainer)).toList();
     }
 
+    /** Tells {@code listener} each warning as it happens (damaged checkpoints passed over, a run going non-finite). */
+    public Runner onWarning(java.util.function.Consumer<String> listener) {
+        this.onWarning = listener;
+        return this;
+    }
+
+    private void warn(String warning) {
+        warnings.add(warning);
+        onWarning.accept(warning);
+    }
+
     public Runner addListener(ChunkListener listener) {
         listeners.add(listener);
         return this;
@@ -92,10 +116,29 @@ public final class Runner implements AutoCloseable {
         return trainer;
     }
 
-    /** Frees the trainer. */
+    /** Frees the trainer and lets the folder go. */
     @Override
     public void close() {
         trainer.close();
+        unlock();
+    }
+
+    /** Takes the folder's lock unless this runner holds it already. */
+    private void lock() throws IOException {
+        if (lock == null) {
+            lock = FolderLock.acquire(folder.path());
+        }
+    }
+
+    private void unlock() {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+            lock = null;
+        }
     }
 
     /** Writes the resolved scenario into a new run folder. */
@@ -108,9 +151,10 @@ public final class Runner implements AutoCloseable {
      * it (all of them when there is none: the run starts over); returns the units it had done.
      */
     public long resume() throws IOException {
-        Optional<Path> latest = folder.latestCheckpoint();
-        if (latest.isPresent()) {
-            TrainerState state = TrainerState.read(latest.get());
+        lock();
+        Optional<TrainerState> intact = newestIntactCheckpoint();
+        if (intact.isPresent()) {
+            TrainerState state = intact.get();
             trainer.restore(state);
             earlierNanos = state.names().contains(WALL_NANOS) ? state.scalar(WALL_NANOS) : -1;
         }
@@ -120,6 +164,38 @@ public final class Runner implements AutoCloseable {
             earlierNanos = Math.round(MetricsTable.read(folder.path().resolve(METRICS_LOG + ".csv")).wallTime() * 1e9);
         }
         return trainer.done();
+    }
+
+    /**
+     * The newest numbered checkpoint that reads back intact; each damaged one passed over is renamed
+     * {@code <name>.damaged} and becomes a {@link #warnings() warning} (a run whose every checkpoint is damaged starts
+     * over).
+     */
+    private Optional<TrainerState> newestIntactCheckpoint() throws IOException {
+        List<Path> numbered = folder.listCheckpoints().reversed();
+        for (Path checkpoint : numbered) {
+            try {
+                TrainerState state = TrainerState.read(checkpoint);
+                if (!warnings.isEmpty()) {
+                    warn("resuming from " + checkpoint.getFileName() + " instead");
+                }
+                return Optional.of(state);
+            } catch (DamagedFileException e) {
+                // kept for a look, but out of the numbered ones the run counts, keeps and prunes from now on
+                Path aside = checkpoint.resolveSibling(checkpoint.getFileName() + ".damaged");
+                Files.move(checkpoint, aside, StandardCopyOption.REPLACE_EXISTING);
+                warn(e.getMessage() + " (kept as " + aside.getFileName() + ")");
+            }
+        }
+        if (!numbered.isEmpty()) {
+            warn("no checkpoint of " + folder.path() + " is intact: the run starts over");
+        }
+        return Optional.empty();
+    }
+
+    /** The warnings so far, one line each: damaged checkpoints passed over, a run that went non-finite. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public Result run() throws IOException {
@@ -134,6 +210,15 @@ public final class Runner implements AutoCloseable {
      * or past {@code units} returns its evaluation there without training.
      */
     public Result runUntil(long units) throws IOException {
+        lock();
+        try {
+            return runLocked(units);
+        } finally {
+            unlock();
+        }
+    }
+
+    private Result runLocked(long units) throws IOException {
         clockStart = System.nanoTime() - earlierNanos;
         String unit = scenario.kind().unit();
         long logEvery = scenario.integer("log.every");
@@ -153,6 +238,9 @@ public final class Runner implements AutoCloseable {
             return new Result(trainer.done(), true, false, evaluation, earlierNanos / 1e9); // paused there before
         }
         Map<String, Double> latest = Map.of();
+        boolean stopOnNonFinite = !scenario.has(ON_NONFINITE) || scenario.text(ON_NONFINITE).equals("stop");
+        boolean warnedNonFinite = false;
+        String diverged = null;
         while (!trainer.finished() && !reachedStopAt && !stop.get() && trainer.done() < units) {
             long done = trainer.done();
             long next = Math.min(Math.min(trainer.budget(), units), nextMultiple(done, logEvery));
@@ -160,8 +248,18 @@ public final class Runner implements AutoCloseable {
             next = Math.min(next, nextMultiple(done, checkpointEvery));
             latest = trainer.train(next - done);
             done = trainer.done();
-            if (done % logEvery == 0 || trainer.finished()) {
+            boolean logRow = done % logEvery == 0 || trainer.finished();
+            String bad = nonFinite(latest);
+            if (logRow || (bad != null && stopOnNonFinite)) { // the diverged row, whatever log.every says
                 metrics.append(row(unit, done, clockStart, latest));
+            }
+            if (bad != null && stopOnNonFinite) {
+                diverged = bad + " became NaN or infinite by " + done + " " + unit;
+                break;
+            }
+            if (bad != null && !warnedNonFinite) {
+                warn(bad + " became NaN or infinite by " + done + " " + unit + "; going on (on_nonfinite: warn)");
+                warnedNonFinite = true;
             }
             boolean newBest = false;
             if (evalEvery > 0 && done % evalEvery == 0 && !trainer.finished()) {
@@ -183,6 +281,12 @@ public final class Runner implements AutoCloseable {
                 l.afterChunk(done, latest, last);
             }
         }
+        if (diverged != null) { // no evaluation, no checkpoint of the diverged state: the last good one stays
+            warn(diverged + "; the run stops (on_nonfinite: stop) and resumes from its last good checkpoint");
+            double seconds = (System.nanoTime() - clockStart) / 1e9;
+            writeSummary(true, false, evaluation, best, seconds, diverged);
+            return new Result(trainer.done(), true, false, evaluation, seconds, diverged);
+        }
         boolean stopped = !trainer.finished() && !reachedStopAt;
         boolean paused = stopped && trainer.done() >= units;
         if (paused && !logged(trainer.done())) {
@@ -203,7 +307,7 @@ public final class Runner implements AutoCloseable {
         }
         // After the final evaluation, so that its time counts; the run's wall time is the one its checkpoint carries.
         double seconds = saveNumbered(trainer.save()) / 1e9;
-        writeSummary(stopped, reachedStopAt, evaluation, best, seconds);
+        writeSummary(stopped, reachedStopAt, evaluation, best, seconds, null);
         return new Result(trainer.done(), stopped, reachedStopAt, evaluation, seconds);
     }
 
@@ -248,8 +352,18 @@ public final class Runner implements AutoCloseable {
         return wallNanos;
     }
 
+    /** The first metric of the chunk that is an infinity, else what the trainer finds non-finite; null when all is sound. */
+    private String nonFinite(Map<String, Double> metrics) {
+        for (Map.Entry<String, Double> m : metrics.entrySet()) {
+            if (Double.isInfinite(m.getValue())) {
+                return "metric " + m.getKey();
+            }
+        }
+        return trainer.nonFinite().orElse(null);
+    }
+
     private void writeSummary(boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation, BestEvaluation best,
-                              double seconds) throws IOException {
+                              double seconds, String diverged) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("scenario", scenario.name());
         summary.put("kind", scenario.kind().name());
@@ -263,6 +377,9 @@ public final class Runner implements AutoCloseable {
             summary.put("reached_stop_at", reachedStopAt);
         }
         summary.put("wall_s", seconds);
+        if (diverged != null) {
+            summary.put("diverged", diverged);
+        }
         evaluation.forEach((k, v) -> summary.put("eval_" + k, v));
         if (best.exists()) {
             summary.put("best_eval_mean_return", best.mean());

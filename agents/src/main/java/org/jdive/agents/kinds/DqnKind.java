@@ -11,9 +11,6 @@ import org.jdive.agents.Actor;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
 import org.jdive.agents.dqn.DqnListener;
-import org.jdive.envs.Envs;
-import org.jdive.envs.vector.AutoresetMode;
-import org.jdive.envs.vector.VectorEnv;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
@@ -21,6 +18,9 @@ import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
+import org.jdive.envs.Envs;
+import org.jdive.envs.vector.AutoresetMode;
+import org.jdive.envs.vector.VectorEnv;
 
 /**
  * {@code agent.kind: dqn}: deep Q-learning (Mnih et al. 2015) and its options (double, dueling, n-step) on the
@@ -202,6 +202,15 @@ public final class DqnKind implements TrainerKind {
             metrics.put("loss", updates == 0 ? Double.NaN : losses / updates);
             metrics.put("epsilon", dqn.epsilon());
             return metrics;
+        }
+
+        /** The last chunk's loss (once there were updates), then the online network's parameters. */
+        @Override
+        public java.util.Optional<String> nonFinite() {
+            if (updates > 0 && !Double.isFinite(losses)) {
+                return java.util.Optional.of("the TD loss");
+            }
+            return dqn.onlineNetwork().firstNonFiniteParameter().map(p -> "the online network's parameter " + p);
         }
 
         @Override

@@ -10,6 +10,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.jdive.core.io.DamagedFileException;
 
 /**
  * The binary file of a saved replay buffer: a magic word, a format version, the buffer's kind and settings,
@@ -131,12 +132,11 @@ final class ReplayFile {
                           double gamma) throws IOException {
             try {
                 if (in.readInt() != MAGIC) {
-                    throw new IOException(file + " is not a saved jdive replay buffer");
+                    throw new DamagedFileException(file, "not a saved jdive replay buffer (wrong magic number)");
                 }
                 int version = in.readInt();
                 if (version != VERSION) {
-                    throw new IOException(file + " has replay format version " + version + "; this jdive reads "
-                            + VERSION);
+                    throw new DamagedFileException(file, "replay format version " + version + "; this jdive reads " + VERSION);
                 }
                 String savedKind = in.readUTF();
                 String saved = savedKind + "(" + in.readUTF() + " observations, envs " + in.readInt() + ", rows per env " + in.readInt()
@@ -147,61 +147,92 @@ final class ReplayFile {
                 if (!saved.equals(expected)) {
                     throw new IOException(file + " holds a " + saved + " but this buffer is a " + expected);
                 }
-            } catch (EOFException e) {
-                throw new IOException(file + " ends inside its header", e);
+            } catch (EOFException | java.io.UTFDataFormatException e) {
+                throw new DamagedFileException(file, "truncated inside its header", e);
             }
         }
 
         private int length(int expected) throws IOException {
-            int n = in.readInt();
+            int n = readInt();
             if (n != expected) {
-                throw new IOException(file + " holds an array of " + n + " entries where " + expected
-                        + " were expected; the file is corrupt");
+                throw new DamagedFileException(file, "an array of " + n + " entries where " + expected + " were expected");
             }
             return n;
         }
 
+        private int readInt() throws IOException {
+            try {
+                return in.readInt();
+            } catch (EOFException e) {
+                throw truncated(e);
+            }
+        }
+
+        private DamagedFileException truncated(EOFException e) {
+            return new DamagedFileException(file, "truncated inside its data", e);
+        }
+
         float[] floats(int expected) throws IOException {
             float[] a = new float[length(expected)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = in.readFloat();
+            try {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readFloat();
+                }
+            } catch (EOFException e) {
+                throw truncated(e);
             }
             return a;
         }
 
         byte[] bytes(int expected) throws IOException {
             byte[] a = new byte[length(expected)];
-            in.readFully(a);
+            try {
+                in.readFully(a);
+            } catch (EOFException e) {
+                throw truncated(e);
+            }
             return a;
         }
 
         double[] doubles(int expected) throws IOException {
             double[] a = new double[length(expected)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = in.readDouble();
+            try {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readDouble();
+                }
+            } catch (EOFException e) {
+                throw truncated(e);
             }
             return a;
         }
 
         int[] ints(int expected) throws IOException {
             int[] a = new int[length(expected)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = in.readInt();
+            try {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readInt();
+                }
+            } catch (EOFException e) {
+                throw truncated(e);
             }
             return a;
         }
 
         boolean[] booleans(int expected) throws IOException {
             boolean[] a = new boolean[length(expected)];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = in.readBoolean();
+            try {
+                for (int i = 0; i < a.length; i++) {
+                    a[i] = in.readBoolean();
+                }
+            } catch (EOFException e) {
+                throw truncated(e);
             }
             return a;
         }
 
         void expectEnd() throws IOException {
             if (in.read() != -1) {
-                throw new IOException(file + " has bytes after the replay buffer's data; the file is corrupt");
+                throw new DamagedFileException(file, "bytes after the replay buffer's data");
             }
         }
 

@@ -142,12 +142,12 @@ public final class SafeTensors {
     public static Contents read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < 8) {
-            throw new IOException(file + ": " + bytes.length + " bytes, too short for a safetensors file (an 8-byte "
+            throw new DamagedFileException(file, bytes.length + " bytes, too short for a safetensors file (an 8-byte "
                     + "header length comes first)");
         }
         long headerLength = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).getLong(0);
         if (headerLength < 2 || headerLength > MAX_HEADER || 8 + headerLength > bytes.length) {
-            throw new IOException(file + ": the header length at byte 0 says " + headerLength + " bytes, but the file has "
+            throw new DamagedFileException(file, "the header length at byte 0 says " + headerLength + " bytes, but the file has "
                     + bytes.length + " bytes: truncated, or not a safetensors file");
         }
         int dataStart = 8 + (int) headerLength;
@@ -155,10 +155,10 @@ public final class SafeTensors {
         try {
             parsed = Json.parse(Arrays.copyOfRange(bytes, 8, dataStart));
         } catch (Json.SyntaxException e) {
-            throw new IOException(file + ": malformed header at byte " + (8 + e.offset) + ": " + e.getMessage());
+            throw new DamagedFileException(file, "malformed header at byte " + (8 + e.offset) + ": " + e.getMessage());
         }
         if (!(parsed instanceof Map<?, ?> header)) {
-            throw new IOException(file + ": the header at byte 8 must be a JSON object");
+            throw new DamagedFileException(file, "the header at byte 8 must be a JSON object");
         }
         Map<String, String> metadata = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
@@ -178,8 +178,8 @@ public final class SafeTensors {
             int length = (int) (en.end - en.begin);
             String expectedCrc = metadata.get(CRC_PREFIX + en.name);
             if (expectedCrc != null && !expectedCrc.equals(crcHex(bytes, from, length))) {
-                throw new IOException(file + ": tensor '" + en.name + "' (bytes " + from + " to " + (from + length)
-                        + ") is corrupted: its CRC-32 is " + crcHex(bytes, from, length) + ", the header records " + expectedCrc);
+                throw new DamagedFileException(file, "tensor '" + en.name + "' (bytes " + from + " to " + (from + length)
+                        + ") is corrupted: its CRC-32 is " + crcHex(bytes, from, length) + ", the header records '" + printable(expectedCrc) + "'");
             }
             float[] values = new float[length / 4];
             data.position(from);
@@ -195,53 +195,53 @@ public final class SafeTensors {
 
     private static void readMetadata(Path file, Object value, Map<String, String> out) throws IOException {
         if (!(value instanceof Map<?, ?> m)) {
-            throw new IOException(file + ": \"__metadata__\" must be an object of strings");
+            throw new DamagedFileException(file, "\"__metadata__\" must be an object of strings");
         }
         for (Map.Entry<?, ?> e : m.entrySet()) {
             if (!(e.getValue() instanceof String s)) {
-                throw new IOException(file + ": metadata \"" + e.getKey() + "\" must be a string");
+                throw new DamagedFileException(file, "metadata \"" + e.getKey() + "\" must be a string");
             }
             out.put((String) e.getKey(), s);
         }
     }
 
     private static Entry entry(Path file, String name, Object value) throws IOException {
-        String where = file + ": tensor '" + name + "'";
+        String where = "tensor '" + name + "'";
         if (!(value instanceof Map<?, ?> m)) {
-            throw new IOException(where + ": its header entry must be an object with dtype, shape and data_offsets");
+            throw new DamagedFileException(file, where + ": its header entry must be an object with dtype, shape and data_offsets");
         }
         if (!"F32".equals(m.get("dtype"))) {
-            throw new IOException(where + " has dtype " + m.get("dtype") + "; jdive reads F32 tensors only");
+            throw new DamagedFileException(file, where + " has dtype " + m.get("dtype") + "; jdive reads F32 tensors only");
         }
-        long[] shape = longs(where, "shape", m.get("shape"), -1);
-        long[] offsets = longs(where, "data_offsets", m.get("data_offsets"), 2);
+        long[] shape = longs(file, where, "shape", m.get("shape"), -1);
+        long[] offsets = longs(file, where, "data_offsets", m.get("data_offsets"), 2);
         long count = 1;
         int[] dims = new int[shape.length];
         for (int d = 0; d < shape.length; d++) {
             if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
-                throw new IOException(where + " has an invalid dimension " + shape[d]);
+                throw new DamagedFileException(file, where + " has an invalid dimension " + shape[d]);
             }
             dims[d] = (int) shape[d];
             count *= shape[d];
             if (count > Integer.MAX_VALUE) {
-                throw new IOException(where + " has more than 2^31-1 elements");
+                throw new DamagedFileException(file, where + " has more than 2^31-1 elements");
             }
         }
         if (offsets[0] < 0 || offsets[1] < offsets[0] || offsets[1] - offsets[0] != 4 * count) {
-            throw new IOException(where + ": data_offsets " + Arrays.toString(offsets) + " do not hold " + count
+            throw new DamagedFileException(file, where + ": data_offsets " + Arrays.toString(offsets) + " do not hold " + count
                     + " F32 values (" + 4 * count + " bytes) for shape " + Arrays.toString(dims));
         }
         return new Entry(name, dims, offsets[0], offsets[1]);
     }
 
-    private static long[] longs(String where, String key, Object value, int length) throws IOException {
+    private static long[] longs(Path file, String where, String key, Object value, int length) throws IOException {
         if (!(value instanceof List<?> list) || (length >= 0 && list.size() != length)) {
-            throw new IOException(where + ": \"" + key + "\" must be a list of " + (length >= 0 ? length + " " : "") + "integers");
+            throw new DamagedFileException(file, where + ": \"" + key + "\" must be a list of " + (length >= 0 ? length + " " : "") + "integers");
         }
         long[] out = new long[list.size()];
         for (int i = 0; i < out.length; i++) {
             if (!(list.get(i) instanceof Long l)) {
-                throw new IOException(where + ": \"" + key + "\" must be a list of integers");
+                throw new DamagedFileException(file, where + ": \"" + key + "\" must be a list of integers");
             }
             out[i] = l;
         }
@@ -255,19 +255,28 @@ public final class SafeTensors {
         long expected = 0;
         for (Entry en : sorted) {
             if (en.begin != expected) {
-                throw new IOException(file + ": tensor '" + en.name + "' starts at byte " + (dataStart + en.begin)
+                throw new DamagedFileException(file, "tensor '" + en.name + "' starts at byte " + (dataStart + en.begin)
                         + " but the previous tensor ends at byte " + (dataStart + expected)
                         + (en.begin < expected ? " (overlap)" : " (gap)"));
             }
             if (dataStart + en.end > fileSize) {
-                throw new IOException(file + ": truncated: tensor '" + en.name + "' needs bytes " + (dataStart + en.begin)
+                throw new DamagedFileException(file, "truncated: tensor '" + en.name + "' needs bytes " + (dataStart + en.begin)
                         + " to " + (dataStart + en.end) + " but the file ends at byte " + fileSize);
             }
             expected = en.end;
         }
         if (dataStart + expected != fileSize) {
-            throw new IOException(file + ": " + (fileSize - dataStart - expected) + " bytes after the last tensor, from byte "
+            throw new DamagedFileException(file, (fileSize - dataStart - expected) + " bytes after the last tensor, from byte "
                     + (dataStart + expected) + ", belong to no tensor");
         }
+    }
+
+    /** {@code text} with anything but printable ASCII shown as {@code \\uXXXX}: a damaged header's bytes, readable. */
+    private static String printable(String text) {
+        StringBuilder b = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            b.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+        }
+        return b.toString();
     }
 }

@@ -100,6 +100,21 @@ public abstract class Module implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The dotted name of the first parameter (in registration order) holding a NaN or an infinity, or empty when
+     * all are finite: where a diverged training run went wrong first. Reads every parameter back from its backend.
+     */
+    public final java.util.Optional<String> firstNonFiniteParameter() {
+        for (Map.Entry<String, Tensor> p : namedParameters().entrySet()) {
+            for (float v : p.getValue().toFloatArray()) {
+                if (!Float.isFinite(v)) {
+                    return java.util.Optional.of(p.getKey());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The parameters, for an optimizer. Fails while a lazy layer has not yet seen an input. */
     public final List<Tensor> parameters() {
         requireInitialized("list the parameters");

@@ -37,6 +37,9 @@ public final class Schema {
                     "Write a metrics row (and a progress line) every this many budget units."),
             Key.optional("checkpoint.every", new ValueType.Int(0, Long.MAX_VALUE), 0L,
                     "Write a checkpoint every this many budget units (0: only at the end and on Ctrl-C)."),
+            Key.optional("on_nonfinite", ValueType.Choice.of("stop", "warn"), "stop",
+                    "When a loss or a parameter becomes NaN or infinite: `stop` the run (the summary says `diverged`, "
+                            + "the last good checkpoint stays the one to resume from) or `warn` once and go on."),
             Key.optional("checkpoint.keep", new ValueType.Int(1, 1000), 2L,
                     "How many of the latest checkpoints to keep (the best evaluation's model, "
                             + "`checkpoints/best.state`, is kept besides them)."));

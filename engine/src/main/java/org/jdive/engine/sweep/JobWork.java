@@ -49,6 +49,9 @@ record JobWork(List<String> folders, List<String> scenarios, long budget, String
             }
             Scenario scenario = ScenarioLoader.load(folder.scenario(), List.of());
             Runner.Result r = Runs.runUntil(scenario, folder, budget, flag);
+            if (r.diverged() != null) { // the configuration's result: the worst there is (NaN scores as +∞ error)
+                return new Outcome(Double.NaN, false, (System.nanoTime() - start) / 1e9);
+            }
             if (r.stopped() && r.done() < budget) {
                 return new Outcome(Double.NaN, true, (System.nanoTime() - start) / 1e9);
             }

@@ -3,7 +3,6 @@ package org.jdive.engine.sweep;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdive.engine.Executor;
+import org.jdive.engine.FolderLock;
 import org.jdive.engine.RunFolder;
 
 /**
@@ -47,7 +47,12 @@ public final class Tuner {
 
     /** Runs the sweep in its folder, continuing what the folder's journal holds; writes the reports at the end. */
     public Report run() throws IOException {
-        Files.createDirectories(folder);
+        try (FolderLock lock = FolderLock.acquire(folder)) {
+            return runLocked();
+        }
+    }
+
+    private Report runLocked() throws IOException {
         Scheduler scheduler = sweep.scheduler();
         Journal journal = new Journal(folder);
         Journal.Replay replay = journal.replay(scheduler);

@@ -28,6 +28,17 @@ public interface Trainer extends AutoCloseable {
      */
     Map<String, Double> train(long units);
 
+    /**
+     * What has become NaN or infinite, checked after each chunk: the first of the last chunk's losses or of the
+     * parameters (by module path, e.g. {@code online.layers.0.weight}), or empty while training is sound. The runner
+     * stops a run that diverged (scenario key {@code on_nonfinite}). Nothing by default: a metric that is an infinity
+     * is caught by the runner itself, but a NaN may mean "none yet" (a loss before learning starts), so only the
+     * trainer can tell.
+     */
+    default java.util.Optional<String> nonFinite() {
+        return java.util.Optional.empty();
+    }
+
     /** Evaluates the current policy or model; metrics by name, always the same names in the same order. */
     Map<String, Double> evaluate();
 

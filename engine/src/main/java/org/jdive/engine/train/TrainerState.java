@@ -2,6 +2,8 @@ package org.jdive.engine.train;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -13,8 +15,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
+import org.jdive.core.io.DamagedFileException;
 
 /**
  * A trainer's checkpoint: named arrays of doubles, floats, longs and bytes, stored bit for bit (so that a
@@ -24,11 +29,13 @@ import java.util.stream.Stream;
 public final class TrainerState {
 
     private static final String MAGIC = "jdive-trainer-state";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     /** The prefix of the entries {@link #putFiles} stores. */
     private static final String FILE = "file:";
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
+    /** The file this state was read from, to name it when one of its entries is found damaged; null for a new one. */
+    private Path source;
 
     public TrainerState put(String name, double[] values) {
         entries.put(name, values.clone());
@@ -133,7 +140,13 @@ public final class TrainerState {
                     Files.write(f, get(name, byte[].class));
                 }
             }
-            reader.read(dir);
+            try {
+                reader.read(dir);
+            } catch (DamagedFileException e) {
+                // a file inside the checkpoint: name the checkpoint the user has, not the temporary copy
+                String entry = FILE + dir.relativize(e.file().toAbsolutePath()).toString().replace('\\', '/');
+                throw new DamagedFileException(source != null ? source : e.file(), "entry '" + entry + "': " + e.problem(), e);
+            }
         } finally {
             deleteTree(dir);
         }
@@ -158,13 +171,14 @@ public final class TrainerState {
         return type.cast(v);
     }
 
-    /** Writes the state to {@code file} atomically (a temporary file in the same folder, then a rename). */
+    /**
+     * Writes the state to {@code file} atomically (a temporary file in the same folder, then a rename): the magic and
+     * version, the payload's length, the payload (the entries), and the payload's CRC-32, so that a reader knows a
+     * file cut short or changed for what it is.
+     */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
-            out.writeUTF(MAGIC);
-            out.writeInt(VERSION);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(entries.size());
             for (Map.Entry<String, Object> e : entries.entrySet()) {
                 out.writeUTF(e.getKey());
@@ -199,25 +213,108 @@ public final class TrainerState {
                 }
             }
         }
+        byte[] payload = bytes.toByteArray();
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(VERSION);
+                out.writeLong(payload.length);
+                out.write(payload);
+                out.writeInt((int) crc.getValue());
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp); // after a failed write (a full disk): the previous checkpoints stay as they were
         }
     }
 
-    /** Reads a state written by {@link #write}. */
+    /**
+     * Reads a state written by {@link #write} (or by jdive before checkpoints carried a checksum).
+     *
+     * @throws DamagedFileException naming {@code file} and what is wrong: cut short (the bytes expected and found), a
+     *                              checksum that does not match, not a checkpoint, an entry that runs past the end
+     */
     public static TrainerState read(Path file) throws IOException {
-        TrainerState state = new TrainerState();
+        long size = Files.size(file);
         try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-                throw new IOException(file + " is not a jdive trainer checkpoint (version " + VERSION + ")");
+            String magic;
+            int version;
+            try {
+                magic = in.readUTF();
+                version = in.readInt();
+            } catch (IOException e) {
+                throw new DamagedFileException(file, size == 0 ? "empty (0 bytes)" : "not a jdive checkpoint (no header)", e);
             }
+            if (!MAGIC.equals(magic)) {
+                throw new DamagedFileException(file, "not a jdive checkpoint (its first bytes are not '" + MAGIC + "')");
+            }
+            long header = 2 + MAGIC.length() + 4L;
+            TrainerState state;
+            if (version == 1) { // before checkpoints carried their length and checksum
+                state = entries(file, in, size - header);
+            } else if (version == VERSION) {
+                if (size < header + 8 + 4) {
+                    throw new DamagedFileException(file, String.format(Locale.ROOT,
+                            "truncated: %,d bytes, shorter than a checkpoint's header", size));
+                }
+                long length = in.readLong();
+                long expected = header + 8 + length + 4;
+                if (length < 0 || length > Integer.MAX_VALUE - 16 || expected != size) {
+                    throw new DamagedFileException(file, length < 0 || expected < size
+                            ? String.format(Locale.ROOT, "its header gives a payload of %,d bytes, which the file's %,d "
+                            + "bytes do not hold", length, size)
+                            : String.format(Locale.ROOT, "truncated: expected %,d bytes, found %,d", expected, size));
+                }
+                byte[] payload = in.readNBytes((int) length);
+                int stored = in.readInt();
+                CRC32 crc = new CRC32();
+                crc.update(payload);
+                if ((int) crc.getValue() != stored) {
+                    throw new DamagedFileException(file, String.format(Locale.ROOT,
+                            "CRC-32 mismatch: the file records %08x, its bytes give %08x", stored, (int) crc.getValue()));
+                }
+                state = entries(file, new DataInputStream(new ByteArrayInputStream(payload)), length);
+            } else {
+                throw new DamagedFileException(file, "checkpoint format version " + version + " (this jdive reads 1 and "
+                        + VERSION + ")");
+            }
+            state.source = file;
+            return state;
+        }
+    }
+
+    /** The entries of a payload of {@code length} bytes, each array's length checked against what is left. */
+    private static TrainerState entries(Path file, DataInputStream in, long length) throws IOException {
+        TrainerState state = new TrainerState();
+        long left = length;
+        try {
             int count = in.readInt();
+            left -= 4;
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
+                left -= 2 + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
                 int type = in.readByte();
                 int n = in.readInt();
+                left -= 5;
+                int width = switch (type) {
+                    case 'd', 'l' -> 8;
+                    case 'f' -> 4;
+                    case 'b' -> 1;
+                    default -> throw new DamagedFileException(file, "entry '" + name + "' has an unknown type " + type);
+                };
+                if (n < 0 || (long) n * width > left) {
+                    throw new DamagedFileException(file, String.format(Locale.ROOT,
+                            "entry '%s' claims %,d values, more than the %,d bytes left", name, n, left));
+                }
+                left -= (long) n * width;
                 switch (type) {
                     case 'd' -> {
                         double[] d = new double[n];
@@ -240,10 +337,11 @@ public final class TrainerState {
                         }
                         state.entries.put(name, l);
                     }
-                    case 'b' -> state.entries.put(name, in.readNBytes(n));
-                    default -> throw new IOException(file + ": corrupt checkpoint (entry '" + name + "')");
+                    default -> state.entries.put(name, in.readNBytes(n));
                 }
             }
+        } catch (java.io.EOFException | java.io.UTFDataFormatException e) {
+            throw new DamagedFileException(file, "truncated or garbled inside its entries", e);
         }
         return state;
     }

@@ -61,4 +61,53 @@ class TrainerStateTest {
             assertTrue(e.getMessage().contains("points outside its folder"), e.getMessage());
         }
     }
+
+    @Test
+    void aDamagedFileIsNamedWithWhatIsWrong() throws IOException {
+        Path file = dir.resolve("000000001000.state");
+        new TrainerState().put("w", new float[] {1, 2, 3}).put("n", 5L).write(file);
+        byte[] good = Files.readAllBytes(file);
+
+        Files.write(file, java.util.Arrays.copyOf(good, 30));
+        assertDamaged(file, "truncated: 30 bytes, shorter than a checkpoint's header");
+        Files.write(file, java.util.Arrays.copyOf(good, 60));
+        assertDamaged(file, "truncated: expected " + good.length + " bytes, found 60");
+        Files.write(file, new byte[0]);
+        assertDamaged(file, "empty (0 bytes)");
+        byte[] flipped = good.clone();
+        flipped[40] ^= 0x10;
+        Files.write(file, flipped);
+        assertDamaged(file, "CRC-32 mismatch: the file records ");
+        Files.writeString(file, "not a checkpoint at all, but long enough to have a header");
+        assertDamaged(file, "not a jdive checkpoint");
+    }
+
+    @Test
+    void aCheckpointFromBeforeChecksumsStillReads() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeUTF("jdive-trainer-state");
+            out.writeInt(1);
+            out.writeInt(1);
+            out.writeUTF("n");
+            out.writeByte('l');
+            out.writeInt(1);
+            out.writeLong(42);
+        }
+        Path file = dir.resolve("old.state");
+        Files.write(file, bytes.toByteArray());
+        assertEquals(42, TrainerState.read(file).scalar("n"));
+        byte[] huge = bytes.toByteArray();
+        huge[huge.length - 12] = 0x7f; // the entry now claims 2^30-odd longs: refused, not allocated
+        Files.write(file, huge);
+        assertDamaged(file, "claims");
+    }
+
+    private static void assertDamaged(Path file, String problem) {
+        org.jdive.core.io.DamagedFileException e = assertThrows(org.jdive.core.io.DamagedFileException.class,
+                () -> TrainerState.read(file));
+        assertEquals(file, e.file());
+        assertTrue(e.problem().contains(problem), e.problem());
+        assertTrue(e.getMessage().startsWith(file + " is damaged: "), e.getMessage());
+    }
 }

@@ -19,6 +19,15 @@ import org.jdive.core.data.ArrayDataset;
 import org.jdive.core.data.DataHome;
 import org.jdive.core.data.Dataset;
 import org.jdive.core.loss.Reduction;
+import org.jdive.core.nn.Module;
+import org.jdive.engine.scenario.Key;
+import org.jdive.engine.scenario.Problem;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.TrainerKind;
+import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.Sampler;
+import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.TrainerState;
 import org.jdive.envs.EnvSpec;
 import org.jdive.envs.Envs;
 import org.jdive.gan.EpochStats;
@@ -30,14 +39,6 @@ import org.jdive.gan.dcgan.DcganConfig;
 import org.jdive.gan.dcgan.DcganTrainer;
 import org.jdive.gan.dcgan.Variant;
 import org.jdive.gan.io.SampleGrid;
-import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
-import org.jdive.engine.scenario.Scenario;
-import org.jdive.engine.scenario.TrainerKind;
-import org.jdive.engine.scenario.ValueType;
-import org.jdive.engine.train.Sampler;
-import org.jdive.engine.train.Trainer;
-import org.jdive.engine.train.TrainerState;
 
 /**
  * {@code model.kind: dcgan}: D2L 20.2's DCGAN (or PyTorch's variant) on MNIST, a folder of images or frames of
@@ -233,6 +234,16 @@ public final class DcganKind implements TrainerKind {
         @Override
         int epochsDone() {
             return dcgan.epochsDone();
+        }
+
+        @Override
+        Module generator() {
+            return dcgan.generator();
+        }
+
+        @Override
+        Module discriminator() {
+            return dcgan.discriminator();
         }
 
         @Override

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import org.jdive.core.nn.Module;
 import org.jdive.engine.train.Trainer;
 
 /**
@@ -14,6 +16,7 @@ abstract class EpochTrainer implements Trainer {
 
     private final long budget;
     private Path runFolder;
+    private Map<String, Double> lastEpoch = Map.of();
 
     EpochTrainer(long budget) {
         this.budget = budget;
@@ -25,6 +28,11 @@ abstract class EpochTrainer implements Trainer {
     /** Trains one epoch and returns its metrics row. */
     abstract Map<String, Double> trainEpoch();
 
+    /** The generator and the discriminator, checked for NaN and infinity after each chunk. */
+    abstract Module generator();
+
+    abstract Module discriminator();
+
     /** Writes this epoch's picture (sample grid or scatter plot) to {@code png}; nothing by default. */
     void writeEpochImage(Path png) throws IOException {
     }
@@ -32,6 +40,18 @@ abstract class EpochTrainer implements Trainer {
     @Override
     public final void writeFilesTo(Path folder) {
         runFolder = folder;
+    }
+
+    /** A GAN's losses exist every epoch, so a NaN among them is divergence; then the networks' parameters. */
+    @Override
+    public final Optional<String> nonFinite() {
+        for (Map.Entry<String, Double> m : lastEpoch.entrySet()) {
+            if (!Double.isFinite(m.getValue())) {
+                return Optional.of("metric " + m.getKey());
+            }
+        }
+        return generator().firstNonFiniteParameter().map(p -> "the generator's parameter " + p)
+                .or(() -> discriminator().firstNonFiniteParameter().map(p -> "the discriminator's parameter " + p));
     }
 
     @Override
@@ -49,6 +69,7 @@ abstract class EpochTrainer implements Trainer {
         Map<String, Double> metrics = Map.of();
         for (long i = 0; i < units && !finished(); i++) {
             metrics = trainEpoch();
+            lastEpoch = metrics;
             if (runFolder != null) {
                 Path png = GanKeys.epochImage(runFolder, epochsDone());
                 try {

@@ -7,10 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
-import org.jdive.gan.mixture.GaussianMixture;
-import org.jdive.gan.mixture.MixtureGan;
-import org.jdive.gan.mixture.MixturePlot;
-import org.jdive.gan.mixture.ModeCoverage;
+import org.jdive.core.nn.Module;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
@@ -18,6 +15,10 @@ import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
+import org.jdive.gan.mixture.GaussianMixture;
+import org.jdive.gan.mixture.MixtureGan;
+import org.jdive.gan.mixture.MixturePlot;
+import org.jdive.gan.mixture.ModeCoverage;
 
 /**
  * {@code model.kind: mixture-gan}: a plain GAN on the ring or grid of Gaussians of the mode-collapse literature,
@@ -113,6 +114,16 @@ public final class MixtureGanKind implements TrainerKind {
         @Override
         int epochsDone() {
             return gan.epochsDone();
+        }
+
+        @Override
+        Module generator() {
+            return gan.generator();
+        }
+
+        @Override
+        Module discriminator() {
+            return gan.discriminator();
         }
 
         @Override

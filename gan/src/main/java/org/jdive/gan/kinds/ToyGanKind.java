@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
-import org.jdive.gan.Moments;
-import org.jdive.gan.toy.ToyData;
-import org.jdive.gan.toy.ToyGan;
+import org.jdive.core.nn.Module;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
@@ -18,6 +16,9 @@ import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
+import org.jdive.gan.Moments;
+import org.jdive.gan.toy.ToyData;
+import org.jdive.gan.toy.ToyGan;
 
 /**
  * {@code model.kind: toy-gan}: D2L 20.1's GAN on a 2-D Gaussian, D2L's settings by default. Its evaluation
@@ -89,6 +90,16 @@ public final class ToyGanKind implements TrainerKind {
         @Override
         int epochsDone() {
             return gan.epochsDone();
+        }
+
+        @Override
+        Module generator() {
+            return gan.generator();
+        }
+
+        @Override
+        Module discriminator() {
+            return gan.discriminator();
         }
 
         @Override
