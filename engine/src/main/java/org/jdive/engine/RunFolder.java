@@ -182,11 +182,16 @@ public record RunFolder(Path path) {
     public void writeAtomically(String name, String text) throws IOException {
         Path file = path.resolve(name);
         Path tmp = path.resolve(name + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
         try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw Io.cannotWrite(file, e);
         }
     }
 }

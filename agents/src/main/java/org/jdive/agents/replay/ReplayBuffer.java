@@ -242,6 +242,12 @@ public class ReplayBuffer {
             int[] fill = in.ints(filled.length);
             Runnable extra = loadExtra(in);
             in.expectEnd();
+            for (int e = 0; e < numEnvs; e++) {
+                if (heads[e] < 0 || heads[e] >= rowsPerEnv || fill[e] < 0 || fill[e] > rowsPerEnv) {
+                    throw new org.jdive.core.io.DamagedFileException(file, "env " + e + "'s write position " + heads[e]
+                            + " or fill " + fill[e] + " is outside its " + rowsPerEnv + " rows");
+                }
+            }
             installObservations.run();
             System.arraycopy(act, 0, actions, 0, act.length);
             System.arraycopy(rew, 0, rewards, 0, rew.length);

@@ -231,6 +231,10 @@ public final class TrainerState {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) { // a full or read-only disk: say which file and why, in the operating system's words
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : e.getMessage();
+            throw new IOException("cannot write checkpoint " + file + ": " + reason, e);
         } finally {
             Files.deleteIfExists(tmp); // after a failed write (a full disk): the previous checkpoints stay as they were
         }
