@@ -93,4 +93,20 @@ class DivergenceTest {
         String table = out.toString(StandardCharsets.UTF_8);
         assertTrue(table.contains("| ring | cpu | 2 | ") && table.contains("diverged (2 of 2 seeds)"), table);
     }
+
+    @Test
+    void aSweepScoresADivergedTrialWorstAndSaysSo() throws IOException {
+        scenario();
+        Path sweep = dir.resolve("sweep.yaml");
+        Files.writeString(sweep, """
+                scenario: ring.yaml
+                space:
+                  model.lr_g: {choice: [1.0e-4, 5.0e4]}
+                searcher: grid
+                metric: modes_captured
+                """);
+        assertEquals(0, jdive("sweep", sweep.toString(), "--runs", dir.resolve("sweeps").toString()));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.matches("(?s).*\\| 0 \\| 1.0e-4 \\| 6 \\| [0-9.]+ \\|.*\\| 1 \\| 5.0e4 \\| 6 \\| diverged \\|.*"), table);
+    }
 }

@@ -16,7 +16,8 @@ import org.jdive.engine.chart.LineChart;
 
 /**
  * What a sweep leaves in its folder besides the runs: {@code results.csv} and {@code results.md} (each trial's
- * configuration, the budget it reached, its metric there and its wall time, best first), {@code best.yaml} (the best
+ * configuration, the budget it reached, its metric there — "diverged" for a run stopped by NaN or infinity — and its
+ * wall time, best first), {@code best.yaml} (the best
  * configuration as a scenario ready to run), and {@code plots/}: {@code best-so-far.png} (the incumbent's metric
  * against the sweep's wall time, as D2L 19.2 draws it) and {@code trials.png} (each trial's evaluations over its
  * budget, coloured by the last rung it reached, as D2L 19.4 draws successive halving).
@@ -62,7 +63,8 @@ final class SweepReport {
             csv.append(String.format(Locale.ROOT, ",%d,%s,%.3f%n", r.job().budget(), r.value(), wall));
             md.append("| ").append(r.job().trial()).append(" | ");
             keys.forEach(k -> md.append(r.job().config().get(k)).append(" | "));
-            md.append(String.format(Locale.ROOT, "%,d | %.4f | %.1f |%n", r.job().budget(), r.value(), wall));
+            String value = Double.isNaN(r.value()) ? "diverged" : String.format(Locale.ROOT, "%.4f", r.value());
+            md.append(String.format(Locale.ROOT, "%,d | %s | %.1f |%n", r.job().budget(), value, wall));
         }
         RunFolder out = new RunFolder(folder);
         out.writeAtomically("results.csv", csv.toString());
