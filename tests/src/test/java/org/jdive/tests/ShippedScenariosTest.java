@@ -36,7 +36,7 @@ class ShippedScenariosTest {
     Path dir;
 
     static Stream<Path> scenarios() throws IOException {
-        return yamlFiles(SCENARIOS);
+        return Stream.concat(yamlFiles(SCENARIOS), yamlFiles(SCENARIOS.resolve("d2l")));
     }
 
     static Stream<Path> suites() throws IOException {
@@ -94,6 +94,9 @@ class ShippedScenariosTest {
         List<String> sets = new ArrayList<>(List.of(budgetKey + "=" + small, "log.every=5"));
         if (agent) {
             sets.addAll(List.of("eval.episodes=2", "eval.max_episode_steps=200"));
+        }
+        if (full.kind().name().equals("classifier")) {
+            sets.add("data.images=2000");
         }
         if (full.kind().name().equals("dcgan")) {
             sets.addAll(List.of("data.images=64", "model.width=4", "model.batch_size=16", "eval.samples=16"));

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where jdive looks for a data set it knows by name ({@code mnist}): the folder {@code <name>} under, in order,
- * {@code $JDIVE_DATA}, a {@code data/} folder in the working directory or the nearest parent that has one, and
- * the {@code data/} folder that ships with jdive ({@code <jdive.home>/data}, where the system property
- * {@code jdive.home} is set by the launcher to the installation). So a scenario run from the user's own folder
- * finds the shipped data, and a user's own copy wins over it.
+ * Where jdive looks for a data set it knows by name ({@code mnist}, {@code fashion-mnist}): the folder
+ * {@code <name>} under, in order, {@code $JDIVE_DATA}, a {@code data/} folder in the working directory or the nearest
+ * parent that has one, the {@code data/} folder that ships with jdive ({@code <jdive.home>/data}, where the system
+ * property {@code jdive.home} is set by the launcher to the installation), and {@code /usr/share/datasets} (where
+ * Debian's data set packages, such as {@code dataset-fashion-mnist}, put theirs). So a scenario run from the user's own
+ * folder finds the shipped or installed data, and a user's own copy wins over it.
  */
 public final class DataHome {
 
@@ -18,6 +19,8 @@ public final class DataHome {
     public static final String ENV = "JDIVE_DATA";
     /** The system property naming jdive's installation (its {@code data/} folder holds the shipped data). */
     public static final String HOME_PROPERTY = "jdive.home";
+    /** Where Debian's data set packages install (e.g. {@code dataset-fashion-mnist}). */
+    static final Path SYSTEM = Path.of("/usr/share/datasets");
 
     private DataHome() {
     }
@@ -48,6 +51,7 @@ public final class DataHome {
         if (home != null && !home.isBlank()) {
             candidates.add(Path.of(home).resolve("data").resolve(name).toAbsolutePath().normalize());
         }
+        candidates.add(SYSTEM.resolve(name));
         return candidates;
     }
 }

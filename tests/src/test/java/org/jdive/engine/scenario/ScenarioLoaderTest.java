@@ -157,7 +157,7 @@ class ScenarioLoaderTest {
         List<Problem> models = problems("model:\n  kind: gna\n  batch_size: 0\n  lr_g: x\n");
         assertEquals(List.of("model.kind", "model.batch_size", "model.lr_g"), models.stream().map(Problem::key).toList(),
                 models.toString());
-        assertEquals("must be integer in [2, 1000000] or integer in [1, 1000000] (depending on the kind), got '0'",
+        assertEquals("must be integer in [1, 1000000] or integer in [2, 1000000] (depending on the kind), got '0'",
                 models.get(1).message(), "kinds of the family read model.batch_size differently");
     }
 

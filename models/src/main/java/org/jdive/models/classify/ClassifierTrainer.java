@@ -1,0 +1,70 @@
+package org.jdive.models.classify;
+
+import org.jdive.core.Rng;
+import org.jdive.core.backend.Backend;
+import org.jdive.core.data.Batch;
+import org.jdive.core.data.DataLoader;
+import org.jdive.core.data.Dataset;
+
+/**
+ * Trains a {@link Classifier} epoch by epoch, as D2L's {@code Trainer.fit} does: each epoch one pass over the
+ * shuffled training set in minibatches (the last, smaller one kept), then the validation set's loss and accuracy.
+ * Each epoch's shuffle comes from a stream named after the seed and the epoch, so epoch {@code e} does the same work
+ * whether the run began at epoch 0 or was resumed after epoch {@code e − 1}.
+ */
+public final class ClassifierTrainer {
+
+    /** One epoch's record, as D2L plots it. */
+    public record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
+                        double validationAccuracy, double seconds) {
+    }
+
+    private final Classifier classifier;
+    private final Dataset train;
+    private final Dataset validation;
+    private final int batchSize;
+    private final long seed;
+    private final Backend backend;
+    private int epochsDone;
+
+    public ClassifierTrainer(Classifier classifier, Dataset train, Dataset validation, int batchSize, long seed,
+                             Backend backend) {
+        if (batchSize < 1 || batchSize > train.size()) {
+            throw new IllegalArgumentException("batch size must be in [1, " + train.size() + "], got " + batchSize);
+        }
+        this.classifier = classifier;
+        this.train = train;
+        this.validation = validation;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.backend = backend;
+    }
+
+    /** Trains one more epoch and scores the validation set. */
+    public Epoch trainEpoch() {
+        long start = System.nanoTime();
+        int epoch = epochsDone;
+        DataLoader loader = new DataLoader(train, batchSize, true, false, Rng.split(seed, "data/epoch-" + epoch), backend);
+        Classifier.Score seen = new Classifier.Score(0, 0, 0);
+        for (Batch batch : loader) { // the loader frees each batch when it makes the next
+            seen = seen.plus(classifier.step(batch.features(), batch.targets()));
+        }
+        epochsDone++;
+        Classifier.Score held = classifier.evaluate(validation, 1000);
+        return new Epoch(epochsDone, seen.loss(), seen.accuracy(), held.loss(), held.accuracy(),
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    public Classifier classifier() {
+        return classifier;
+    }
+
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** Sets the epochs already trained (what a checkpoint restores). */
+    public void epochsDone(int epochs) {
+        this.epochsDone = epochs;
+    }
+}

@@ -1,0 +1,61 @@
+package org.jdive.models.classify;
+
+import java.util.List;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.core.nn.AvgPool2d;
+import org.jdive.core.nn.Conv2d;
+import org.jdive.core.nn.Flatten;
+import org.jdive.core.nn.Linear;
+import org.jdive.core.nn.Relu;
+import org.jdive.core.nn.Sequential;
+import org.jdive.core.nn.Sigmoid;
+import org.jdive.core.nn.init.Init;
+
+/**
+ * D2L's classifiers by name, as the PyTorch edition builds them for 28×28 grey images and ten classes:
+ * <ul>
+ *   <li>{@code softmax} (4.5): a linear layer on the flattened pixels;</li>
+ *   <li>{@code mlp} (5.2): one hidden layer of 256 ReLU units;</li>
+ *   <li>{@code lenet} (7.6): two 5×5 convolutions (6 and 16 channels, the first padded by 2) each followed by a sigmoid
+ *       and 2×2 average pooling, then 120, 84 and 10 units with sigmoids between; weights Xavier-uniform (the book's
+ *       {@code init_cnn}), biases as PyTorch's default.</li>
+ * </ul>
+ * Linear and convolutional layers otherwise start as PyTorch's do (uniform in ±1/√fan_in).
+ */
+public final class Nets {
+
+    /** The names {@link #build} takes. */
+    public static final List<String> NAMES = List.of("softmax", "mlp", "lenet");
+
+    private Nets() {
+    }
+
+    /** The network {@code name} for {@code channels × 28 × 28} inputs and {@code classes} outputs. */
+    public static Sequential build(String name, int channels, int size, int classes, UniformRandomProvider rng) {
+        int pixels = channels * size * size;
+        return switch (name) {
+            case "softmax" -> new Sequential(new Flatten(), new Linear(pixels, classes, rng));
+            case "mlp" -> new Sequential(new Flatten(), new Linear(pixels, 256, rng), new Relu(), new Linear(256, classes, rng));
+            case "lenet" -> lenet(channels, size, classes, rng);
+            default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);
+        };
+    }
+
+    private static Sequential lenet(int channels, int size, int classes, UniformRandomProvider rng) {
+        int side = ((size + 4 - 4) / 2 - 4) / 2; // 28 → 28 (pad 2) → 14 → 10 → 5
+        Sequential net = new Sequential(
+                new Conv2d(channels, 6, 5, 1, 2, true, rng), new Sigmoid(), new AvgPool2d(2, 2, 0),
+                new Conv2d(6, 16, 5, 1, 0, true, rng), new Sigmoid(), new AvgPool2d(2, 2, 0),
+                new Flatten(), new Linear(16 * side * side, 120, rng), new Sigmoid(),
+                new Linear(120, 84, rng), new Sigmoid(), new Linear(84, classes, rng));
+        Init xavier = Init.xavierUniform();
+        net.apply(m -> {
+            if (m instanceof Conv2d conv) {
+                xavier.fill(conv.weight(), rng);
+            } else if (m instanceof Linear linear) {
+                xavier.fill(linear.weight(), rng);
+            }
+        });
+        return net;
+    }
+}

@@ -1,0 +1,225 @@
+package org.jdive.models.kinds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdive.core.Rng;
+import org.jdive.core.backend.Backends;
+import org.jdive.core.data.ArrayDataset;
+import org.jdive.core.data.DataHome;
+import org.jdive.core.data.Dataset;
+import org.jdive.core.data.FashionMnist;
+import org.jdive.core.data.Mnist;
+import org.jdive.core.io.Checkpoint;
+import org.jdive.core.nn.Sequential;
+import org.jdive.core.optim.Sgd;
+import org.jdive.engine.scenario.Key;
+import org.jdive.engine.scenario.Problem;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.TrainerKind;
+import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.TrainerState;
+import org.jdive.models.classify.Classifier;
+import org.jdive.models.classify.ClassifierTrainer;
+import org.jdive.models.classify.Nets;
+
+/**
+ * {@code model.kind: classifier}: one of D2L's image classifiers ({@link Nets}) trained with minibatch SGD on
+ * Fashion-MNIST (the book's data set) or MNIST, logging per epoch what the book plots: training loss and accuracy,
+ * validation loss and accuracy (on the test split, as the book validates). Its evaluation is the test split's
+ * accuracy and loss.
+ */
+public final class ClassifierKind implements TrainerKind {
+
+    static final Key DATASET = Key.optional("data.dataset", ValueType.Choice.of("fashion-mnist", "mnist"), "fashion-mnist",
+            "`fashion-mnist` (D2L's: 60,000 training and 10,000 test images; Debian's dataset-fashion-mnist) or `mnist` "
+                    + "(the 10,000 digits shipped in data/mnist: the first 8,000 train, the rest validate).");
+    static final Key PATH = Key.optional("data.path", new ValueType.Text(), null,
+            "The folder of the data set's IDX files; absent: found as `fashion-mnist` or `mnist` under $JDIVE_DATA, "
+                    + "data/ here or above, jdive's own data/, or /usr/share/datasets.");
+    static final Key IMAGES = Key.optional("data.images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
+            "Use only the first this many training images (0: all).");
+    static final Key NET = Key.optional("model.net", ValueType.Choice.of(Nets.NAMES.toArray(String[]::new)), "softmax",
+            "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units) or `lenet` (7.6: sigmoid, average "
+                    + "pooling, Xavier initialisation).");
+    static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
+            "Examples per SGD step (D2L: 256; 128 for LeNet).");
+    static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
+            0.1, "SGD's learning rate (D2L: 0.1).");
+    static final Key WEIGHT_DECAY = Key.optional("model.weight_decay", new ValueType.Real(0, false, Double.POSITIVE_INFINITY,
+            false), 0.0, "L2 penalty coefficient, as torch.optim.SGD's weight_decay (D2L 3.7).");
+    static final Key EPOCHS = Key.optional("budget.epochs", new ValueType.Int(1, 1_000_000), 10L,
+            "Epochs to train (one epoch is one pass over the training set).");
+
+    /** The number of shipped MNIST digits that train; the rest validate. */
+    private static final int MNIST_TRAIN = 8000;
+
+    @Override
+    public String name() {
+        return "classifier";
+    }
+
+    @Override
+    public String section() {
+        return "model";
+    }
+
+    @Override
+    public String description() {
+        return "D2L's image classifiers (softmax regression, MLP, LeNet) on Fashion-MNIST or MNIST, with per-epoch accuracy";
+    }
+
+    @Override
+    public String unit() {
+        return "epochs";
+    }
+
+    @Override
+    public List<Key> keys() {
+        return List.of(DATASET, PATH, IMAGES, NET, BATCH, LR, WEIGHT_DECAY, EPOCHS);
+    }
+
+    @Override
+    public List<Check> checks() {
+        return List.of(ClassifierKind::dataThere);
+    }
+
+    private static List<Problem> dataThere(Scenario s) {
+        String dataset = s.text(DATASET.path());
+        Path folder = folder(s);
+        boolean there = dataset.equals("fashion-mnist") ? FashionMnist.isIn(folder)
+                : java.nio.file.Files.exists(folder.resolve("mnist-10k-images-idx3-ubyte.gz"));
+        if (there) {
+            return List.of();
+        }
+        String where = s.has(PATH.path()) ? folder.toAbsolutePath().toString()
+                : "any of " + DataHome.candidates(dataset);
+        return List.of(s.problem(PATH.path(), "no " + dataset + " IDX files in " + where
+                + (dataset.equals("fashion-mnist") ? "; " + FashionMnist.howToGet() : "")));
+    }
+
+    private static Path folder(Scenario s) {
+        return s.has(PATH.path()) ? Path.of(s.text(PATH.path())) : DataHome.find(s.text(DATASET.path()));
+    }
+
+    @Override
+    public Trainer create(Scenario s) {
+        return new Run(s);
+    }
+
+    /** A classifier's run: the network, SGD, the epoch loop, and checkpoints of both. */
+    private static final class Run implements Trainer {
+
+        private static final String NET_FILE = "net.safetensors";
+
+        private final long budget;
+        private final Sequential net;
+        private final Sgd sgd;
+        private final ClassifierTrainer trainer;
+        private final Dataset test;
+        private Map<String, Double> lastEpoch = Map.of();
+
+        Run(Scenario s) {
+            Dataset train;
+            try {
+                Path folder = folder(s);
+                if (s.text(DATASET.path()).equals("fashion-mnist")) {
+                    FashionMnist.Splits splits = FashionMnist.load(folder);
+                    train = splits.train();
+                    test = splits.test();
+                } else {
+                    ArrayDataset all = Mnist.load(folder.resolve("mnist-10k-images-idx3-ubyte.gz"),
+                            folder.resolve("mnist-10k-labels-idx1-ubyte.gz"));
+                    train = all.range(0, MNIST_TRAIN);
+                    test = all.range(MNIST_TRAIN, all.size());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+            int images = s.intValue(IMAGES.path());
+            if (images > 0 && images < train.size()) {
+                train = train.range(0, images);
+            }
+            int[] shape = train.featureShape();
+            budget = s.integer(EPOCHS.path());
+            net = Nets.build(s.text(NET.path()), shape[0], shape[1], 10, Rng.split(s.seed(), "init"));
+            sgd = new Sgd(net.parameters(), (float) s.number(LR.path()), 0f, (float) s.number(WEIGHT_DECAY.path()), false);
+            trainer = new ClassifierTrainer(new Classifier(net, sgd), train, test,
+                    Math.min(s.intValue(BATCH.path()), train.size()), s.seed(), Backends.getDefault());
+        }
+
+        @Override
+        public long done() {
+            return trainer.epochsDone();
+        }
+
+        @Override
+        public long budget() {
+            return budget;
+        }
+
+        @Override
+        public Map<String, Double> train(long units) {
+            for (long i = 0; i < units && !finished(); i++) {
+                ClassifierTrainer.Epoch e = trainer.trainEpoch();
+                Map<String, Double> m = new LinkedHashMap<>();
+                m.put("train_loss", e.trainLoss());
+                m.put("train_acc", e.trainAccuracy());
+                m.put("val_loss", e.validationLoss());
+                m.put("val_acc", e.validationAccuracy());
+                lastEpoch = m;
+            }
+            return lastEpoch;
+        }
+
+        @Override
+        public Map<String, Double> evaluate() {
+            Classifier.Score s = trainer.classifier().evaluate(test, 1000);
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("accuracy", s.accuracy());
+            m.put("loss", s.loss());
+            return m;
+        }
+
+        @Override
+        public Optional<String> nonFinite() {
+            for (Map.Entry<String, Double> m : lastEpoch.entrySet()) {
+                if (!Double.isFinite(m.getValue())) {
+                    return Optional.of("metric " + m.getKey());
+                }
+            }
+            return net.firstNonFiniteParameter().map(p -> "the network's parameter " + p);
+        }
+
+        @Override
+        public TrainerState save() {
+            try {
+                return new TrainerState().put("epochs", (long) trainer.epochsDone())
+                        .putFiles(dir -> Checkpoint.save(dir.resolve(NET_FILE), net, sgd));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot checkpoint the classifier: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void restore(TrainerState state) {
+            try {
+                state.readFiles(dir -> Checkpoint.load(dir.resolve(NET_FILE), net, sgd));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot restore the classifier: " + e.getMessage(), e);
+            }
+            trainer.epochsDone(Math.toIntExact(state.scalar("epochs")));
+        }
+
+        @Override
+        public void close() {
+            net.close();
+        }
+    }
+}
