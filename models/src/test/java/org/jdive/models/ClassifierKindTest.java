@@ -90,13 +90,19 @@ class ClassifierKindTest {
     }
 
     @Test
-    void leNetMapsImagesToTenLogitsThroughTheBooksLayers() {
+    void leNetsMapImagesToTenLogitsThroughTheBooksLayers() {
         try (Sequential net = Nets.build("lenet", 1, 28, 10, Rng.seeded(1));
              Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             assertArrayEquals(new int[] {3, 10}, net.forward(Tensor.zeros(3, 1, 28, 28)).shape());
             assertEquals(List.of("0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias", "9.weight", "9.bias",
                     "11.weight", "11.bias"), List.copyOf(net.namedParameters().keySet()));
             assertArrayEquals(new int[] {120, 400}, net.namedParameters().get("7.weight").shape(), "16 × 5 × 5 in");
+        }
+        try (Sequential net = Nets.build("bn-lenet", 1, 28, 10, Rng.seeded(1));
+             Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
+            assertArrayEquals(new int[] {3, 10}, net.forward(Tensor.zeros(3, 1, 28, 28)).shape());
+            assertEquals(4, net.namedBuffers().keySet().stream().filter(k -> k.endsWith("running_mean")).count(),
+                    "batch norm after both convolutions and both hidden linear layers");
         }
     }
 

@@ -129,6 +129,64 @@ public final class DqnConfig {
     /** MinAtar's convolutional torso for {@code 10×10×C} grids. */
     public DqnConfig minAtarTorso() { minAtarTorso = true; return this; }
 
+    // The settings as they stand, for the scenario kind's defaults and for checks: one place says each default.
+
+    public int numEnvs() { return numEnvs; }
+
+    public double gamma() { return gamma; }
+
+    public float learningRate() { return learningRate; }
+
+    public OptimizerKind optimizer() { return optimizer; }
+
+    public float adamEps() { return adamEps; }
+
+    public float rmsAlpha() { return rmsAlpha; }
+
+    public float rmsEps() { return rmsEps; }
+
+    public int bufferSize() { return bufferSize; }
+
+    public int batchSize() { return batchSize; }
+
+    public long learningStarts() { return learningStarts; }
+
+    public int trainFrequency() { return trainFrequency; }
+
+    public int gradientSteps() { return gradientSteps; }
+
+    public long targetUpdateInterval() { return targetUpdateInterval; }
+
+    public double tau() { return tau; }
+
+    public double explorationStart() { return explorationStart; }
+
+    public double explorationEnd() { return explorationEnd; }
+
+    public long explorationSteps() { return explorationSteps; }
+
+    public Loss loss() { return loss; }
+
+    public float maxGradNorm() { return maxGradNorm; }
+
+    public boolean doubleDqn() { return doubleDqn; }
+
+    public boolean dueling() { return dueling; }
+
+    public int nSteps() { return nSteps; }
+
+    public boolean prioritized() { return prioritized; }
+
+    public double priorityAlpha() { return priorityAlpha; }
+
+    public double priorityBetaStart() { return priorityBetaStart; }
+
+    public long priorityBetaSteps() { return priorityBetaSteps; }
+
+    public int[] hidden() { return hidden.clone(); }
+
+    public boolean usesMinAtarTorso() { return minAtarTorso; }
+
     /**
      * MinAtar's DQN set-up (Young and Tian 2019): replay 100k, batch 32, target copy every 1,000 steps,
      * ε 1 → 0.1 over 100k steps, learning from 5,000 steps, one update per step, centred RMSProp 2.5e-4

@@ -29,49 +29,54 @@ import org.jdive.envs.vector.VectorEnv;
 public final class DqnKind implements TrainerKind {
 
     private static final long BIG = 1_000_000_000L;
-    static final Key NUM_ENVS = Key.optional("agent.num_envs", new ValueType.Int(1, 256), 1L, "Envs stepped together.");
-    static final Key LEARNING_RATE = Key.optional("agent.learning_rate", new ValueType.Real(0, true, 1, false), 2.5e-4,
-            "Adam's learning rate.");
-    static final Key BUFFER_SIZE = Key.optional("agent.buffer_size", new ValueType.Int(1, BIG), 10_000L, "Replay buffer capacity (transitions).");
-    static final Key BATCH_SIZE = Key.optional("agent.batch_size", new ValueType.Int(1, 65_536), 128L, "Transitions per gradient step.");
-    static final Key LEARNING_STARTS = Key.optional("agent.learning_starts", new ValueType.Int(0, BIG), 1_000L,
+    /** Where every key's default comes from: the algorithm's own settings, said once in {@link DqnConfig}. */
+    private static final DqnConfig D = new DqnConfig();
+    static final Key NUM_ENVS = Key.optional("agent.num_envs", new ValueType.Int(1, 256), (long) D.numEnvs(), "Envs stepped together.");
+    static final Key LEARNING_RATE = Key.optional("agent.learning_rate", new ValueType.Real(0, true, 1, false),
+            exact(D.learningRate()), "The optimizer's learning rate.");
+    static final Key BUFFER_SIZE = Key.optional("agent.buffer_size", new ValueType.Int(1, BIG), (long) D.bufferSize(), "Replay buffer capacity (transitions).");
+    static final Key BATCH_SIZE = Key.optional("agent.batch_size", new ValueType.Int(1, 65_536), (long) D.batchSize(), "Transitions per gradient step.");
+    static final Key LEARNING_STARTS = Key.optional("agent.learning_starts", new ValueType.Int(0, BIG), D.learningStarts(),
             "Steps of play before the first gradient step.");
-    static final Key TRAIN_FREQUENCY = Key.optional("agent.train_frequency", new ValueType.Int(1, BIG), 10L,
+    static final Key TRAIN_FREQUENCY = Key.optional("agent.train_frequency", new ValueType.Int(1, BIG), (long) D.trainFrequency(),
             "Steps between rounds of gradient steps.");
-    static final Key GRADIENT_STEPS = Key.optional("agent.gradient_steps", new ValueType.Int(1, 100_000), 1L,
+    static final Key GRADIENT_STEPS = Key.optional("agent.gradient_steps", new ValueType.Int(1, 100_000), (long) D.gradientSteps(),
             "Gradient steps per round.");
-    static final Key TARGET_UPDATE = Key.optional("agent.target_update_interval", new ValueType.Int(1, BIG), 500L,
+    static final Key TARGET_UPDATE = Key.optional("agent.target_update_interval", new ValueType.Int(1, BIG), D.targetUpdateInterval(),
             "Steps between target-network updates.");
-    static final Key TAU = Key.optional("agent.tau", new ValueType.Real(0, true, 1, false), 1.0,
+    static final Key TAU = Key.optional("agent.tau", new ValueType.Real(0, true, 1, false), D.tau(),
             "Polyak factor of a target update (1: a hard copy).");
-    static final Key EXPLORATION_START = Key.optional("agent.exploration.start", ValueType.Real.closed(0, 1), 1.0, "Initial ε.");
-    static final Key EXPLORATION_END = Key.optional("agent.exploration.end", ValueType.Real.closed(0, 1), 0.05, "Final ε.");
-    static final Key EXPLORATION_STEPS = Key.optional("agent.exploration.steps", new ValueType.Int(1, BIG), 50_000L,
+    static final Key EXPLORATION_START = Key.optional("agent.exploration.start", ValueType.Real.closed(0, 1), D.explorationStart(), "Initial ε.");
+    static final Key EXPLORATION_END = Key.optional("agent.exploration.end", ValueType.Real.closed(0, 1), D.explorationEnd(), "Final ε.");
+    static final Key EXPLORATION_STEPS = Key.optional("agent.exploration.steps", new ValueType.Int(1, BIG), D.explorationSteps(),
             "Steps over which ε falls linearly from `start` to `end`.");
-    static final Key LOSS = Key.optional("agent.loss", ValueType.Choice.of("mse", "huber"), "mse", "The TD loss.");
+    static final Key LOSS = Key.optional("agent.loss", ValueType.Choice.of("mse", "huber"),
+            D.loss().name().toLowerCase(java.util.Locale.ROOT), "The TD loss.");
     static final Key MAX_GRAD_NORM = Key.optional("agent.max_grad_norm", new ValueType.Real(0, false, Double.POSITIVE_INFINITY, false),
-            0.0, "Clip the gradient's global norm to this (0: no clipping).");
-    static final Key DOUBLE = Key.optional("agent.double", new ValueType.Bool(), false, "Double DQN targets (van Hasselt et al. 2016).");
-    static final Key DUELING = Key.optional("agent.dueling", new ValueType.Bool(), false, "Dueling heads (Wang et al. 2016).");
-    static final Key N_STEPS = Key.optional("agent.n_steps", new ValueType.Int(1, 100), 1L, "n-step returns.");
-    static final Key TORSO = Key.optional("agent.torso", ValueType.Choice.of("mlp", "minatar"), "mlp",
+            exact(D.maxGradNorm()), "Clip the gradient's global norm to this (0: no clipping).");
+    static final Key DOUBLE = Key.optional("agent.double", new ValueType.Bool(), D.doubleDqn(), "Double DQN targets (van Hasselt et al. 2016).");
+    static final Key DUELING = Key.optional("agent.dueling", new ValueType.Bool(), D.dueling(), "Dueling heads (Wang et al. 2016).");
+    static final Key N_STEPS = Key.optional("agent.n_steps", new ValueType.Int(1, 100), (long) D.nSteps(), "n-step returns.");
+    static final Key TORSO = Key.optional("agent.torso", ValueType.Choice.of("mlp", "minatar"), D.usesMinAtarTorso() ? "minatar" : "mlp",
             "The network before the Q head: an MLP of `hidden` widths, or MinAtar's convolution for 10×10×C grids.");
-    static final Key HIDDEN = Key.optional("agent.hidden", new ValueType.Ints(1, 65_536), List.of(120L, 84L),
+    static final Key HIDDEN = Key.optional("agent.hidden", new ValueType.Ints(1, 65_536),
+            java.util.Arrays.stream(D.hidden()).asLongStream().boxed().toList(),
             "Widths of the MLP's hidden layers.");
-    static final Key OPTIMIZER = Key.optional("agent.optimizer", ValueType.Choice.of("adam", "rmsprop_centered"), "adam",
+    static final Key OPTIMIZER = Key.optional("agent.optimizer", ValueType.Choice.of("adam", "rmsprop_centered"),
+            D.optimizer() == DqnConfig.OptimizerKind.ADAM ? "adam" : "rmsprop_centered",
             "Adam, or centred RMSProp as in DQN and MinAtar's baselines.");
-    static final Key ADAM_EPS = Key.optional("agent.adam_eps", new ValueType.Real(0, true, 1, false), 1e-8, "Adam's ε.");
-    static final Key RMSPROP_ALPHA = Key.optional("agent.rmsprop_alpha", new ValueType.Real(0, true, 1, true), 0.95,
+    static final Key ADAM_EPS = Key.optional("agent.adam_eps", new ValueType.Real(0, true, 1, false), exact(D.adamEps()), "Adam's ε.");
+    static final Key RMSPROP_ALPHA = Key.optional("agent.rmsprop_alpha", new ValueType.Real(0, true, 1, true), exact(D.rmsAlpha()),
             "Centred RMSProp's smoothing constant.");
-    static final Key RMSPROP_EPS = Key.optional("agent.rmsprop_eps", new ValueType.Real(0, true, 1, false), 0.01,
+    static final Key RMSPROP_EPS = Key.optional("agent.rmsprop_eps", new ValueType.Real(0, true, 1, false), exact(D.rmsEps()),
             "Centred RMSProp's ε.");
-    static final Key PRIORITIZED = Key.optional("agent.prioritized", new ValueType.Bool(), false,
+    static final Key PRIORITIZED = Key.optional("agent.prioritized", new ValueType.Bool(), D.prioritized(),
             "Proportional prioritized replay (Schaul et al. 2016).");
-    static final Key PRIORITY_ALPHA = Key.optional("agent.priority.alpha", ValueType.Real.closed(0, 1), 0.6,
+    static final Key PRIORITY_ALPHA = Key.optional("agent.priority.alpha", ValueType.Real.closed(0, 1), D.priorityAlpha(),
             "How much priorities count (0: uniform).");
-    static final Key PRIORITY_BETA_START = Key.optional("agent.priority.beta_start", ValueType.Real.closed(0, 1), 0.4,
+    static final Key PRIORITY_BETA_START = Key.optional("agent.priority.beta_start", ValueType.Real.closed(0, 1), D.priorityBetaStart(),
             "The importance-sampling exponent at the start, annealed to 1.");
-    static final Key PRIORITY_BETA_STEPS = Key.optional("agent.priority.beta_steps", new ValueType.Int(1, BIG), 100_000L,
+    static final Key PRIORITY_BETA_STEPS = Key.optional("agent.priority.beta_steps", new ValueType.Int(1, BIG), D.priorityBetaSteps(),
             "Steps over which the exponent reaches 1.");
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, BIG), 50_000L, "Environment steps (over all envs).");
 
@@ -116,6 +121,11 @@ public final class DqnKind implements TrainerKind {
         } catch (IllegalArgumentException e) {
             return List.of(scenario.problem("agent", e.getMessage()));
         }
+    }
+
+    /** A float setting as the decimal a person wrote (2.5e-4, not 2.4999999368e-4). */
+    private static double exact(float v) {
+        return Double.parseDouble(Float.toString(v));
     }
 
     static DqnConfig config(Scenario s) {

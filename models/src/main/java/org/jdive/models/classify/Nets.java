@@ -1,11 +1,15 @@
 package org.jdive.models.classify;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.nn.AvgPool2d;
+import org.jdive.core.nn.BatchNorm1d;
+import org.jdive.core.nn.BatchNorm2d;
 import org.jdive.core.nn.Conv2d;
 import org.jdive.core.nn.Flatten;
 import org.jdive.core.nn.Linear;
+import org.jdive.core.nn.Module;
 import org.jdive.core.nn.Relu;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.nn.Sigmoid;
@@ -18,14 +22,16 @@ import org.jdive.core.nn.init.Init;
  *   <li>{@code mlp} (5.2): one hidden layer of 256 ReLU units;</li>
  *   <li>{@code lenet} (7.6): two 5×5 convolutions (6 and 16 channels, the first padded by 2) each followed by a sigmoid
  *       and 2×2 average pooling, then 120, 84 and 10 units with sigmoids between; weights Xavier-uniform (the book's
- *       {@code init_cnn}), biases as PyTorch's default.</li>
+ *       {@code init_cnn}), biases as PyTorch's default;</li>
+ *   <li>{@code bn-lenet} (8.5): LeNet with batch normalisation after each convolution and each hidden linear layer,
+ *       before its sigmoid, and, as the book's {@code BNLeNet}, no padding on the first convolution.</li>
  * </ul>
  * Linear and convolutional layers otherwise start as PyTorch's do (uniform in ±1/√fan_in).
  */
 public final class Nets {
 
     /** The names {@link #build} takes. */
-    public static final List<String> NAMES = List.of("softmax", "mlp", "lenet");
+    public static final List<String> NAMES = List.of("softmax", "mlp", "lenet", "bn-lenet");
 
     private Nets() {
     }
@@ -36,18 +42,34 @@ public final class Nets {
         return switch (name) {
             case "softmax" -> new Sequential(new Flatten(), new Linear(pixels, classes, rng));
             case "mlp" -> new Sequential(new Flatten(), new Linear(pixels, 256, rng), new Relu(), new Linear(256, classes, rng));
-            case "lenet" -> lenet(channels, size, classes, rng);
+            case "lenet" -> lenet(channels, size, classes, false, rng);
+            case "bn-lenet" -> lenet(channels, size, classes, true, rng);
             default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);
         };
     }
 
-    private static Sequential lenet(int channels, int size, int classes, UniformRandomProvider rng) {
-        int side = ((size + 4 - 4) / 2 - 4) / 2; // 28 → 28 (pad 2) → 14 → 10 → 5
-        Sequential net = new Sequential(
-                new Conv2d(channels, 6, 5, 1, 2, true, rng), new Sigmoid(), new AvgPool2d(2, 2, 0),
-                new Conv2d(6, 16, 5, 1, 0, true, rng), new Sigmoid(), new AvgPool2d(2, 2, 0),
-                new Flatten(), new Linear(16 * side * side, 120, rng), new Sigmoid(),
-                new Linear(120, 84, rng), new Sigmoid(), new Linear(84, classes, rng));
+    private static Sequential lenet(int channels, int size, int classes, boolean batchNorm, UniformRandomProvider rng) {
+        int pad = batchNorm ? 0 : 2; // the book's BNLeNet drops LeNet's padding: 28 → 24 → 12 → 8 → 4
+        int side = ((size + 2 * pad - 4) / 2 - 4) / 2; // LeNet: 28 → 28 → 14 → 10 → 5
+        List<Module> layers = new ArrayList<>();
+        layers.add(new Conv2d(channels, 6, 5, 1, pad, true, rng));
+        if (batchNorm) {
+            layers.add(new BatchNorm2d(6));
+        }
+        layers.addAll(List.of(new Sigmoid(), new AvgPool2d(2, 2, 0), new Conv2d(6, 16, 5, 1, 0, true, rng)));
+        if (batchNorm) {
+            layers.add(new BatchNorm2d(16));
+        }
+        layers.addAll(List.of(new Sigmoid(), new AvgPool2d(2, 2, 0), new Flatten(), new Linear(16 * side * side, 120, rng)));
+        if (batchNorm) {
+            layers.add(new BatchNorm1d(120));
+        }
+        layers.addAll(List.of(new Sigmoid(), new Linear(120, 84, rng)));
+        if (batchNorm) {
+            layers.add(new BatchNorm1d(84));
+        }
+        layers.addAll(List.of(new Sigmoid(), new Linear(84, classes, rng)));
+        Sequential net = new Sequential(layers.toArray(Module[]::new));
         Init xavier = Init.xavierUniform();
         net.apply(m -> {
             if (m instanceof Conv2d conv) {

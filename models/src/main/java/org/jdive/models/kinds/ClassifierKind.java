@@ -46,8 +46,8 @@ public final class ClassifierKind implements TrainerKind {
     static final Key IMAGES = Key.optional("data.images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
             "Use only the first this many training images (0: all).");
     static final Key NET = Key.optional("model.net", ValueType.Choice.of(Nets.NAMES.toArray(String[]::new)), "softmax",
-            "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units) or `lenet` (7.6: sigmoid, average "
-                    + "pooling, Xavier initialisation).");
+            "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units), `lenet` (7.6: sigmoid, average "
+                    + "pooling, Xavier initialisation) or `bn-lenet` (8.5: LeNet with batch normalisation).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
             "Examples per SGD step (D2L: 256; 128 for LeNet).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
@@ -72,7 +72,7 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "D2L's image classifiers (softmax regression, MLP, LeNet) on Fashion-MNIST or MNIST, with per-epoch accuracy";
+        return "D2L's image classifiers (softmax regression, MLP, LeNet, BN-LeNet) on Fashion-MNIST or MNIST, with per-epoch accuracy";
     }
 
     @Override
