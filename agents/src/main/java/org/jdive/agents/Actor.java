@@ -1,7 +1,7 @@
 package org.jdive.agents;
 
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.jdive.agents.tabular.TabularSnapshot;
 
 /**
@@ -18,8 +18,13 @@ public interface Actor {
         return Optional.empty();
     }
 
-    /** The agent's Q-values of an observation, one per action (e.g. a DQN's network); empty where there are none. */
-    default Optional<Function<float[], float[]>> qValues() {
+    /** The agent's score of each action of an observation (a DQN's Q-values, a policy's probabilities), if any. */
+    default Optional<ActionScores> actionScores() {
+        return Optional.empty();
+    }
+
+    /** The agent's estimate of an observation's value (an actor-critic's critic), if it has one. */
+    default Optional<ToDoubleFunction<float[]>> stateValue() {
         return Optional.empty();
     }
 }

@@ -22,7 +22,7 @@ public final class WindowScreenshot {
         var sweeps = DocsGallery.valueIterationSweeps((TabularModel) env.unwrapped(), 0.95, 20);
         PlaySession session = new PlaySession("FrozenLake-v1", env, Policy.random(env, 3), 240, 3);
         Scene scene = new Scene(session).withValues(ValueView.sweeps(GridGeometry.of(env), sweeps))
-                .withQValues(obs -> new float[] {0.2f, 0.55f, -0.1f, 0.4f});
+                .withActionScores("Q", obs -> new float[] {0.2f, 0.55f, -0.1f, 0.4f});
         try (PlayWindow window = PlayWindow.open(scene, 720, 560, "jdive - FrozenLake-v1", Path.of(args[0]))) {
             for (int i = 0; i < 30; i++) {
                 window.nextFrame();

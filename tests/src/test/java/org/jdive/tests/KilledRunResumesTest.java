@@ -14,26 +14,31 @@ import java.util.stream.Stream;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.Runner;
 import org.jdive.engine.train.TrainerState;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A DQN run killed with SIGKILL in the middle (a real child process, no shutdown hook, no last checkpoint), then
+ * A run killed with SIGKILL in the middle (a real child process, no shutdown hook, no last checkpoint), then
  * {@code jdive run --resume} in another process, ends exactly as an uninterrupted run: the same metrics and
- * evaluations line by line, wall time aside, and the same bytes in the last and best checkpoints.
+ * evaluations line by line, wall time aside, and the same bytes in the last and best checkpoints. A DQN (replay
+ * buffer, target network, ε schedule) and a PPO run (checkpoints falling mid-rollout) each.
  */
 class KilledRunResumesTest {
-
-    private static final long STEPS = 30_000;
-    private static final long CHECKPOINT_EVERY = 2_000;
 
     @TempDir
     Path dir;
 
-    @Test
-    void aRunKilledWithSigkillResumesToTheUninterruptedRunsResults() throws Exception {
-        Path scenario = dir.resolve("dqn.yaml");
-        Files.writeString(scenario, """
+    /** A scenario whose {@code budget.steps} and {@code checkpoint.every} are filled in. */
+    record Case(String name, String yaml, long steps, long checkpointEvery) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Case> cases() {
+        return Stream.of(new Case("dqn", """
                 seed: 7
                 env:
                   id: CartPole-v1
@@ -57,7 +62,30 @@ class KilledRunResumesTest {
                   episodes: 3
                 checkpoint:
                   every: %d
-                """.formatted(STEPS, CHECKPOINT_EVERY));
+                """, 30_000, 2_000), new Case("ppo", """
+                seed: 7
+                env:
+                  id: Acrobot-v1
+                agent:
+                  kind: ppo
+                  num_steps: 100
+                budget:
+                  steps: %d
+                log:
+                  every: 1000
+                eval:
+                  every: 10000
+                  episodes: 2
+                checkpoint:
+                  every: %d
+                """, 150_000, 3_000));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void aRunKilledWithSigkillResumesToTheUninterruptedRunsResults(Case run) throws Exception {
+        Path scenario = dir.resolve(run.name() + ".yaml");
+        Files.writeString(scenario, run.yaml().formatted(run.steps(), run.checkpointEvery()));
 
         assertEquals(0, JdiveProcess.run(dir, dir.resolve("whole.log"), 600, "run", scenario.toString(), "--quiet",
                 "--runs", dir.resolve("whole").toString()), () -> log("whole.log"));
@@ -65,11 +93,11 @@ class KilledRunResumesTest {
 
         Process killed = JdiveProcess.start(dir, dir.resolve("killed.log"), "run", scenario.toString(), "--quiet",
                 "--runs", dir.resolve("parts").toString());
-        RunFolder parts = awaitMidRunCheckpoint(killed, dir.resolve("parts"));
+        RunFolder parts = awaitMidRunCheckpoint(killed, dir.resolve("parts"), 2 * run.checkpointEvery());
         killed.destroyForcibly(); // SIGKILL: nothing of the run's own runs after this
         assertEquals(137, killed.waitFor(), "killed by signal 9");
         long checkpointedAt = latestCheckpointSteps(parts);
-        assertTrue(checkpointedAt < STEPS, "killed mid-run, after " + checkpointedAt + " steps were checkpointed");
+        assertTrue(checkpointedAt < run.steps(), "killed mid-run, after " + checkpointedAt + " steps were checkpointed");
 
         assertEquals(0, JdiveProcess.run(dir, dir.resolve("resumed.log"), 600, "run", "--resume", parts.path().toString(),
                 "--quiet"), () -> log("resumed.log"));
@@ -83,14 +111,14 @@ class KilledRunResumesTest {
     }
 
     /** Waits until the run in {@code runs} has written a checkpoint past its start; returns its folder. */
-    private static RunFolder awaitMidRunCheckpoint(Process process, Path runs) throws Exception {
+    private static RunFolder awaitMidRunCheckpoint(Process process, Path runs, long atLeast) throws Exception {
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (System.nanoTime() < deadline) {
             assertTrue(process.isAlive(), "the run ended before it could be killed");
             Path folder = Files.isDirectory(runs) ? onlyChild(runs) : null;
             if (folder != null && Files.exists(folder.resolve("scenario.yaml"))) { // the folder is made first, then filled
                 RunFolder run = RunFolder.open(folder);
-                if (latestCheckpointSteps(run) >= 2 * CHECKPOINT_EVERY) {
+                if (latestCheckpointSteps(run) >= atLeast) {
                     return run;
                 }
             }
@@ -129,7 +157,6 @@ class KilledRunResumesTest {
             }
         }
     }
-
 
     private String log(String name) {
         try {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import org.jdive.agents.ActionScores;
 import org.jdive.agents.Actor;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
@@ -234,8 +234,8 @@ public final class DqnKind implements TrainerKind {
         }
 
         @Override
-        public Optional<Function<float[], float[]>> qValues() {
-            return Optional.of(dqn::qValues);
+        public Optional<ActionScores> actionScores() {
+            return Optional.of(new ActionScores("Q", dqn::qValues));
         }
 
         @Override

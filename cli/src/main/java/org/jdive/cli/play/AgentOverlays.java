@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jdive.agents.Actor;
 import org.jdive.agents.tabular.TabularSnapshot;
+import org.jdive.engine.train.Trainer;
 import org.jdive.envs.Env;
 import org.jdive.rendering.overlay.GridGeometry;
 import org.jdive.rendering.overlay.StateValues;
 import org.jdive.rendering.overlay.ValueView;
 import org.jdive.rendering.play.Scene;
-import org.jdive.engine.train.Trainer;
 
 /**
  * The bridge from what the agents know to what the window draws: a tabular agent's {@link TabularSnapshot} as the
- * value overlay's {@link StateValues} (live, or sweep by sweep while a planner plans) and a Q-function as bars.
+ * value overlay's {@link StateValues} (live, or sweep by sweep while a planner plans), action scores (Q-values, a
+ * policy's probabilities) as bars and a critic's value in the HUD.
  * It lives in the command-line module, which sees both the agents and the rendering module, so neither of those
  * depends on the other.
  */
@@ -62,8 +63,8 @@ public final class AgentOverlays {
 
     /**
      * Adds the overlays {@code actor} offers to {@code scene}: its tables, read afresh at every frame (so a learning
-     * agent's values change as it learns), when {@code env} is a gridworld, and its Q-values of the current
-     * observation as bars.
+     * agent's values change as it learns), when {@code env} is a gridworld, its scores of the current observation's
+     * actions as bars and its critic's value of it in the HUD.
      *
      * @param unit what the tables' iteration counts, for the caption ({@code "sweeps"}, {@code "episodes"})
      */
@@ -75,7 +76,8 @@ public final class AgentOverlays {
             };
             scene.withValues(ValueView.live(GridGeometry.of(env), current));
         });
-        actor.qValues().ifPresent(scene::withQValues);
+        actor.actionScores().ifPresent(scores -> scene.withActionScores(scores.name(), scores.scores()));
+        actor.stateValue().ifPresent(scene::withStateValue);
         return scene;
     }
 

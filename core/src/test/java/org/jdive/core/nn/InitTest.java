@@ -69,4 +69,26 @@ class InitTest {
             assertTrue(moments(a.bias())[2] <= 1 / Math.sqrt(50));
         }
     }
+
+    @Test
+    void orthogonalInitGivesOrthonormalRowsOrColumnsTimesTheGain() {
+        for (int[] shape : new int[][] {{64, 4}, {4, 64}, {8, 8}, {6, 2, 3, 3}}) {
+            Tensor t = Tensor.zeros(shape);
+            org.jdive.core.nn.init.Init.orthogonal(1.5f).fill(t, org.jdive.core.Rng.seeded(3));
+            float[] v = t.toFloatArray();
+            int rows = shape[0];
+            int cols = v.length / rows;
+            boolean wide = rows < cols;
+            int m = Math.min(rows, cols);
+            for (int a = 0; a < m; a++) {
+                for (int b = 0; b < m; b++) {
+                    double dot = 0;
+                    for (int k = 0; k < Math.max(rows, cols); k++) {
+                        dot += wide ? v[a * cols + k] * (double) v[b * cols + k] : v[k * cols + a] * (double) v[k * cols + b];
+                    }
+                    assertEquals(a == b ? 1.5 * 1.5 : 0, dot, 1e-4, java.util.Arrays.toString(shape) + " " + a + "," + b);
+                }
+            }
+        }
+    }
 }

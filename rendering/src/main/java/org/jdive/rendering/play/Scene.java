@@ -2,10 +2,12 @@ package org.jdive.rendering.play;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.jdive.envs.Frame;
+import org.jdive.rendering.overlay.ActionBars;
 import org.jdive.rendering.overlay.Hud;
-import org.jdive.rendering.overlay.QValueBars;
 import org.jdive.rendering.overlay.ShapeBatch;
 import org.jdive.rendering.overlay.ShapeRasterizer;
 import org.jdive.rendering.overlay.Sparkline;
@@ -15,7 +17,7 @@ import org.jdive.rendering.record.Images;
 
 /**
  * What is drawn for a {@link PlaySession}, as geometry: a frame layer in the env frame's pixels (the value
- * heat map and policy arrows) and a screen layer in the window's pixels (HUD, Q-value bars, returns
+ * heat map and policy arrows) and a screen layer in the window's pixels (HUD, action bars, returns
  * curve, once an episode has ended). The window draws both layers with OpenGL; {@link #compose} draws them on the CPU for recordings.
  */
 public final class Scene {
@@ -26,7 +28,9 @@ public final class Scene {
 
     private final PlaySession session;
     private ValueView values;
-    private Function<float[], float[]> qValues;
+    private String scoresName;
+    private Function<float[], float[]> actionScores;
+    private ToDoubleFunction<float[]> stateValue;
 
     public Scene(PlaySession session) {
         this.session = session;
@@ -38,9 +42,19 @@ public final class Scene {
         return this;
     }
 
-    /** Shows bars of {@code qFunction(observation)}, e.g. a DQN's Q-values of the current state. */
-    public Scene withQValues(Function<float[], float[]> qFunction) {
-        this.qValues = qFunction;
+    /**
+     * Shows bars of {@code scores(observation)}, one per action, called {@code name}: a DQN's Q-values ("Q"), a
+     * policy's action probabilities ("policy").
+     */
+    public Scene withActionScores(String name, Function<float[], float[]> scores) {
+        this.scoresName = name;
+        this.actionScores = scores;
+        return this;
+    }
+
+    /** Shows {@code value(observation)} in the HUD, e.g. an actor-critic's estimate of the current state's value. */
+    public Scene withStateValue(ToDoubleFunction<float[]> value) {
+        this.stateValue = value;
         return this;
     }
 
@@ -73,6 +87,9 @@ public final class Scene {
             if (values != null && session.showOverlays()) {
                 lines.add("values " + values.caption());
             }
+            if (stateValue != null) {
+                lines.add(String.format(Locale.ROOT, "V(s) %.3f", stateValue.applyAsDouble(session.observation())));
+            }
             Hud.draw(lines, MARGIN, MARGIN, width >= WIDE_SCREEN ? 2 : 1, out);
         }
         if (session.showOverlays()) {
@@ -83,8 +100,9 @@ public final class Scene {
             if (returns.length > 0) {
                 Sparkline.draw("returns", returns, MARGIN, top, panelW, panelH, out);
             }
-            if (qValues != null) {
-                QValueBars.draw(qValues.apply(session.observation()), width - panelW - MARGIN, top, panelW, panelH, out);
+            if (actionScores != null) {
+                ActionBars.draw(scoresName, actionScores.apply(session.observation()), width - panelW - MARGIN, top, panelW,
+                        panelH, out);
             }
         }
         return out;

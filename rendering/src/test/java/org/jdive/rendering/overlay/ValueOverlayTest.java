@@ -105,11 +105,11 @@ class ValueOverlayTest {
     }
 
     @Test
-    void qBarsHighlightTheGreedyAction() {
+    void actionBarsHighlightTheBestScoringAction() {
         Frame f = ShapeRasterizer.draw(100, 60, 0x000000,
-                QValueBars.draw(new float[] {1, 3, -1}, 0, 0, 90, 60, new ShapeBatch()));
+                ActionBars.draw("Q", new float[] {1, 3, -1}, 0, 0, 90, 60, new ShapeBatch()));
         // slots of 30 px; bars rise from the zero line; the greedy bar (action 1) is the highlight colour
-        assertEquals(QValueBars.GREEDY_COLOR & 0xFFFFFF, rgb(f, 45, 20));
-        assertEquals(QValueBars.BAR_COLOR & 0xFFFFFF, rgb(f, 15, 30));
+        assertEquals(ActionBars.GREEDY_COLOR & 0xFFFFFF, rgb(f, 45, 20));
+        assertEquals(ActionBars.BAR_COLOR & 0xFFFFFF, rgb(f, 15, 30));
     }
 }

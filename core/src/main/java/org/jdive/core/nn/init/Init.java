@@ -65,6 +65,62 @@ public interface Init {
         };
     }
 
+    /**
+     * Saxe et al.'s orthogonal init, as {@code torch.nn.init.orthogonal_}: the weight viewed as {@code rows × cols}
+     * ({@code rows} its first dimension) becomes {@code gain} times a matrix with orthonormal rows or columns (the
+     * fewer of the two), the Q of the QR decomposition of a standard normal matrix with the signs of R's diagonal
+     * (so that the result is uniform over such matrices). CleanRL's PPO uses it with gain √2 for hidden layers,
+     * 0.01 for the policy head and 1 for the value head.
+     */
+    static Init orthogonal(float gain) {
+        return (t, rng) -> {
+            int rows = t.shape()[0];
+            int cols = t.size() / rows;
+            boolean wide = rows < cols; // orthonormalise the longer side's vectors
+            int n = wide ? cols : rows;
+            int m = wide ? rows : cols;
+            var gauss = Rng.gaussian(rng);
+            double[][] a = new double[m][n]; // m vectors of length n
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    double g = gauss.sample();
+                    if (wide) {
+                        a[i][j] = g;
+                    } else {
+                        a[j][i] = g;
+                    }
+                }
+            }
+            // Modified Gram-Schmidt: Q's columns, R's diagonal positive (the sign correction of torch's version)
+            for (int k = 0; k < m; k++) {
+                for (int p = 0; p < k; p++) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) {
+                        dot += a[p][i] * a[k][i];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        a[k][i] -= dot * a[p][i];
+                    }
+                }
+                double norm = 0;
+                for (int i = 0; i < n; i++) {
+                    norm += a[k][i] * a[k][i];
+                }
+                norm = Math.sqrt(norm);
+                for (int i = 0; i < n; i++) {
+                    a[k][i] /= norm;
+                }
+            }
+            float[] v = new float[t.size()];
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < cols; j++) {
+                    v[i * cols + j] = (float) (gain * (wide ? a[i][j] : a[j][i]));
+                }
+            }
+            Fans.write(t, v);
+        };
+    }
+
     /** Glorot and Bengio's uniform init: {@code U(±gain·√(6 / (fanIn + fanOut)))}. */
     static Init xavierUniform(float gain) {
         return (t, rng) -> {

@@ -4,10 +4,11 @@ import java.util.Locale;
 import org.jdive.rendering.text.BitmapFont;
 
 /**
- * The Q-values of the current state as one bar per action, drawn up or down from a zero line, the greedy
- * action's bar highlighted; labelled with the action index and the value.
+ * A score per action of the current state (Q-values, a policy's probabilities) as one bar per action, drawn up or
+ * down from a zero line, the highest-scoring action's bar highlighted; labelled with the action index, and captioned
+ * with the scores' name, the highest score and its action.
  */
-public final class QValueBars {
+public final class ActionBars {
 
     static final int BAR_COLOR = 0xFF5B8DEF;
     static final int GREEDY_COLOR = 0xFFFFB000;
@@ -15,13 +16,16 @@ public final class QValueBars {
     private static final int AXIS_COLOR = 0xFFC0C0C0;
     private static final int TEXT_COLOR = 0xFFFFFFFF;
 
-    private QValueBars() {
+    private ActionBars() {
     }
 
-    /** Adds bars for {@code q} inside the box at {@code (x, y)} of size {@code w x h} (pixels) to {@code out}. */
-    public static ShapeBatch draw(float[] q, float x, float y, float w, float h, ShapeBatch out) {
+    /**
+     * Adds bars for the scores {@code q}, called {@code name} ("Q", "policy"), inside the box at {@code (x, y)} of size
+     * {@code w x h} (pixels) to {@code out}.
+     */
+    public static ShapeBatch draw(String name, float[] q, float x, float y, float w, float h, ShapeBatch out) {
         if (q.length == 0) {
-            throw new IllegalArgumentException("Q-value bars need at least one action, got an empty array");
+            throw new IllegalArgumentException("action bars need at least one action, got an empty array");
         }
         out.rect(x, y, w, h, PANEL_COLOR);
         float lo = 0;
@@ -49,7 +53,7 @@ public final class QValueBars {
                     TEXT_COLOR);
         }
         out.rect(x, zeroY, w, 1, AXIS_COLOR);
-        out.text(String.format(Locale.ROOT, "Q max %.3f (a=%d)", q[greedy], greedy), x + 2, y + 1, 1, TEXT_COLOR);
+        out.text(String.format(Locale.ROOT, "%s max %.3f (a=%d)", name, q[greedy], greedy), x + 2, y + 1, 1, TEXT_COLOR);
         return out;
     }
 }
