@@ -76,6 +76,24 @@ public final class StateReader {
         }
     }
 
+    /** Reads floats written by {@link StateWriter#writeFloats}, however many there were. */
+    public float[] readFloats() {
+        float[] values = new float[readCount(Float.BYTES)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readFloat();
+        }
+        return values;
+    }
+
+    /** Reads ints written by {@link StateWriter#writeInts}, however many there were. */
+    public int[] readInts() {
+        int[] values = new int[readCount(Integer.BYTES)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = readInt();
+        }
+        return values;
+    }
+
     /** Reads bytes written by {@link StateWriter#writeBytes}. */
     public byte[] readBytes() {
         int length = readInt();
@@ -108,6 +126,20 @@ public final class StateReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A written array's length, checked against the bytes left so that a corrupt one fails cleanly. */
+    private int readCount(int bytesEach) {
+        int length = readInt();
+        try {
+            if (length < 0 || (long) length * bytesEach > in.available()) {
+                throw new IllegalArgumentException("the env state is corrupt: an array of " + length + " values where "
+                        + in.available() + " bytes are left");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return length;
     }
 
     private void readLength(int expected) {

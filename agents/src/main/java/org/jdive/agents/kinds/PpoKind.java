@@ -1,30 +1,15 @@
 package org.jdive.agents.kinds;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.ToDoubleFunction;
-import org.jdive.agents.ActionScores;
-import org.jdive.agents.Actor;
-import org.jdive.agents.Policy;
-import org.jdive.agents.ppo.Ppo;
-import org.jdive.agents.ppo.PpoCheckpoint;
-import org.jdive.agents.ppo.PpoConfig;
+import org.jdive.agents.onpolicy.Ppo;
+import org.jdive.agents.onpolicy.PpoConfig;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Trainer;
-import org.jdive.engine.train.TrainerState;
-import org.jdive.envs.Envs;
-import org.jdive.envs.spaces.Discrete;
-import org.jdive.envs.vector.AutoresetMode;
-import org.jdive.envs.vector.VectorEnv;
 
 /**
  * {@code agent.kind: ppo}: {@link Ppo} with a categorical policy, CleanRL's {@code ppo.py}; each key maps onto
@@ -41,7 +26,7 @@ public final class PpoKind implements TrainerKind {
     static final Key NUM_STEPS = Key.optional("agent.num_steps", new ValueType.Int(1, 1_000_000), (long) D.numSteps(),
             "Steps of each env per rollout (num_steps).");
     static final Key LEARNING_RATE = Key.optional("agent.learning_rate", new ValueType.Real(0, true, 1, false),
-            exact(D.learningRate()), "Adam's learning rate at the start.");
+            RlKeys.exact(D.learningRate()), "Adam's learning rate at the start.");
     static final Key ANNEAL_LR = Key.optional("agent.anneal_lr", new ValueType.Bool(), D.annealLr(),
             "Anneal the learning rate linearly to 0 over the budget.");
     static final Key GAE_LAMBDA = Key.optional("agent.gae_lambda", ValueType.Real.closed(0, 1), D.gaeLambda(),
@@ -53,17 +38,17 @@ public final class PpoKind implements TrainerKind {
     static final Key NORM_ADV = Key.optional("agent.norm_adv", new ValueType.Bool(), D.normalizeAdvantages(),
             "Normalise each minibatch's advantages.");
     static final Key CLIP_COEF = Key.optional("agent.clip_coef", new ValueType.Real(0, true, 10, false),
-            exact(D.clipCoef()), "The surrogate's (and the value's) clipping range.");
+            RlKeys.exact(D.clipCoef()), "The surrogate's (and the value's) clipping range.");
     static final Key ANNEAL_CLIP = Key.optional("agent.anneal_clip", new ValueType.Bool(), D.annealClip(),
             "Anneal the clipping range linearly to 0 over the budget (rl-baselines3-zoo's lin_0.2).");
     static final Key CLIP_VLOSS = Key.optional("agent.clip_vloss", new ValueType.Bool(), D.clipValueLoss(),
             "Clip the value loss too.");
     static final Key ENT_COEF = Key.optional("agent.ent_coef", new ValueType.Real(0, false, 100, false),
-            exact(D.entCoef()), "The entropy bonus's weight.");
+            RlKeys.exact(D.entCoef()), "The entropy bonus's weight.");
     static final Key VF_COEF = Key.optional("agent.vf_coef", new ValueType.Real(0, false, 100, false),
-            exact(D.vfCoef()), "The value loss's weight.");
+            RlKeys.exact(D.vfCoef()), "The value loss's weight.");
     static final Key MAX_GRAD_NORM = Key.optional("agent.max_grad_norm", new ValueType.Real(0, false, 1e6, false),
-            exact(D.maxGradNorm()), "The gradients' global norm limit (0: none).");
+            RlKeys.exact(D.maxGradNorm()), "The gradients' global norm limit (0: none).");
     static final Key TARGET_KL = Key.optional("agent.target_kl", new ValueType.Real(0, false, 100, false), D.targetKl(),
             "Stop a rollout's epochs once the approximate KL passes this (0: never).");
     static final Key HIDDEN = Key.optional("agent.hidden", new ValueType.Ints(1, 65_536),
@@ -101,9 +86,7 @@ public final class PpoKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(PpoKind::consistentSettings, RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Discrete
-                ? List.of() : List.of(s.problem(RlKeys.ENV_ID.path(), "ppo samples a categorical policy and needs "
-                + "discrete actions; " + s.text(RlKeys.ENV_ID.path()) + "'s are " + env.actionSpace()))));
+        return RlKeys.checksWith(PpoKind::consistentSettings, PolicyGradientLearner.discreteActions("ppo"));
     }
 
     private static List<Problem> consistentSettings(Scenario scenario) {
@@ -113,11 +96,6 @@ public final class PpoKind implements TrainerKind {
         } catch (IllegalArgumentException e) {
             return List.of(scenario.problem("agent", e.getMessage()));
         }
-    }
-
-    /** A float setting as the decimal a person wrote (2.5e-4, not 2.4999999368e-4). */
-    private static double exact(float v) {
-        return Double.parseDouble(Float.toString(v));
     }
 
     static PpoConfig config(Scenario s) {
@@ -135,124 +113,8 @@ public final class PpoKind implements TrainerKind {
 
     @Override
     public Trainer create(Scenario scenario) {
-        return new Learner(scenario);
-    }
-
-    /** A PPO run: the algorithm, its envs, and the chunk's training metrics. */
-    private static final class Learner implements Trainer, Actor, Ppo.Listener {
-
-        private final Scenario scenario;
-        private final VectorEnv envs;
-        private final Ppo ppo;
-        private final long budget;
-        private double returns;
-        private double lengths;
-        private int episodes;
-        private Ppo.UpdateStats last;
-        private int updatesInChunk;
-
-        Learner(Scenario scenario) {
-            this.scenario = scenario;
-            PpoConfig config = config(scenario);
-            this.envs = Envs.makeVector(scenario.text(RlKeys.ENV_ID.path()), scenario.options(RlKeys.ENV_OPTIONS.path()),
-                    config.numEnvs(), AutoresetMode.SAME_STEP, 1);
-            this.ppo = new Ppo(envs, config, scenario.seed()).listener(this);
-            this.budget = scenario.integer(STEPS.path());
-        }
-
-        @Override
-        public void onEpisode(long step, int env, double episodeReturn, int length) {
-            returns += episodeReturn;
-            lengths += length;
-            episodes++;
-        }
-
-        @Override
-        public void onUpdate(long step, Ppo.UpdateStats stats) {
-            last = stats;
-            updatesInChunk++;
-        }
-
-        @Override
-        public long done() {
-            return ppo.steps();
-        }
-
-        @Override
-        public long budget() {
-            return budget;
-        }
-
-        @Override
-        public Map<String, Double> train(long units) {
-            returns = lengths = 0;
-            episodes = updatesInChunk = 0;
-            ppo.train(units);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("return", episodes == 0 ? Double.NaN : returns / episodes);
-            metrics.put("length", episodes == 0 ? Double.NaN : lengths / episodes);
-            boolean updated = updatesInChunk > 0;
-            metrics.put("policy_loss", updated ? last.policyLoss() : Double.NaN);
-            metrics.put("value_loss", updated ? last.valueLoss() : Double.NaN);
-            metrics.put("entropy", updated ? last.entropy() : Double.NaN);
-            metrics.put("approx_kl", updated ? last.approxKl() : Double.NaN);
-            metrics.put("clip_fraction", updated ? last.clipFraction() : Double.NaN);
-            metrics.put("explained_variance", updated ? last.explainedVariance() : Double.NaN);
-            return metrics;
-        }
-
-        /** The last update's losses (NaN only when one diverged), then both networks' parameters. */
-        @Override
-        public Optional<String> nonFinite() {
-            if (updatesInChunk > 0 && !(Double.isFinite(last.policyLoss()) && Double.isFinite(last.valueLoss()))) {
-                return Optional.of("the PPO loss");
-            }
-            return ppo.actor().firstNonFiniteParameter().map(p -> "the actor's parameter " + p)
-                    .or(() -> ppo.critic().firstNonFiniteParameter().map(p -> "the critic's parameter " + p));
-        }
-
-        @Override
-        public Map<String, Double> evaluate() {
-            return Evaluations.run(scenario, ppo.greedyPolicy());
-        }
-
-        @Override
-        public Policy policy() {
-            return ppo.greedyPolicy();
-        }
-
-        @Override
-        public Optional<ActionScores> actionScores() {
-            return Optional.of(new ActionScores("policy", ppo::actionProbabilities));
-        }
-
-        @Override
-        public Optional<ToDoubleFunction<float[]>> stateValue() {
-            return Optional.of(ppo::value);
-        }
-
-        @Override
-        public TrainerState save() {
-            try {
-                return new TrainerState().putFiles(dir -> PpoCheckpoint.save(ppo, dir));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint PPO: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> PpoCheckpoint.load(ppo, dir));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore PPO: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void close() {
-            ppo.close();
-            envs.close();
-        }
+        PpoConfig config = config(scenario);
+        return new PolicyGradientLearner(scenario, config.numEnvs(), envs -> new Ppo(envs, config, scenario.seed()),
+                config.totalSteps());
     }
 }

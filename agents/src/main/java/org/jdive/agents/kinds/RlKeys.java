@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
-import org.jdive.envs.Env;
-import org.jdive.envs.EnvSpec;
-import org.jdive.envs.Envs;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
+import org.jdive.envs.Env;
+import org.jdive.envs.EnvSpec;
+import org.jdive.envs.Envs;
 
 /** The keys and checks every reinforcement-learning kind shares: the env, the discount, evaluation. */
 public final class RlKeys {
@@ -107,5 +107,10 @@ public final class RlKeys {
                 return check.apply(scenario, env);
             }
         };
+    }
+
+    /** A float setting as the decimal a person wrote (2.5e-4, not 2.4999999368e-4), for a key's default. */
+    static double exact(float v) {
+        return Double.parseDouble(Float.toString(v));
     }
 }

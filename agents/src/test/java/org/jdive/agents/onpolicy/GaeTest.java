@@ -1,4 +1,4 @@
-package org.jdive.agents.ppo;
+package org.jdive.agents.onpolicy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

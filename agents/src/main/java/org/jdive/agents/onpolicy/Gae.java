@@ -1,4 +1,4 @@
-package org.jdive.agents.ppo;
+package org.jdive.agents.onpolicy;
 
 /**
  * Generalised advantage estimation (Schulman et al. 2016) over a rollout of {@code numSteps × numEnvs} rows, laid out

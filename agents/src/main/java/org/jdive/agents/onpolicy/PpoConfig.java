@@ -1,4 +1,4 @@
-package org.jdive.agents.ppo;
+package org.jdive.agents.onpolicy;
 
 import java.util.Arrays;
 

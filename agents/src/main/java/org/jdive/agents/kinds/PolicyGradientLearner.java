@@ -1,0 +1,154 @@
+package org.jdive.agents.kinds;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.jdive.agents.ActionScores;
+import org.jdive.agents.Actor;
+import org.jdive.agents.Policy;
+import org.jdive.agents.onpolicy.PolicyGradient;
+import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.TrainerKind;
+import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.TrainerState;
+import org.jdive.envs.Envs;
+import org.jdive.envs.spaces.Discrete;
+import org.jdive.envs.vector.AutoresetMode;
+import org.jdive.envs.vector.VectorEnv;
+
+/**
+ * The run of any {@link PolicyGradient} kind (REINFORCE, A2C, PPO): its vector envs, a chunk's metrics (the mean
+ * return and length of the episodes that ended in it, then the last update's numbers, NaN where the chunk had no
+ * update), evaluations of the greedy policy, checkpoints, and what the window shows (the policy's probabilities and
+ * the critic's value).
+ */
+final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.Listener {
+
+    private final Scenario scenario;
+    private final VectorEnv envs;
+    private final PolicyGradient agent;
+    private final long budget;
+    private double returns;
+    private double lengths;
+    private int episodes;
+    private Map<String, Double> last = Map.of();
+    private int updatesInChunk;
+
+    /**
+     * @param numEnvs how many envs the agent steps together
+     * @param agent   builds the agent on the envs
+     */
+    PolicyGradientLearner(Scenario scenario, int numEnvs, Function<VectorEnv, PolicyGradient> agent, long budget) {
+        this.scenario = scenario;
+        this.envs = Envs.makeVector(scenario.text(RlKeys.ENV_ID.path()), scenario.options(RlKeys.ENV_OPTIONS.path()),
+                numEnvs, AutoresetMode.SAME_STEP, 1);
+        this.agent = agent.apply(envs).listener(this);
+        this.budget = budget;
+    }
+
+    /** The check that the scenario's env has discrete actions, which a categorical policy needs. */
+    static TrainerKind.Check discreteActions(String kind) {
+        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Discrete ? List.of()
+                : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " samples a categorical policy and needs discrete "
+                + "actions; " + s.text(RlKeys.ENV_ID.path()) + "'s are " + env.actionSpace())));
+    }
+
+    @Override
+    public void onEpisode(long step, int env, double episodeReturn, int length) {
+        returns += episodeReturn;
+        lengths += length;
+        episodes++;
+    }
+
+    @Override
+    public void onUpdate(long step, Map<String, Double> stats) {
+        last = stats;
+        updatesInChunk++;
+    }
+
+    @Override
+    public long done() {
+        return agent.steps();
+    }
+
+    @Override
+    public long budget() {
+        return budget;
+    }
+
+    @Override
+    public Map<String, Double> train(long units) {
+        returns = lengths = 0;
+        episodes = updatesInChunk = 0;
+        agent.train(units);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put("return", episodes == 0 ? Double.NaN : returns / episodes);
+        metrics.put("length", episodes == 0 ? Double.NaN : lengths / episodes);
+        for (String name : agent.statNames()) {
+            metrics.put(name, updatesInChunk > 0 ? last.get(name) : Double.NaN);
+        }
+        return metrics;
+    }
+
+    /** The last update's losses (NaN only when one diverged), then the networks' parameters. */
+    @Override
+    public Optional<String> nonFinite() {
+        if (updatesInChunk > 0) {
+            for (Map.Entry<String, Double> stat : last.entrySet()) {
+                if (stat.getKey().endsWith("_loss") && !Double.isFinite(stat.getValue())) {
+                    return Optional.of("the " + stat.getKey());
+                }
+            }
+        }
+        return agent.firstNonFiniteParameter().map(p -> "the parameter " + p);
+    }
+
+    @Override
+    public Map<String, Double> evaluate() {
+        return Evaluations.run(scenario, agent.greedyPolicy());
+    }
+
+    @Override
+    public Policy policy() {
+        return agent.greedyPolicy();
+    }
+
+    @Override
+    public Optional<ActionScores> actionScores() {
+        return Optional.of(new ActionScores("policy", agent::actionProbabilities));
+    }
+
+    @Override
+    public Optional<ToDoubleFunction<float[]>> stateValue() {
+        return agent.hasCritic() ? Optional.of(agent::value) : Optional.empty();
+    }
+
+    @Override
+    public TrainerState save() {
+        try {
+            return new TrainerState().putFiles(agent::save);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot checkpoint " + scenario.text("agent.kind") + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void restore(TrainerState state) {
+        try {
+            state.readFiles(agent::load);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot restore " + scenario.text("agent.kind") + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        agent.close();
+        envs.close();
+    }
+}

@@ -1,0 +1,67 @@
+package org.jdive.agents.onpolicy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdive.agents.Policy;
+import org.jdive.agents.eval.Trainable;
+
+/**
+ * A policy-gradient agent with a categorical policy over vector envs (REINFORCE, A2C, PPO): what its scenario kind,
+ * its checkpoints and the window need of it.
+ */
+public interface PolicyGradient extends Trainable, AutoCloseable {
+
+    /** Told when an episode ends and after each update. */
+    interface Listener {
+        default void onEpisode(long step, int env, double episodeReturn, int length) {
+        }
+
+        /** @param stats the update's numbers, named as {@link #statNames()} names them */
+        default void onUpdate(long step, Map<String, Double> stats) {
+        }
+    }
+
+    /** Sets who hears about episodes and updates; returns this. */
+    PolicyGradient listener(Listener listener);
+
+    /** The names of the numbers each update reports, in order (policy_loss, value_loss, entropy, ...). */
+    List<String> statNames();
+
+    /** Updates (gradient steps on a batch of experience) so far. */
+    long updates();
+
+    /** The policy's most likely action (what an evaluation plays). */
+    Policy greedyPolicy();
+
+    @Override
+    default Policy evaluationPolicy() {
+        return greedyPolicy();
+    }
+
+    /** The policy's probability of each action of one observation. */
+    float[] actionProbabilities(float[] observation);
+
+    /** Whether the agent learns a state-value function ({@link #value}). */
+    boolean hasCritic();
+
+    /** The critic's value of one observation; only where {@link #hasCritic()}. */
+    float value(float[] observation);
+
+    /** The first parameter that is NaN or infinite, by name. */
+    Optional<String> firstNonFiniteParameter();
+
+    /**
+     * Writes everything the agent's future depends on into the folder {@code dir}: networks, optimizer, counters,
+     * random streams, the experience gathered so far and the envs mid-episode.
+     */
+    void save(Path dir) throws IOException;
+
+    /** Restores what {@link #save} wrote, refusing (naming why) a checkpoint of another run or setting. */
+    void load(Path dir) throws IOException;
+
+    @Override
+    void close();
+}
