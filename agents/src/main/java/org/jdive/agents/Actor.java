@@ -10,8 +10,11 @@ import org.jdive.agents.tabular.TabularSnapshot;
  */
 public interface Actor {
 
-    /** The greedy policy of the agent as trained so far. */
-    Policy policy();
+    /**
+     * The agent's greedy (for continuous actions, deterministic) policy as trained so far; a {@link Policy} for
+     * discrete actions.
+     */
+    Controller policy();
 
     /** A tabular agent's tables as trained so far (copies); empty for other agents. */
     default Optional<TabularSnapshot> tables() {
@@ -20,6 +23,11 @@ public interface Actor {
 
     /** The agent's score of each action of an observation (a DQN's Q-values, a policy's probabilities), if any. */
     default Optional<ActionScores> actionScores() {
+        return Optional.empty();
+    }
+
+    /** A Gaussian policy's distribution over continuous actions, if the agent has one. */
+    default Optional<GaussianActions> gaussianActions() {
         return Optional.empty();
     }
 

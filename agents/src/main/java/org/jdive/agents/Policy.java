@@ -2,12 +2,17 @@ package org.jdive.agents;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
-/** Chooses an action for an observation; what evaluation runs and what a window plays. */
+/** Chooses a discrete action for an observation; as a {@link Controller}, the action is a one-element vector. */
 @FunctionalInterface
-public interface Policy {
+public interface Policy extends Controller {
 
     /** The action to take, given an observation laid out as the env's observation space. */
     int act(float[] observation);
+
+    @Override
+    default float[] action(float[] observation) {
+        return new float[] {act(observation)};
+    }
 
     /**
      * {@code greedy} ε-greedily: with probability {@code epsilon} a uniformly random one of {@code numActions}

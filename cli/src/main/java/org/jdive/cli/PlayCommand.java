@@ -115,18 +115,18 @@ final class PlayCommand implements Callable<Integer> {
             }
             if (isRun) {
                 trainer.restore(Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr()).state());
-                Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
+                Scene scene = new Scene(session(envId, env, actor.policy()::action, scenario));
                 return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, scenario);
             }
             if (untrained == Untrained.PLAN_THEN_PLAY) {
                 List<StateValues> planned = AgentOverlays.planSweeps(trainer, actor, sweeps, scenario.kind().unit());
-                Scene scene = new Scene(session(envId, env, actor.policy()::act, scenario));
+                Scene scene = new Scene(session(envId, env, actor.policy()::action, scenario));
                 ValueView view = AgentOverlays.isGrid(env) ? ValueView.sweeps(GridGeometry.of(env), planned) : null;
                 return show(view == null ? scene : scene.withValues(view), view, env, scenario);
             }
             Policy learning = observation -> {
                 trainer.train(learn);
-                return actor.policy().act(observation);
+                return actor.policy().action(observation);
             };
             Scene scene = new Scene(session(envId, env, learning, scenario));
             return show(AgentOverlays.attachLive(scene, actor, env, scenario.kind().unit()), null, env, scenario);

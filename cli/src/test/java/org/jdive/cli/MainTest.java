@@ -17,15 +17,15 @@ import org.jdive.agents.Actor;
 import org.jdive.agents.kinds.RlKeys;
 import org.jdive.cli.play.AgentOverlays;
 import org.jdive.cli.play.GifFrames;
-import org.jdive.envs.Env;
-import org.jdive.envs.Frame;
-import org.jdive.rendering.play.PlaySession;
-import org.jdive.rendering.play.Scene;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
+import org.jdive.envs.Env;
+import org.jdive.envs.Frame;
+import org.jdive.rendering.play.PlaySession;
+import org.jdive.rendering.play.Scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -220,7 +220,7 @@ class MainTest {
         try (Env env = RlKeys.makeEnv(scenario); Trainer trainer = scenario.kind().create(scenario)) {
             trainer.restore(TrainerState.read(RunFolder.open(folder).latestCheckpoint().orElseThrow()));
             Actor actor = (Actor) trainer;
-            var session = new PlaySession("FrozenLake-v1", env, actor.policy()::act, 15, scenario.seed());
+            var session = new PlaySession("FrozenLake-v1", env, actor.policy()::action, 15, scenario.seed());
             Scene scene = AgentOverlays.attachLive(new Scene(session), actor, env, "sweeps");
             Frame expected = scene.compose(1);
             assertArrayEquals(expected.rgb(), frames.get(0).rgb(), "the first frame is the scene with its overlays");

@@ -1,6 +1,7 @@
 package org.jdive.envs;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.envs.spaces.Box;
 
 /**
  * The bookkeeping every env shares: the seeded random stream, action checking, the allocating
@@ -12,7 +13,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public abstract class AbstractEnv implements Env {
 
+    /** The size of the discrete action space; 0 for continuous actions. */
     private final int numActions;
+    /** The number of values in a continuous action; 0 for discrete actions. */
+    private final int actionSize;
     private final int observationSize;
     private UniformRandomProvider rng = Rng.seeded(0);
     private float reward;
@@ -23,15 +27,42 @@ public abstract class AbstractEnv implements Env {
      * @param observationSize the number of floats in one observation
      */
     protected AbstractEnv(int numActions, int observationSize) {
+        if (numActions < 1) {
+            throw new IllegalArgumentException("a discrete action space needs at least one action, got " + numActions);
+        }
         this.numActions = numActions;
+        this.actionSize = 0;
+        this.observationSize = observationSize;
+    }
+
+    /**
+     * An env of continuous actions: {@link #advance(float[], UniformRandomProvider)} receives each action, which the
+     * env clips to its bounds itself as Gymnasium's classic-control envs do.
+     *
+     * @param actions         the {@link Box} of actions
+     * @param observationSize the number of floats in one observation
+     */
+    protected AbstractEnv(Box actions, int observationSize) {
+        this.numActions = 0;
+        this.actionSize = actions.size();
         this.observationSize = observationSize;
     }
 
     /** Puts the env in the first state of a new episode, drawing from {@code rng}. */
     protected abstract void startEpisode(UniformRandomProvider rng);
 
-    /** Applies a valid action; must call {@link #setOutcome}. */
-    protected abstract void advance(int action, UniformRandomProvider rng);
+    /** Applies a valid discrete action; must call {@link #setOutcome}. Only envs of discrete actions override it. */
+    protected void advance(int action, UniformRandomProvider rng) {
+        throw new IllegalStateException("unreachable: a discrete action for an env of continuous actions");
+    }
+
+    /**
+     * Applies a continuous action of the right length (any values: the env clips them); must call
+     * {@link #setOutcome}. Only envs of continuous actions override it.
+     */
+    protected void advance(float[] action, UniformRandomProvider rng) {
+        throw new IllegalStateException("unreachable: a continuous action for an env of discrete actions");
+    }
 
     /** Writes the subclass's episode state (everything {@link #advance} and {@link #observeInto} read). */
     protected abstract void saveEpisode(StateWriter out);
@@ -92,7 +123,32 @@ public abstract class AbstractEnv implements Env {
     }
 
     @Override
+    public final Step step(float[] action) {
+        float[] obs = new float[observationSize];
+        stepInto(action, obs, 0);
+        return new Step(obs, reward, terminated, false, info());
+    }
+
+    @Override
+    public final void stepInto(float[] action, float[] obs, int offset) {
+        if (numActions > 0) {
+            stepInto(Spaces.discreteAction(actionSpace(), action), obs, offset);
+            return;
+        }
+        if (action.length != actionSize) {
+            throw new IllegalArgumentException("an action of " + action.length + " values for the action space "
+                    + actionSpace());
+        }
+        advance(action, rng);
+        observeInto(obs, offset);
+    }
+
+    @Override
     public final void stepInto(int action, float[] obs, int offset) {
+        if (numActions == 0) {
+            throw new IllegalArgumentException("action " + action + " is discrete but this env's actions are "
+                    + actionSpace() + ": step it with a vector");
+        }
         if (action < 0 || action >= numActions) {
             throw new IllegalArgumentException(
                     "action " + action + " is outside the action space Discrete(" + numActions + ")");

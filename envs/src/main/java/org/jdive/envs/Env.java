@@ -11,15 +11,19 @@ import java.util.Map;
  * {@code terminated} means the MDP reached a terminal state (do not bootstrap); {@code truncated} means
  * the episode was cut short from outside the MDP, e.g. by a time limit (do bootstrap).
  *
- * <p>Hot loops (vector envs, benchmarks) use {@link #stepInto(int, float[], int)}, which writes the next
- * observation into a caller's array and allocates nothing.
+ * <p>Hot loops (vector envs, benchmarks) use {@link #stepInto(int, float[], int)} (or, for continuous actions,
+ * {@link #stepInto(float[], float[], int)}), which writes the next observation into a caller's array and allocates
+ * nothing.
  */
 public interface Env extends AutoCloseable {
 
     /** The shape and bounds of observations. */
     Space observationSpace();
 
-    /** The actions this env accepts; every env in jdive has a {@link org.jdive.envs.spaces.Discrete} action space. */
+    /**
+     * The actions this env accepts: a {@link org.jdive.envs.spaces.Discrete} space (stepped with {@link #step(int)})
+     * or a {@link org.jdive.envs.spaces.Box} of continuous actions (stepped with {@link #step(float[])}).
+     */
     Space actionSpace();
 
     /** Re-seeds the env's random stream and starts a new episode. */
@@ -37,6 +41,20 @@ public interface Env extends AutoCloseable {
      * {@link #lastTerminated()} and {@link #lastTruncated()}.
      */
     void stepInto(int action, float[] obs, int offset);
+
+    /**
+     * Advances the episode by one action given as a vector, as Gymnasium's {@code step(action)} takes any action: a
+     * continuous action laid out as the {@link org.jdive.envs.spaces.Box} action space, or a discrete action as a
+     * one-element vector holding its number.
+     */
+    default Step step(float[] action) {
+        return step(Spaces.discreteAction(actionSpace(), action));
+    }
+
+    /** {@link #step(float[])} without allocating, as {@link #stepInto(int, float[], int)}. */
+    default void stepInto(float[] action, float[] obs, int offset) {
+        stepInto(Spaces.discreteAction(actionSpace(), action), obs, offset);
+    }
 
     /**
      * Starts a new episode like {@link #reset()}, continuing the random stream, and writes its first

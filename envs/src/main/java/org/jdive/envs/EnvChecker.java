@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
 
 /**
@@ -11,7 +12,8 @@ import org.jdive.envs.spaces.Discrete;
  * deterministic, observations lie in the observation space and have its size, rewards are finite, the
  * allocation-free {@code resetInto}/{@code stepInto} agree with {@code reset}/{@code step}, a fresh episode is
  * neither terminated nor truncated, a saved state restored after the env moved on continues exactly as the
- * env did from that state, invalid actions are rejected, and the env renders. A violation is an
+ * env did from that state, invalid actions are rejected, and the env renders. Discrete and continuous
+ * ({@link Box}) action spaces are both checked, each through its own {@code step}. A violation is an
  * {@link IllegalStateException} saying what went wrong.
  */
 public final class EnvChecker {
@@ -28,8 +30,8 @@ public final class EnvChecker {
 
     /** Checks with a rollout of {@code steps} seeded random actions, resetting whenever an episode ends. */
     public static void check(Env env, long seed, int steps) {
-        if (!(env.actionSpace() instanceof Discrete)) {
-            throw fail("the action space must be Discrete, got " + env.actionSpace());
+        if (!(env.actionSpace() instanceof Discrete || env.actionSpace() instanceof Box)) {
+            throw fail("the action space must be Discrete or Box, got " + env.actionSpace());
         }
         float[] first = env.reset(seed).observation();
         float[] again = env.reset(seed).observation();
@@ -52,7 +54,6 @@ public final class EnvChecker {
 
     private static Trajectory rollout(Env env, long seed, int steps, boolean inPlace) {
         Space space = env.observationSpace();
-        Discrete actions = (Discrete) env.actionSpace();
         UniformRandomProvider rng = Rng.seeded(seed, ACTION_SALT);
         int size = space.size();
         int offset = 3;
@@ -62,18 +63,18 @@ public final class EnvChecker {
         checkFresh(env, "reset(seed)");
         t.observations.add(checkedObservation(env, obs, "reset(" + seed + ")"));
         for (int i = 0; i < steps; i++) {
-            int action = actions.sampleAction(rng);
+            float[] action = sampleAction(env, rng);
             float reward;
             boolean terminated;
             boolean truncated;
             if (inPlace) {
-                env.stepInto(action, buffer, offset);
+                stepInto(env, action, buffer, offset);
                 obs = Arrays.copyOfRange(buffer, offset, offset + size);
                 reward = env.lastReward();
                 terminated = env.lastTerminated();
                 truncated = env.lastTruncated();
             } else {
-                Step step = env.step(action);
+                Step step = step(env, action);
                 if (step.info() == null) {
                     throw fail("step " + i + " returned a null info");
                 }
@@ -108,16 +109,15 @@ public final class EnvChecker {
      * continuations must agree step for step, resets included.
      */
     private static void checkStateRestore(Env env, long seed, int steps) {
-        Discrete actions = (Discrete) env.actionSpace();
         UniformRandomProvider rng = Rng.seeded(seed, ACTION_SALT + 1);
         env.reset(seed);
         for (int i = 0; i < steps / 3; i++) {
-            stepOrReset(env, actions.sampleAction(rng));
+            stepOrReset(env, sampleAction(env, rng));
         }
         byte[] state = env.saveState();
-        int[] plan = new int[Math.max(steps - steps / 3, 1)];
+        float[][] plan = new float[Math.max(steps - steps / 3, 1)][];
         for (int i = 0; i < plan.length; i++) {
-            plan[i] = actions.sampleAction(rng);
+            plan[i] = sampleAction(env, rng);
         }
         List<String> first = continuation(env, plan);
         env.restoreState(state);
@@ -130,13 +130,13 @@ public final class EnvChecker {
         }
     }
 
-    private static List<String> continuation(Env env, int[] plan) {
+    private static List<String> continuation(Env env, float[][] plan) {
         int size = env.observationSpace().size();
         List<String> outcomes = new ArrayList<>(plan.length);
         float[] obs = new float[size];
         env.observeInto(obs, 0);
         outcomes.add("start " + Arrays.toString(obs));
-        for (int action : plan) {
+        for (float[] action : plan) {
             stepOrReset(env, action);
             env.observeInto(obs, 0);
             outcomes.add(Arrays.toString(obs) + " r=" + env.lastReward() + " " + env.lastTerminated() + "/"
@@ -150,11 +150,45 @@ public final class EnvChecker {
     }
 
     /** Steps, or starts the next episode (continuing the random stream) if the last step ended one. */
-    private static void stepOrReset(Env env, int action) {
+    private static void stepOrReset(Env env, float[] action) {
         if (env.lastTerminated() || env.lastTruncated()) {
             env.reset();
         } else {
-            env.step(action);
+            step(env, action);
+        }
+    }
+
+    /**
+     * A random action as a vector: a discrete one drawn as {@code Discrete.sampleAction} draws it, a continuous one
+     * from the box widened by half on each side, so that the env's clipping is exercised too.
+     */
+    private static float[] sampleAction(Env env, UniformRandomProvider rng) {
+        if (env.actionSpace() instanceof Discrete discrete) {
+            return new float[] {discrete.sampleAction(rng)};
+        }
+        Box box = (Box) env.actionSpace();
+        float[] low = box.low();
+        float[] high = box.high();
+        float[] action = box.sample(rng);
+        for (int i = 0; i < action.length; i++) {
+            if (Float.isFinite(low[i]) && Float.isFinite(high[i])) {
+                double half = (high[i] - (double) low[i]) / 2;
+                action[i] = (float) (low[i] - half + 4 * half * rng.nextDouble());
+            }
+        }
+        return action;
+    }
+
+    /** Steps with the action in the env's own kind: a discrete env through {@code step(int)}. */
+    private static Step step(Env env, float[] action) {
+        return env.actionSpace() instanceof Discrete ? env.step((int) action[0]) : env.step(action);
+    }
+
+    private static void stepInto(Env env, float[] action, float[] buffer, int offset) {
+        if (env.actionSpace() instanceof Discrete) {
+            env.stepInto((int) action[0], buffer, offset);
+        } else {
+            env.stepInto(action, buffer, offset);
         }
     }
 
@@ -206,8 +240,21 @@ public final class EnvChecker {
     }
 
     private static void checkInvalidAction(Env env, long seed) {
-        int n = ((Discrete) env.actionSpace()).n();
         env.reset(seed);
+        if (env.actionSpace() instanceof Box box) {
+            float[] tooLong = new float[box.size() + 1];
+            for (Runnable invalid : new Runnable[] {() -> env.step(tooLong), () -> env.step(0)}) {
+                try {
+                    invalid.run();
+                } catch (IllegalArgumentException expected) {
+                    continue;
+                }
+                throw fail("a continuous env must throw IllegalArgumentException for an action of the wrong length "
+                        + "and for a discrete action");
+            }
+            return;
+        }
+        int n = ((Discrete) env.actionSpace()).n();
         for (int invalid : new int[] {-1, n}) {
             try {
                 env.step(invalid);

@@ -42,7 +42,7 @@ public final class DocsGallery {
 
     /** Pushes the cart towards where the pole is falling: angle plus angular velocity. */
     static Policy leanController() {
-        return obs -> obs[2] + obs[3] > 0 ? 1 : 0;
+        return Policy.discrete(obs -> obs[2] + obs[3] > 0 ? 1 : 0);
     }
 
     private static Path breakoutRandom(Path target) throws IOException {

@@ -126,13 +126,13 @@ class PlayWindowTest {
         PlaySession session = session("MinAtar/Breakout-v0", pad);
         try (PlayWindow window = PlayWindow.open(new Scene(session), 160, 160, "test", dir)) {
             window.injectKey(GLFW_KEY_LEFT, GLFW_PRESS);
-            assertEquals(1, pad.act(null));
+            assertEquals(1, pad.heldAction());
             window.injectKey(GLFW_KEY_SPACE, GLFW_PRESS);
-            assertEquals(5, pad.act(null));
+            assertEquals(5, pad.heldAction());
             assertFalse(session.paused(), "space fires in human play");
             window.injectKey(GLFW_KEY_SPACE, GLFW_RELEASE);
             window.injectKey(GLFW_KEY_LEFT, GLFW_RELEASE);
-            assertEquals(0, pad.act(null));
+            assertEquals(0, pad.heldAction());
         }
     }
 }

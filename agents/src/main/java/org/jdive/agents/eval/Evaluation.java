@@ -1,6 +1,6 @@
 package org.jdive.agents.eval;
 
-import org.jdive.agents.Policy;
+import org.jdive.agents.Controller;
 import org.jdive.envs.Env;
 
 /** Runs a policy for whole episodes and collects their returns, as SB3's {@code evaluate_policy}. */
@@ -14,7 +14,7 @@ public final class Evaluation {
      * {@code seed}, the next ones continue its random stream. An episode ends when the env terminates or
      * truncates it (keep the env's time limit on, or a policy that never finishes never returns).
      */
-    public static EvaluationResult run(Env env, Policy policy, int episodes, long seed) {
+    public static EvaluationResult run(Env env, Controller policy, int episodes, long seed) {
         if (episodes < 1) {
             throw new IllegalArgumentException("evaluation needs at least 1 episode, got " + episodes);
         }
@@ -28,7 +28,7 @@ public final class Evaluation {
             int steps = 0;
             boolean done = false;
             while (!done) {
-                env.stepInto(policy.act(obs), obs, 0);
+                env.stepInto(policy.action(obs), obs, 0);
                 total += env.lastReward();
                 steps++;
                 done = env.lastTerminated() || env.lastTruncated();

@@ -1,6 +1,6 @@
 package org.jdive.agents.eval;
 
-import org.jdive.agents.Policy;
+import org.jdive.agents.Controller;
 
 /** An agent that learns in chunks of environment steps and can be evaluated between them. */
 public interface Trainable {
@@ -12,5 +12,5 @@ public interface Trainable {
     long steps();
 
     /** The policy to evaluate now (greedy, or ε-greedy with a small ε). */
-    Policy evaluationPolicy();
+    Controller evaluationPolicy();
 }

@@ -12,8 +12,8 @@ import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Trainer;
 
 /**
- * {@code agent.kind: a2c}: {@link A2c}, Stable-Baselines3's A2C with a categorical policy; each key maps onto
- * {@link A2cConfig}, whose defaults (SB3's, with rl-baselines3-zoo's 8 envs) are the keys' defaults.
+ * {@code agent.kind: a2c}: {@link A2c}, Stable-Baselines3's A2C with a categorical or Gaussian policy; each key maps
+ * onto {@link A2cConfig}, whose defaults (SB3's, with rl-baselines3-zoo's 8 envs) are the keys' defaults.
  */
 public final class A2cKind implements TrainerKind {
 
@@ -59,7 +59,7 @@ public final class A2cKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "synchronous advantage actor-critic with a categorical policy, as Stable-Baselines3's A2C "
+        return "synchronous advantage actor-critic with a categorical or Gaussian policy, as Stable-Baselines3's A2C "
                 + "(Mnih et al. 2016)";
     }
 
@@ -71,12 +71,13 @@ public final class A2cKind implements TrainerKind {
     @Override
     public List<Key> keys() {
         return RlKeys.with(List.of(NUM_ENVS, NUM_STEPS, LEARNING_RATE, ANNEAL_LR, GAE_LAMBDA, NORM_ADV, ENT_COEF, VF_COEF,
-                MAX_GRAD_NORM, RMS_ALPHA, RMS_EPS, HIDDEN, STEPS));
+                MAX_GRAD_NORM, RMS_ALPHA, RMS_EPS, HIDDEN,
+                PolicyGradientLearner.NORMALIZE_OBSERVATION, PolicyGradientLearner.NORMALIZE_REWARD, STEPS));
     }
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(A2cKind::consistentSettings, PolicyGradientLearner.discreteActions("a2c"));
+        return RlKeys.checksWith(A2cKind::consistentSettings, PolicyGradientLearner.actionSpace("a2c"));
     }
 
     private static List<Problem> consistentSettings(Scenario scenario) {

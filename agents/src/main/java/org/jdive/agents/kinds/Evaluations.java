@@ -2,14 +2,15 @@ package org.jdive.agents.kinds;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jdive.agents.Controller;
 import org.jdive.agents.Policy;
 import org.jdive.agents.eval.Evaluation;
 import org.jdive.agents.eval.EvaluationResult;
+import org.jdive.engine.scenario.Scenario;
 import org.jdive.envs.Env;
 import org.jdive.envs.Rng;
 import org.jdive.envs.spaces.Discrete;
 import org.jdive.envs.wrappers.TimeLimit;
-import org.jdive.engine.scenario.Scenario;
 
 /**
  * Evaluation on a fresh copy of the scenario's env, with the same episodes (seeds) every time: the greedy policy,
@@ -39,16 +40,19 @@ public final class Evaluations {
      * The policy an evaluation on {@code env} plays: {@code greedy}, or ε-greedy around it with {@code eval.epsilon}
      * above 0, its random actions drawn from a stream that starts afresh (from the scenario's seed) for each call.
      */
-    public static Policy policy(Scenario scenario, Env env, Policy greedy) {
+    public static Controller policy(Scenario scenario, Env env, Controller greedy) {
         double epsilon = scenario.number(RlKeys.EVAL_EPSILON.path());
         if (epsilon == 0) {
             return greedy;
         }
-        int numActions = ((Discrete) env.actionSpace()).n();
-        return Policy.epsilonGreedy(greedy, numActions, epsilon, Rng.seeded(firstSeed(scenario), EPSILON_SALT));
+        if (!(greedy instanceof Policy discrete) || !(env.actionSpace() instanceof Discrete space)) {
+            throw new IllegalArgumentException("eval.epsilon needs discrete actions; " + env.actionSpace()
+                    + " is continuous");
+        }
+        return Policy.epsilonGreedy(discrete, space.n(), epsilon, Rng.seeded(firstSeed(scenario), EPSILON_SALT));
     }
 
-    static Map<String, Double> run(Scenario scenario, Policy greedy) {
+    static Map<String, Double> run(Scenario scenario, Controller greedy) {
         EvaluationResult result;
         try (Env env = env(scenario)) {
             result = Evaluation.run(env, policy(scenario, env, greedy), scenario.intValue(RlKeys.EVAL_EPISODES.path()),

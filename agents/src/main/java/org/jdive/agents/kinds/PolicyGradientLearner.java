@@ -10,16 +10,26 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.jdive.agents.ActionScores;
 import org.jdive.agents.Actor;
-import org.jdive.agents.Policy;
+import org.jdive.agents.Controller;
+import org.jdive.agents.GaussianActions;
 import org.jdive.agents.onpolicy.PolicyGradient;
+import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
+import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
-import org.jdive.envs.Envs;
+import org.jdive.envs.Env;
+import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
 import org.jdive.envs.vector.AutoresetMode;
 import org.jdive.envs.vector.VectorEnv;
+import org.jdive.envs.wrappers.ClipAction;
+import org.jdive.envs.wrappers.ClipObservation;
+import org.jdive.envs.wrappers.ClipReward;
+import org.jdive.envs.wrappers.NormalizeObservation;
+import org.jdive.envs.wrappers.NormalizeReward;
+import org.jdive.envs.wrappers.RecordEpisodeStatistics;
 
 /**
  * The run of any {@link PolicyGradient} kind (REINFORCE, A2C, PPO): its vector envs, a chunk's metrics (the mean
@@ -45,17 +55,45 @@ final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.List
      */
     PolicyGradientLearner(Scenario scenario, int numEnvs, Function<VectorEnv, PolicyGradient> agent, long budget) {
         this.scenario = scenario;
-        this.envs = Envs.makeVector(scenario.text(RlKeys.ENV_ID.path()), scenario.options(RlKeys.ENV_OPTIONS.path()),
-                numEnvs, AutoresetMode.SAME_STEP, 1);
+        this.envs = new VectorEnv(() -> wrapped(scenario, RlKeys.makeEnv(scenario)), numEnvs, AutoresetMode.SAME_STEP,
+                1);
         this.agent = agent.apply(envs).listener(this);
         this.budget = budget;
     }
 
-    /** The check that the scenario's env has discrete actions, which a categorical policy needs. */
-    static TrainerKind.Check discreteActions(String kind) {
-        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Discrete ? List.of()
-                : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " samples a categorical policy and needs discrete "
-                + "actions; " + s.text(RlKeys.ENV_ID.path()) + "'s are " + env.actionSpace())));
+    /** Normalise observations with running statistics, then clip them to ±10 (CleanRL's continuous-action set-up). */
+    static final Key NORMALIZE_OBSERVATION = Key.optional("agent.normalize_observation", new ValueType.Bool(), false,
+            "Normalise observations by a running mean and variance per env, then clip them to ±10 (CleanRL's "
+                    + "ppo_continuous_action.py does).");
+    /** Scale rewards by the running deviation of the discounted return, then clip them to ±10. */
+    static final Key NORMALIZE_REWARD = Key.optional("agent.normalize_reward", new ValueType.Bool(), false,
+            "Scale rewards by the running standard deviation of the discounted return per env, then clip them to "
+                    + "±10 (CleanRL's ppo_continuous_action.py does).");
+
+    /**
+     * Each training env as CleanRL's {@code make_env} wraps it: episode statistics of the raw rewards, actions
+     * clipped to a continuous env's box, and with the keys above, observation and reward normalisation.
+     */
+    static Env wrapped(Scenario scenario, Env env) {
+        Env out = new RecordEpisodeStatistics(env);
+        if (out.actionSpace() instanceof Box) {
+            out = new ClipAction(out);
+        }
+        if (scenario.bool(NORMALIZE_OBSERVATION.path())) {
+            out = new ClipObservation(new NormalizeObservation(out), -10, 10);
+        }
+        if (scenario.bool(NORMALIZE_REWARD.path())) {
+            out = new ClipReward(new NormalizeReward(out, scenario.number(RlKeys.GAMMA.path())), -10, 10);
+        }
+        return out;
+    }
+
+    /** The check that the scenario's env has discrete or continuous ({@code Box}) actions. */
+    static TrainerKind.Check actionSpace(String kind) {
+        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Discrete || env.actionSpace() instanceof Box
+                ? List.of() : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " samples a categorical or a Gaussian "
+                + "policy and needs discrete or Box actions; " + s.text(RlKeys.ENV_ID.path()) + "'s are "
+                + env.actionSpace())));
     }
 
     @Override
@@ -114,13 +152,20 @@ final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.List
     }
 
     @Override
-    public Policy policy() {
+    public Controller policy() {
         return agent.greedyPolicy();
     }
 
     @Override
     public Optional<ActionScores> actionScores() {
-        return Optional.of(new ActionScores("policy", agent::actionProbabilities));
+        return agent.continuous() ? Optional.empty()
+                : Optional.of(new ActionScores("policy", agent::actionProbabilities));
+    }
+
+    @Override
+    public Optional<GaussianActions> gaussianActions() {
+        return agent.continuous() ? Optional.of(new GaussianActions(agent::actionMean, agent::actionStd))
+                : Optional.empty();
     }
 
     @Override

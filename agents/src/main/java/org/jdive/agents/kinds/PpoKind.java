@@ -12,8 +12,9 @@ import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Trainer;
 
 /**
- * {@code agent.kind: ppo}: {@link Ppo} with a categorical policy, CleanRL's {@code ppo.py}; each key maps onto
- * {@link PpoConfig}, whose defaults (CleanRL's) are the keys' defaults.
+ * {@code agent.kind: ppo}: {@link Ppo} with a categorical or Gaussian policy, CleanRL's {@code ppo.py} and
+ * {@code ppo_continuous_action.py}; each key maps onto {@link PpoConfig}, whose defaults (CleanRL's) are the keys'
+ * defaults.
  */
 public final class PpoKind implements TrainerKind {
 
@@ -69,7 +70,8 @@ public final class PpoKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "proximal policy optimisation with a categorical policy, as CleanRL's ppo.py (Schulman et al. 2017)";
+        return "proximal policy optimisation with a categorical or Gaussian policy, as CleanRL's ppo.py and "
+                + "ppo_continuous_action.py (Schulman et al. 2017)";
     }
 
     @Override
@@ -81,12 +83,13 @@ public final class PpoKind implements TrainerKind {
     public List<Key> keys() {
         return RlKeys.with(List.of(NUM_ENVS, NUM_STEPS, LEARNING_RATE, ANNEAL_LR, GAE_LAMBDA, NUM_MINIBATCHES,
                 UPDATE_EPOCHS, NORM_ADV, CLIP_COEF, ANNEAL_CLIP, CLIP_VLOSS, ENT_COEF, VF_COEF, MAX_GRAD_NORM, TARGET_KL,
-                HIDDEN, STEPS));
+                HIDDEN,
+                PolicyGradientLearner.NORMALIZE_OBSERVATION, PolicyGradientLearner.NORMALIZE_REWARD, STEPS));
     }
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(PpoKind::consistentSettings, PolicyGradientLearner.discreteActions("ppo"));
+        return RlKeys.checksWith(PpoKind::consistentSettings, PolicyGradientLearner.actionSpace("ppo"));
     }
 
     private static List<Problem> consistentSettings(Scenario scenario) {

@@ -59,7 +59,7 @@ public final class ReinforceKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "Monte Carlo policy gradient over whole episodes with a categorical policy (Williams 1992), "
+        return "Monte Carlo policy gradient over whole episodes with a categorical or Gaussian policy (Williams 1992), "
                 + "as SLM-Lab's Reinforce";
     }
 
@@ -71,12 +71,13 @@ public final class ReinforceKind implements TrainerKind {
     @Override
     public List<Key> keys() {
         return RlKeys.with(List.of(NUM_ENVS, BATCH_STEPS, BASELINE, LEARNING_RATE, ENT_COEF, ENT_COEF_FINAL,
-                ENT_DECAY_STEPS, VF_COEF, MAX_GRAD_NORM, HIDDEN, STEPS));
+                ENT_DECAY_STEPS, VF_COEF, MAX_GRAD_NORM, HIDDEN,
+                PolicyGradientLearner.NORMALIZE_OBSERVATION, PolicyGradientLearner.NORMALIZE_REWARD, STEPS));
     }
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(ReinforceKind::consistentSettings, PolicyGradientLearner.discreteActions("reinforce"));
+        return RlKeys.checksWith(ReinforceKind::consistentSettings, PolicyGradientLearner.actionSpace("reinforce"));
     }
 
     private static List<Problem> consistentSettings(Scenario scenario) {

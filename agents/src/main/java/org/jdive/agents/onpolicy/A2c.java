@@ -26,7 +26,7 @@ public final class A2c extends OnPolicyAgent {
 
     public A2c(VectorEnv envs, A2cConfig config, long seed) {
         super("A2C", envs, validated(config).numEnvs, config.hidden, true, seed);
-        this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize);
+        this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize, actionSize);
         this.config = config;
         this.optimizer = new RmsProp(parameters(), config.learningRate, config.rmsPropAlpha, config.rmsPropEps, 0, 0,
                 false);
@@ -68,16 +68,13 @@ public final class A2c extends OnPolicyAgent {
             normalize(advantages);
         }
         int n = rollout.size();
-        float[] actions = new float[n];
-        for (int i = 0; i < n; i++) {
-            actions[i] = rollout.actions[i];
-        }
         Map<String, Double> stats = new LinkedHashMap<>();
         try (Scope scope = Scope.open()) {
             Tensor x = Tensor.of(rollout.obs, n, observationSize);
-            Tensor logp = actor.forward(x).logSoftmax(1);
-            Tensor logProb = logp.gather(1, Tensor.of(actions, n, 1)).reshape(n);
-            Tensor entropy = logp.exp().mul(logp).sum(1, false).neg().mean();
+            ActionDistribution.Scored scored = distribution.score(actor.forward(x),
+                    Tensor.of(rollout.actions, n, actionSize));
+            Tensor logProb = scored.logProb();
+            Tensor entropy = scored.entropy().mean();
             Tensor value = critic.forward(x).reshape(n);
             Tensor policyLoss = Tensor.of(advantages, n).mul(logProb).mean().neg();
             Tensor valueLoss = value.sub(Tensor.of(gae.returns(), n)).square().mean();

@@ -19,22 +19,27 @@ final class ActorCritic extends Module {
 
     private final Sequential actor;
     private final Sequential critic;
+    private final Tensor logStd;
 
-    private ActorCritic(Sequential actor, Sequential critic) {
+    private ActorCritic(Sequential actor, Sequential critic, int gaussianActions) {
         this.actor = registerModule("actor", actor);
         this.critic = critic == null ? null : registerModule("critic", critic);
+        this.logStd = gaussianActions == 0 ? null
+                : registerParameter("actor_logstd", Tensor.zeros(1, gaussianActions));
     }
 
     /**
      * Tanh MLPs of the {@code hidden} widths initialised as CleanRL's {@code layer_init} (and SB3's
      * {@code ortho_init}): orthogonal weights with gain √2, the policy head's 0.01 and the value head's 1, zero biases.
-     * The critic is drawn first, as CleanRL does.
+     * The critic is drawn first, as CleanRL does. With {@code gaussianActions} above 0 the actor's {@code outputs}
+     * are a Gaussian's means and a state-independent log-standard deviation joins them ({@code actor_logstd},
+     * [1, gaussianActions], from 0).
      */
-    static ActorCritic tanhMlps(int observationSize, int numActions, int[] hidden, boolean withCritic,
-                                UniformRandomProvider rng) {
+    static ActorCritic tanhMlps(int observationSize, int outputs, int[] hidden, boolean withCritic,
+                                int gaussianActions, UniformRandomProvider rng) {
         Sequential critic = withCritic ? mlp(observationSize, 1, hidden, 1.0f, rng) : null;
-        Sequential actor = mlp(observationSize, numActions, hidden, 0.01f, rng);
-        return new ActorCritic(actor, critic);
+        Sequential actor = mlp(observationSize, outputs, hidden, 0.01f, rng);
+        return new ActorCritic(actor, critic, gaussianActions);
     }
 
     private static Sequential mlp(int in, int out, int[] hidden, float headGain, UniformRandomProvider rng) {
@@ -58,6 +63,11 @@ final class ActorCritic extends Module {
 
     Sequential actor() {
         return actor;
+    }
+
+    /** The Gaussian policy's log-standard deviations, [1, k]; {@code null} for a categorical policy. */
+    Tensor logStd() {
+        return logStd;
     }
 
     /** The value network; {@code null} where there is none. */

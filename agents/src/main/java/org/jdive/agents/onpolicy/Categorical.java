@@ -1,11 +1,42 @@
 package org.jdive.agents.onpolicy;
 
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.core.Tensor;
 
-/** The categorical distribution of a policy's logits, in double precision for sampling. */
-final class Categorical {
+/** The categorical distribution of a policy's logits over {@code n} actions, sampled in double precision. */
+final class Categorical implements ActionDistribution {
 
-    private Categorical() {
+    private final int n;
+
+    Categorical(int n) {
+        this.n = n;
+    }
+
+    @Override
+    public int actionSize() {
+        return 1;
+    }
+
+    @Override
+    public void sample(float[] logits, int rows, UniformRandomProvider rng, float[] actions, float[] logProbs) {
+        for (int r = 0; r < rows; r++) {
+            double[] logp = logSoftmax(logits, r * n, n);
+            int a = sample(logp, rng);
+            actions[r] = a;
+            logProbs[r] = (float) logp[a];
+        }
+    }
+
+    @Override
+    public Scored score(Tensor logits, Tensor actions) {
+        Tensor logp = logits.logSoftmax(1);
+        Tensor logProb = logp.gather(1, actions).reshape(logits.shape()[0]);
+        return new Scored(logProb, logp.exp().mul(logp).sum(1, false).neg());
+    }
+
+    @Override
+    public float[] mode(float[] logits) {
+        return new float[] {argmax(logits)};
     }
 
     /** {@code log softmax(logits[from, from + n))}. */

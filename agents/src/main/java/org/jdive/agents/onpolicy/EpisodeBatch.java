@@ -13,6 +13,7 @@ final class EpisodeBatch implements Experience {
 
     private final int numEnvs;
     private final int observationSize;
+    private final int actionSize;
     private final int batchSteps;
     private final double gamma;
     private final Steps[] running;
@@ -20,23 +21,24 @@ final class EpisodeBatch implements Experience {
     /** The finished steps' returns-to-go. */
     private float[] returns = new float[0];
 
-    EpisodeBatch(int numEnvs, int observationSize, int batchSteps, double gamma) {
+    EpisodeBatch(int numEnvs, int observationSize, int actionSize, int batchSteps, double gamma) {
         this.numEnvs = numEnvs;
         this.observationSize = observationSize;
+        this.actionSize = actionSize;
         this.batchSteps = batchSteps;
         this.gamma = gamma;
         this.running = new Steps[numEnvs];
         for (int e = 0; e < numEnvs; e++) {
-            running[e] = new Steps(observationSize);
+            running[e] = new Steps(observationSize, actionSize);
         }
-        this.finished = new Steps(observationSize);
+        this.finished = new Steps(observationSize, actionSize);
     }
 
     @Override
-    public void add(float[] obs, boolean[] began, int[] actions, float[] logProbs, float[] values, float[] rewards,
+    public void add(float[] obs, boolean[] began, float[] actions, float[] logProbs, float[] values, float[] rewards,
                     boolean[] ended) {
         for (int e = 0; e < numEnvs; e++) {
-            running[e].add(obs, e * observationSize, actions[e], rewards[e]);
+            running[e].add(obs, e * observationSize, actions, e * actionSize, rewards[e]);
             if (ended[e]) {
                 finish(running[e]);
             }
@@ -76,13 +78,9 @@ final class EpisodeBatch implements Experience {
         return Arrays.copyOf(finished.obs, finished.size * observationSize);
     }
 
-    /** Their actions, as floats for a gather. */
+    /** Their actions, {@code size() × actionSize}. */
     float[] actions() {
-        float[] a = new float[finished.size];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = finished.actions[i];
-        }
-        return a;
+        return Arrays.copyOf(finished.actions, finished.size * actionSize);
     }
 
     /** Their discounted returns-to-go. */
@@ -115,19 +113,21 @@ final class EpisodeBatch implements Experience {
     /** A growing run of steps: observations, actions and rewards. */
     private static final class Steps {
         private final int observationSize;
+        private final int actionSize;
         float[] obs = new float[0];
-        int[] actions = new int[0];
+        float[] actions = new float[0];
         float[] rewards = new float[0];
         int size;
 
-        Steps(int observationSize) {
+        Steps(int observationSize, int actionSize) {
             this.observationSize = observationSize;
+            this.actionSize = actionSize;
         }
 
-        void add(float[] from, int offset, int action, float reward) {
+        void add(float[] fromObs, int obsOffset, float[] fromActions, int actionOffset, float reward) {
             ensure(size + 1);
-            System.arraycopy(from, offset, obs, size * observationSize, observationSize);
-            actions[size] = action;
+            System.arraycopy(fromObs, obsOffset, obs, size * observationSize, observationSize);
+            System.arraycopy(fromActions, actionOffset, actions, size * actionSize, actionSize);
             rewards[size] = reward;
             size++;
         }
@@ -135,34 +135,34 @@ final class EpisodeBatch implements Experience {
         void append(Steps other) {
             ensure(size + other.size);
             System.arraycopy(other.obs, 0, obs, size * observationSize, other.size * observationSize);
-            System.arraycopy(other.actions, 0, actions, size, other.size);
+            System.arraycopy(other.actions, 0, actions, size * actionSize, other.size * actionSize);
             System.arraycopy(other.rewards, 0, rewards, size, other.size);
             size += other.size;
         }
 
         private void ensure(int capacity) {
-            if (capacity > actions.length) {
-                int grown = Math.max(capacity, 2 * actions.length);
+            if (capacity > rewards.length) {
+                int grown = Math.max(capacity, 2 * rewards.length);
                 obs = Arrays.copyOf(obs, grown * observationSize);
-                actions = Arrays.copyOf(actions, grown);
+                actions = Arrays.copyOf(actions, grown * actionSize);
                 rewards = Arrays.copyOf(rewards, grown);
             }
         }
 
         void save(StateWriter out) {
-            out.writeFloats(Arrays.copyOf(obs, size * observationSize)).writeInts(Arrays.copyOf(actions, size))
-                    .writeFloats(Arrays.copyOf(rewards, size));
+            out.writeFloats(Arrays.copyOf(obs, size * observationSize))
+                    .writeFloats(Arrays.copyOf(actions, size * actionSize)).writeFloats(Arrays.copyOf(rewards, size));
         }
 
         void restore(StateReader in) {
             obs = in.readFloats();
-            actions = in.readInts();
+            actions = in.readFloats();
             rewards = in.readFloats();
-            size = actions.length;
-            if (obs.length != size * observationSize || rewards.length != size) {
-                throw new IllegalArgumentException("an episode of " + size + " actions with " + obs.length
-                        + " observation values and " + rewards.length + " rewards (observations of "
-                        + observationSize + ")");
+            size = rewards.length;
+            if (obs.length != size * observationSize || actions.length != size * actionSize) {
+                throw new IllegalArgumentException("an episode of " + size + " rewards with " + obs.length
+                        + " observation values and " + actions.length + " action values (observations of "
+                        + observationSize + ", actions of " + actionSize + ")");
             }
         }
     }

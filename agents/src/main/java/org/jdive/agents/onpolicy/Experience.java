@@ -14,13 +14,13 @@ interface Experience {
      *
      * @param obs      the observations acted on, {@code numEnvs × observationSize}
      * @param began    whether each observation began a new episode
-     * @param actions  the actions taken
+     * @param actions  the actions taken, {@code numEnvs × actionSize} (a discrete action as its number)
      * @param logProbs their log-probabilities under the policy that took them
      * @param values   the critic's values of {@code obs}; {@code null} where the agent does not need them per step
      * @param rewards  the rewards the step earned
      * @param ended    whether the step ended each env's episode (terminated or truncated)
      */
-    void add(float[] obs, boolean[] began, int[] actions, float[] logProbs, float[] values, float[] rewards,
+    void add(float[] obs, boolean[] began, float[] actions, float[] logProbs, float[] values, float[] rewards,
              boolean[] ended);
 
     /** Whether there is enough to learn from. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
+import org.jdive.agents.Controller;
 import org.jdive.agents.Policy;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
@@ -15,17 +16,23 @@ import org.jdive.core.Tensor;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.optim.Optimizer;
+import org.jdive.envs.Space;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
+import org.jdive.envs.spaces.Box;
 import org.jdive.envs.spaces.Discrete;
 import org.jdive.envs.vector.AutoresetMode;
 import org.jdive.envs.vector.VectorEnv;
+import org.jdive.envs.wrappers.RecordEpisodeStatistics;
+import org.jdive.envs.wrappers.Wrapper;
 
 /**
  * What REINFORCE, A2C and PPO share, as Stable-Baselines3's {@code OnPolicyAlgorithm} and CleanRL's loops have it:
- * vector envs with Gymnasium's same-step autoreset, a categorical policy and maybe a critic ({@link ActorCritic}),
- * every env stepped with sampled actions into the algorithm's {@link Experience}, and the algorithm's
- * {@link #update()} whenever that is full. Randomness comes from the seed, split into {@code init} (the networks) and
+ * vector envs with Gymnasium's same-step autoreset, a policy (categorical for discrete actions, a diagonal Gaussian
+ * for continuous ones: {@link ActionDistribution}) and maybe a critic ({@link ActorCritic}), every env stepped with
+ * sampled actions into the algorithm's {@link Experience}, and the algorithm's {@link #update()} whenever that is
+ * full. Episode returns are the envs' own: a {@code RecordEpisodeStatistics} below normalising wrappers reports them
+ * (Gymnasium's {@code final_info}), else the rewards seen are summed. Randomness comes from the seed, split into {@code init} (the networks) and
  * {@code actions} (sampling) streams, plus what a subclass splits off; the envs are reset with {@code seed},
  * {@code seed + 1}, ... Checkpoints ({@link #save}) hold everything, experience half gathered included, so a resumed
  * run goes on bit for bit.
@@ -40,7 +47,11 @@ public abstract class OnPolicyAgent implements PolicyGradient {
     final long seed;
     final int numEnvs;
     final int observationSize;
-    final int numActions;
+    final ActionDistribution distribution;
+    /** Values per action (1 for a discrete action). */
+    final int actionSize;
+    /** Whether actions are continuous (a {@link Box}), else discrete. */
+    final boolean continuous;
     final ActorCritic agent;
     final Sequential actor;
     /** The value network; {@code null} where the algorithm learns none. */
@@ -67,9 +78,10 @@ public abstract class OnPolicyAgent implements PolicyGradient {
             throw new IllegalArgumentException(name + " follows Gymnasium's same-step autoreset, got "
                     + envs.autoresetMode());
         }
-        if (!(envs.singleActionSpace() instanceof Discrete discrete)) {
-            throw new IllegalArgumentException(name + " samples a categorical policy: it needs a discrete action space, "
-                    + "got " + envs.singleActionSpace());
+        Space actions = envs.singleActionSpace();
+        if (!(actions instanceof Discrete || actions instanceof Box)) {
+            throw new IllegalArgumentException(name + " needs a discrete or a continuous (Box) action space, got "
+                    + actions);
         }
         if (envs.numEnvs() != numEnvs) {
             throw new IllegalArgumentException("the vector env has " + envs.numEnvs() + " envs but " + name
@@ -80,8 +92,12 @@ public abstract class OnPolicyAgent implements PolicyGradient {
         this.seed = seed;
         this.numEnvs = numEnvs;
         this.observationSize = envs.observationSize();
-        this.numActions = discrete.n();
-        this.agent = ActorCritic.tanhMlps(observationSize, numActions, hidden, critic, Rng.split(seed, "init"));
+        this.continuous = actions instanceof Box;
+        int outputs = continuous ? actions.size() : ((Discrete) actions).n();
+        this.agent = ActorCritic.tanhMlps(observationSize, outputs, hidden, critic, continuous ? outputs : 0,
+                Rng.split(seed, "init"));
+        this.distribution = continuous ? new DiagonalGaussian(agent.logStd()) : new Categorical(outputs);
+        this.actionSize = distribution.actionSize();
         this.actor = agent.actor();
         this.critic = agent.critic();
         this.parameters = agent.parameters();
@@ -151,23 +167,27 @@ public abstract class OnPolicyAgent implements PolicyGradient {
 
     /** One step of every env with actions sampled from the policy: CleanRL's inner loop. */
     private void step() {
-        float[] logits;
+        float[] out;
         float[] values = null;
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             Tensor x = Tensor.of(nextObs, numEnvs, observationSize);
-            logits = actor.forward(x).toFloatArray();
+            out = actor.forward(x).toFloatArray();
             if (valuesPerStep()) {
                 values = critic.forward(x).toFloatArray();
             }
         }
-        int[] chosen = new int[numEnvs];
+        float[] chosen = new float[numEnvs * actionSize];
         float[] logProbs = new float[numEnvs];
-        for (int e = 0; e < numEnvs; e++) {
-            double[] logp = Categorical.logSoftmax(logits, e * numActions, numActions);
-            chosen[e] = Categorical.sample(logp, actionRng);
-            logProbs[e] = (float) logp[chosen[e]];
+        distribution.sample(out, numEnvs, actionRng, chosen, logProbs);
+        if (continuous) {
+            envs.step(chosen);
+        } else {
+            int[] discrete = new int[numEnvs];
+            for (int e = 0; e < numEnvs; e++) {
+                discrete[e] = (int) chosen[e];
+            }
+            envs.step(discrete);
         }
-        envs.step(chosen);
         steps += numEnvs;
         float[] rewards = envs.rewards().clone();
         boolean[] terminated = envs.terminated();
@@ -179,6 +199,10 @@ public abstract class OnPolicyAgent implements PolicyGradient {
             episodeReturns[e] += rewards[e];
             episodeLengths[e]++;
             if (ended[e]) {
+                if (envs.finalInfo(e).get(RecordEpisodeStatistics.EPISODE) instanceof Map<?, ?> episode) {
+                    episodeReturns[e] = ((Number) episode.get("r")).doubleValue();
+                    episodeLengths[e] = ((Number) episode.get("l")).intValue();
+                }
                 listener.onEpisode(steps, e, episodeReturns[e], episodeLengths[e]);
                 episodeReturns[e] = 0;
                 episodeLengths[e] = 0;
@@ -195,7 +219,7 @@ public abstract class OnPolicyAgent implements PolicyGradient {
     private float finalValue(int env) {
         float[] last = new float[observationSize];
         System.arraycopy(envs.finalObservations(), env * observationSize, last, 0, observationSize);
-        return value(last);
+        return criticValue(last); // as the wrappers passed it on already
     }
 
     /**
@@ -218,21 +242,67 @@ public abstract class OnPolicyAgent implements PolicyGradient {
         return Math.max(0, 1.0 - (double) updates / Math.max(1, totalSteps / batchSize));
     }
 
+    /**
+     * The most likely action (discrete) or the mean clipped to the env's bounds (continuous, as SB3's
+     * {@code predict} does) of an observation of the bare env, which passes through the training envs' observation
+     * wrappers (a normaliser's statistics frozen as they stand) first.
+     */
     @Override
-    public Policy greedyPolicy() {
-        return observation -> Categorical.argmax(actionLogits(observation));
+    public Controller greedyPolicy() {
+        if (!continuous) {
+            return (Policy) observation -> (int) distribution.mode(actorOutput(observation))[0];
+        }
+        Box bounds = (Box) envs.env(0).unwrapped().actionSpace();
+        float[] low = bounds.low();
+        float[] high = bounds.high();
+        return observation -> {
+            float[] mean = distribution.mode(actorOutput(observation));
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = Math.clamp(mean[i], low[i], high[i]);
+            }
+            return mean;
+        };
     }
 
-    /** The actor's logits of one observation. */
-    public float[] actionLogits(float[] observation) {
+    /** The actor's output (logits, or a Gaussian's means) for one observation of the bare env. */
+    public float[] actorOutput(float[] observation) {
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
-            return actor.forward(Tensor.of(observation, 1, observationSize)).toFloatArray();
+            return actor.forward(Tensor.of(seen(observation), 1, observationSize)).toFloatArray();
         }
+    }
+
+    /** An observation of the bare env as the agent sees it, through the training envs' observation wrappers. */
+    private float[] seen(float[] observation) {
+        return Wrapper.observationThrough(envs.env(0), observation);
+    }
+
+    @Override
+    public boolean continuous() {
+        return continuous;
     }
 
     @Override
     public float[] actionProbabilities(float[] observation) {
-        return Categorical.probabilities(actionLogits(observation));
+        if (continuous) {
+            throw new IllegalStateException(name + " on continuous actions has no action probabilities");
+        }
+        return Categorical.probabilities(actorOutput(observation));
+    }
+
+    @Override
+    public float[] actionMean(float[] observation) {
+        if (!continuous) {
+            throw new IllegalStateException(name + " on discrete actions has no action mean");
+        }
+        return actorOutput(observation);
+    }
+
+    @Override
+    public float[] actionStd() {
+        if (!continuous) {
+            throw new IllegalStateException(name + " on discrete actions has no standard deviations");
+        }
+        return ((DiagonalGaussian) distribution).std();
     }
 
     @Override
@@ -245,8 +315,12 @@ public abstract class OnPolicyAgent implements PolicyGradient {
         if (critic == null) {
             throw new IllegalStateException(name + " learns no state values");
         }
+        return criticValue(seen(observation));
+    }
+
+    private float criticValue(float[] seenObservation) {
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
-            return critic.forward(Tensor.of(observation, 1, observationSize)).item();
+            return critic.forward(Tensor.of(seenObservation, 1, observationSize)).item();
         }
     }
 

@@ -5,12 +5,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdive.agents.Controller;
 import org.jdive.agents.Policy;
 import org.jdive.agents.eval.Trainable;
 
 /**
- * A policy-gradient agent with a categorical policy over vector envs (REINFORCE, A2C, PPO): what its scenario kind,
- * its checkpoints and the window need of it.
+ * A policy-gradient agent over vector envs (REINFORCE, A2C, PPO) with a categorical policy for discrete actions or a
+ * diagonal Gaussian for continuous ones: what its scenario kind, its checkpoints and the window need of it.
  */
 public interface PolicyGradient extends Trainable, AutoCloseable {
 
@@ -33,16 +34,28 @@ public interface PolicyGradient extends Trainable, AutoCloseable {
     /** Updates (gradient steps on a batch of experience) so far. */
     long updates();
 
-    /** The policy's most likely action (what an evaluation plays). */
-    Policy greedyPolicy();
+    /**
+     * The policy's most likely action, or for continuous actions its mean (what an evaluation plays), for
+     * observations of the bare env: a {@link Policy} for discrete actions.
+     */
+    Controller greedyPolicy();
 
     @Override
-    default Policy evaluationPolicy() {
+    default Controller evaluationPolicy() {
         return greedyPolicy();
     }
 
-    /** The policy's probability of each action of one observation. */
+    /** Whether the actions are continuous (a Gaussian policy), else discrete (a categorical one). */
+    boolean continuous();
+
+    /** The policy's probability of each action of one observation; for discrete actions only. */
     float[] actionProbabilities(float[] observation);
+
+    /** The Gaussian policy's mean action of one observation, before clipping; continuous only. */
+    float[] actionMean(float[] observation);
+
+    /** The Gaussian policy's standard deviation of each action value (the same for every state); continuous only. */
+    float[] actionStd();
 
     /** Whether the agent learns a state-value function ({@link #value}). */
     boolean hasCritic();

@@ -15,7 +15,8 @@ import org.jdive.envs.StateWriter;
 import org.jdive.envs.vector.VectorEnv;
 
 /**
- * Proximal policy optimisation with a categorical policy, as CleanRL's {@code ppo.py} does it: on each full rollout,
+ * Proximal policy optimisation, as CleanRL's {@code ppo.py} (categorical policy) and {@code ppo_continuous_action.py}
+ * (diagonal Gaussian with a state-independent log-std) do it: on each full rollout,
  * GAE(λ) advantages, then {@code updateEpochs} passes over the rollout in shuffled minibatches, each step minimising
  * the clipped surrogate, the clipped value loss and the entropy bonus ({@link #update()}), with the gradients' global
  * norm clipped and the learning rate annealed linearly; Adam with ε 1e-5. Seeded and bit-exact on the CPU backend.
@@ -33,7 +34,7 @@ public final class Ppo extends OnPolicyAgent {
 
     public Ppo(VectorEnv envs, PpoConfig config, long seed) {
         super("PPO", envs, validated(config).numEnvs, config.hidden, true, seed);
-        this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize);
+        this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize, actionSize);
         this.config = config;
         this.optimizer = new Adam(parameters(), config.learningRate, 0.9f, 0.999f, 1e-5f, 0f);
         this.minibatchRng = Rng.split(seed, "minibatches");
@@ -125,7 +126,7 @@ public final class Ppo extends OnPolicyAgent {
     private float[] minibatchStep(int[] order, int start, int size, Gae gae, float clip) {
         Rollout r = rollout;
         float[] mbObs = new float[size * observationSize];
-        float[] mbActions = new float[size];
+        float[] mbActions = new float[size * actionSize];
         float[] mbOldLogProbs = new float[size];
         float[] mbAdvantages = new float[size];
         float[] mbReturns = new float[size];
@@ -133,7 +134,7 @@ public final class Ppo extends OnPolicyAgent {
         for (int k = 0; k < size; k++) {
             int i = order[start + k];
             System.arraycopy(r.obs, i * observationSize, mbObs, k * observationSize, observationSize);
-            mbActions[k] = r.actions[i];
+            System.arraycopy(r.actions, i * actionSize, mbActions, k * actionSize, actionSize);
             mbOldLogProbs[k] = r.logProbs[i];
             mbAdvantages[k] = gae.advantages()[i];
             mbReturns[k] = gae.returns()[i];
@@ -144,9 +145,10 @@ public final class Ppo extends OnPolicyAgent {
         }
         try (Scope scope = Scope.open()) {
             Tensor x = Tensor.of(mbObs, size, observationSize);
-            Tensor logp = actor.forward(x).logSoftmax(1);
-            Tensor newLogProb = logp.gather(1, Tensor.of(mbActions, size, 1)).reshape(size);
-            Tensor entropy = logp.exp().mul(logp).sum(1, false).neg();
+            ActionDistribution.Scored scored = distribution.score(actor.forward(x),
+                    Tensor.of(mbActions, size, actionSize));
+            Tensor newLogProb = scored.logProb();
+            Tensor entropy = scored.entropy();
             Tensor newValue = critic.forward(x).reshape(size);
 
             Tensor logRatio = newLogProb.sub(Tensor.of(mbOldLogProbs, size));

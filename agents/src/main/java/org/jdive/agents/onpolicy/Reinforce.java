@@ -28,7 +28,7 @@ public final class Reinforce extends OnPolicyAgent {
     public Reinforce(VectorEnv envs, ReinforceConfig config, long seed) {
         super("REINFORCE", envs, validated(config).numEnvs, config.hidden, config.baseline == Baseline.VALUE, seed);
         this.config = config;
-        this.batch = new EpisodeBatch(config.numEnvs, observationSize, config.batchSteps, config.gamma);
+        this.batch = new EpisodeBatch(config.numEnvs, observationSize, actionSize, config.batchSteps, config.gamma);
         this.optimizer = new Adam(parameters(), config.learningRate);
     }
 
@@ -86,9 +86,10 @@ public final class Reinforce extends OnPolicyAgent {
                     advantages[i] -= m;
                 }
             }
-            Tensor logp = actor.forward(x).logSoftmax(1);
-            Tensor logProb = logp.gather(1, Tensor.of(batch.actions(), n, 1)).reshape(n);
-            Tensor entropy = logp.exp().mul(logp).sum(1, false).neg().mean();
+            ActionDistribution.Scored scored = distribution.score(actor.forward(x),
+                    Tensor.of(batch.actions(), n, actionSize));
+            Tensor logProb = scored.logProb();
+            Tensor entropy = scored.entropy().mean();
             Tensor policyLoss = Tensor.of(advantages, n).mul(logProb).mean().neg();
             Tensor loss = policyLoss.sub(entropy.mul(config.entCoefAt(steps)));
             Tensor valueLoss = null;

@@ -13,8 +13,10 @@ final class Rollout implements Experience {
     final int numSteps;
     final int numEnvs;
     final int observationSize;
+    final int actionSize;
     final float[] obs;
-    final int[] actions;
+    /** The actions, {@code actionSize} values each (a discrete action is its number). */
+    final float[] actions;
     final float[] logProbs;
     final float[] rewards;
     /** Whether each row's observation began a new episode. */
@@ -23,13 +25,14 @@ final class Rollout implements Experience {
     /** The next row to fill. */
     private int position;
 
-    Rollout(int numSteps, int numEnvs, int observationSize) {
+    Rollout(int numSteps, int numEnvs, int observationSize, int actionSize) {
         this.numSteps = numSteps;
         this.numEnvs = numEnvs;
         this.observationSize = observationSize;
+        this.actionSize = actionSize;
         int rows = numSteps * numEnvs;
         this.obs = new float[rows * observationSize];
-        this.actions = new int[rows];
+        this.actions = new float[rows * actionSize];
         this.logProbs = new float[rows];
         this.rewards = new float[rows];
         this.dones = new boolean[rows];
@@ -42,12 +45,12 @@ final class Rollout implements Experience {
     }
 
     @Override
-    public void add(float[] stepObs, boolean[] began, int[] stepActions, float[] stepLogProbs, float[] stepValues,
+    public void add(float[] stepObs, boolean[] began, float[] stepActions, float[] stepLogProbs, float[] stepValues,
                     float[] stepRewards, boolean[] ended) {
         int row = position * numEnvs;
         System.arraycopy(stepObs, 0, obs, row * observationSize, stepObs.length);
         System.arraycopy(began, 0, dones, row, numEnvs);
-        System.arraycopy(stepActions, 0, actions, row, numEnvs);
+        System.arraycopy(stepActions, 0, actions, row * actionSize, stepActions.length);
         System.arraycopy(stepLogProbs, 0, logProbs, row, numEnvs);
         System.arraycopy(stepValues, 0, values, row, numEnvs);
         System.arraycopy(stepRewards, 0, rewards, row, numEnvs);
@@ -66,7 +69,7 @@ final class Rollout implements Experience {
 
     @Override
     public void save(StateWriter out) {
-        out.writeInt(position).writeFloats(obs).writeInts(actions).writeFloats(logProbs).writeFloats(rewards)
+        out.writeInt(position).writeFloats(obs).writeFloats(actions).writeFloats(logProbs).writeFloats(rewards)
                 .writeBooleans(dones).writeFloats(values);
     }
 
@@ -74,7 +77,7 @@ final class Rollout implements Experience {
     public void restore(StateReader in) {
         position = in.readInt();
         in.readFloats(obs);
-        in.readInts(actions);
+        in.readFloats(actions);
         in.readFloats(logProbs);
         in.readFloats(rewards);
         in.readBooleans(dones);

@@ -1,5 +1,6 @@
 package org.jdive.agents.onpolicy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,17 +64,35 @@ class PpoTest {
         }
     }
 
+    /**
+     * A diagonal Gaussian policy with rl-baselines3-zoo's Pendulum settings (4 envs × 1024 steps, 10 epochs of
+     * minibatches of 64, γ 0.9, learning rate 1e-3), seed 1: the deterministic policy's mean return over 10 episodes
+     * passes −400 within 61,440 steps (15 rollouts). Measured on the CPU backend: −1,227 after 3 rollouts (about a
+     * random policy's score), −600 after 12, −231 after 15.
+     */
+    @Test
+    void aGaussianPolicySwingsPendulumUp() {
+        PpoConfig zoo = new PpoConfig().numSteps(1024).numMinibatches(64).updateEpochs(10).learningRate(1e-3f)
+                .annealLr(false).gamma(0.9).gaeLambda(0.95).clipValueLoss(false).entCoef(0);
+        PeriodicEvaluation evaluation = new PeriodicEvaluation(() -> Envs.make("Pendulum-v1"), 12_288, 10, -400, 1_000);
+        try (VectorEnv envs = Envs.makeVector("Pendulum-v1", Map.of(), 4, AutoresetMode.SAME_STEP, 1);
+             Ppo ppo = new Ppo(envs, zoo, 1)) {
+            PeriodicEvaluation.Outcome outcome = evaluation.run(ppo, 61_440, (point, best) -> { });
+            assertTrue(outcome.reachedThreshold(), "no deterministic mean of -400 within 61,440 steps: " + outcome.curve());
+        }
+    }
+
     @Test
     void theWatchedProbabilitiesAreTheSoftmaxOfTheActorsLogitsAndTheGreedyActionTheirArgmax() {
         try (VectorEnv e = cartPoles(4); Ppo ppo = new Ppo(e, small(), 3)) {
             ppo.train(640);
             float[] obs = {0.01f, -0.2f, 0.03f, 0.3f};
-            float[] logits = ppo.actionLogits(obs);
+            float[] logits = ppo.actorOutput(obs);
             float[] p = ppo.actionProbabilities(obs);
             double z = Math.exp(logits[0]) + Math.exp(logits[1]);
             assertEquals(Math.exp(logits[0]) / z, p[0], 1e-6);
             assertEquals(Math.exp(logits[1]) / z, p[1], 1e-6);
-            assertEquals(p[1] > p[0] ? 1 : 0, ppo.greedyPolicy().act(obs));
+            assertArrayEquals(new float[] {p[1] > p[0] ? 1 : 0}, ppo.greedyPolicy().action(obs));
         }
     }
 

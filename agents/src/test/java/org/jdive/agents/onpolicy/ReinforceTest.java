@@ -43,14 +43,14 @@ class ReinforceTest {
     /** A finished episode's steps carry their discounted returns-to-go; a running one waits. */
     @Test
     void episodesJoinTheBatchWholeWithTheirReturnsToGo() {
-        EpisodeBatch batch = new EpisodeBatch(2, 1, 3, 0.5);
+        EpisodeBatch batch = new EpisodeBatch(2, 1, 1, 3, 0.5);
         boolean[] none = new boolean[2];
-        batch.add(new float[] {10, 20}, none, new int[] {0, 1}, null, null, new float[] {1, 4}, new boolean[2]);
-        batch.add(new float[] {11, 21}, none, new int[] {1, 1}, null, null, new float[] {2, 4}, new boolean[] {true, false});
+        batch.add(new float[] {10, 20}, none, new float[] {0, 1}, null, null, new float[] {1, 4}, new boolean[2]);
+        batch.add(new float[] {11, 21}, none, new float[] {1, 1}, null, null, new float[] {2, 4}, new boolean[] {true, false});
         assertEquals(2, batch.size());
         assertFalse(batch.full());
         assertArrayEquals(new float[] {1 + 0.5f * 2, 2}, batch.returns());
-        batch.add(new float[] {12, 22}, none, new int[] {0, 0}, null, null, new float[] {1, 8},
+        batch.add(new float[] {12, 22}, none, new float[] {0, 0}, null, null, new float[] {1, 8},
                 new boolean[] {false, true});
         assertTrue(batch.full());
         assertArrayEquals(new float[] {10, 11, 20, 21, 22}, batch.observations());

@@ -13,9 +13,16 @@ import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.jdive.agents.onpolicy.ReinforceConfig.Baseline;
 import org.jdive.core.Tensor;
+import org.jdive.envs.Env;
 import org.jdive.envs.Envs;
 import org.jdive.envs.vector.AutoresetMode;
 import org.jdive.envs.vector.VectorEnv;
+import org.jdive.envs.wrappers.ClipAction;
+import org.jdive.envs.wrappers.ClipObservation;
+import org.jdive.envs.wrappers.ClipReward;
+import org.jdive.envs.wrappers.NormalizeObservation;
+import org.jdive.envs.wrappers.NormalizeReward;
+import org.jdive.envs.wrappers.RecordEpisodeStatistics;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -39,11 +46,25 @@ class ResumeTest {
                                 new ReinforceConfig().batchSteps(100).hidden(16, 16), seed)),
                 Arguments.of("REINFORCE with a value baseline",
                         (BiFunction<VectorEnv, Long, OnPolicyAgent>) (envs, seed) -> new Reinforce(envs,
-                                new ReinforceConfig().batchSteps(100).baseline(Baseline.VALUE).hidden(16, 16), seed)));
+                                new ReinforceConfig().batchSteps(100).baseline(Baseline.VALUE).hidden(16, 16), seed)),
+                Arguments.of("Gaussian PPO behind normalising wrappers",
+                        (BiFunction<VectorEnv, Long, OnPolicyAgent>) (envs, seed) -> new Ppo(envs,
+                                new PpoConfig().numSteps(16).numMinibatches(2).updateEpochs(2).totalSteps(2_000)
+                                        .hidden(16, 16), seed)));
     }
 
-    private static VectorEnv cartPoles() {
+    /** Four CartPoles, or for the Gaussian case four Pendulums wrapped as CleanRL's continuous PPO wraps them. */
+    private static VectorEnv envsFor(String name) {
+        if (name.startsWith("Gaussian")) {
+            return new VectorEnv(ResumeTest::normalisedPendulum, 4, AutoresetMode.SAME_STEP, 1);
+        }
         return Envs.makeVector("CartPole-v1", Map.of(), 4, AutoresetMode.SAME_STEP, 1);
+    }
+
+    static Env normalisedPendulum() {
+        Env env = new ClipAction(new RecordEpisodeStatistics(Envs.make("Pendulum-v1")));
+        env = new ClipObservation(new NormalizeObservation(env), -10, 10);
+        return new ClipReward(new NormalizeReward(env, 0.99), -10, 10);
     }
 
     /**
@@ -59,18 +80,18 @@ class ResumeTest {
         List<String> uninterruptedEvents = new ArrayList<>();
         List<String> resumedEvents = new ArrayList<>();
         Path checkpoint = dir.resolve("checkpoint");
-        try (VectorEnv e = cartPoles(); OnPolicyAgent uninterrupted = make.apply(e, 5L);
-             VectorEnv e1 = cartPoles(); OnPolicyAgent firstHalf = make.apply(e1, 5L)) {
+        try (VectorEnv e = envsFor(name); OnPolicyAgent uninterrupted = make.apply(e, 5L);
+             VectorEnv e1 = envsFor(name); OnPolicyAgent firstHalf = make.apply(e1, 5L)) {
             uninterrupted.listener(recorder(uninterruptedEvents)).train(2 * n);
             firstHalf.listener(recorder(resumedEvents)).train(n);
             firstHalf.save(checkpoint);
-            try (VectorEnv e2 = cartPoles(); OnPolicyAgent resumed = make.apply(e2, 5L)) {
+            try (VectorEnv e2 = envsFor(name); OnPolicyAgent resumed = make.apply(e2, 5L)) {
                 resumed.load(checkpoint);
                 resumed.listener(recorder(resumedEvents)).train(n);
                 assertEquals(uninterrupted.steps(), resumed.steps());
                 assertEquals(uninterrupted.updates(), resumed.updates());
                 assertTrue(uninterrupted.updates() >= 4, "updates on both sides of the checkpoint");
-                assertTrue(uninterruptedEvents.size() > 20, "episodes end on both sides of the checkpoint");
+                assertTrue(uninterruptedEvents.size() > 10, "episodes end on both sides of the checkpoint");
                 assertEquals(uninterruptedEvents, resumedEvents);
                 assertSameTensors(uninterrupted.agent.stateDict(), resumed.agent.stateDict());
                 assertSameTensors(uninterrupted.optimizer().stateDict(), resumed.optimizer().stateDict());

@@ -77,6 +77,7 @@ public final class AgentOverlays {
             scene.withValues(ValueView.live(GridGeometry.of(env), current));
         });
         actor.actionScores().ifPresent(scores -> scene.withActionScores(scores.name(), scores.scores()));
+        actor.gaussianActions().ifPresent(gaussian -> scene.withGaussianActions(gaussian.mean(), gaussian.std()));
         actor.stateValue().ifPresent(scene::withStateValue);
         return scene;
     }

@@ -7,12 +7,12 @@ import java.util.List;
 import org.jdive.agents.Actor;
 import org.jdive.agents.kinds.Evaluations;
 import org.jdive.agents.kinds.RlKeys;
+import org.jdive.engine.scenario.Scenario;
 import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.rendering.play.PlaySession;
 import org.jdive.rendering.play.Scene;
 import org.jdive.rendering.record.GifEncoder;
-import org.jdive.engine.scenario.Scenario;
 
 /**
  * Records an agent's first evaluation episode, played again exactly as the evaluation played it (same env, same
@@ -30,7 +30,7 @@ public final class EpisodeGif {
     public static int record(Scenario scenario, Actor actor, Path target) throws IOException {
         String envId = scenario.text(RlKeys.ENV_ID.path());
         try (Env env = Evaluations.env(scenario)) {
-            var session = new PlaySession(envId, env, Evaluations.policy(scenario, env, actor.policy())::act,
+            var session = new PlaySession(envId, env, Evaluations.policy(scenario, env, actor.policy())::action,
                     PlaySession.MAX_SPEED, Evaluations.firstSeed(scenario));
             Scene scene = AgentOverlays.attachLive(new Scene(session), actor, env, scenario.kind().unit());
             Frame first = env.render();

@@ -15,6 +15,10 @@ public final class ClassicControlFamily implements EnvFamily {
                 new EnvSpec("MountainCar-v0", "rock an underpowered car up a hill to the flag",
                         200, List.of("goal_velocity"), o -> new MountainCar(o.number("goal_velocity", 0.0))),
                 new EnvSpec("Acrobot-v1", "swing the tip of a two-link pendulum above the line",
-                        500, List.of(), o -> new Acrobot()));
+                        500, List.of(), o -> new Acrobot()),
+                new EnvSpec("Pendulum-v1", "swing a pendulum upright and hold it there with a continuous torque",
+                        200, List.of("g"), o -> new Pendulum(o.number("g", 10.0))),
+                new EnvSpec("MountainCarContinuous-v0", "drive an underpowered car up a hill with a continuous force",
+                        999, List.of("goal_velocity"), o -> new MountainCarContinuous(o.number("goal_velocity", 0.0))));
     }
 }

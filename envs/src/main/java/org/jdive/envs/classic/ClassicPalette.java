@@ -13,6 +13,7 @@ final class ClassicPalette {
     static final int FLAG = 0xCCCC00;
     static final int LINK = 0x00CCCC;
     static final int JOINT = 0xCCCC00;
+    static final int ROD = 0xCC4D4D;
 
     private ClassicPalette() {
     }

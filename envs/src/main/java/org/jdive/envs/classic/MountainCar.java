@@ -87,9 +87,13 @@ public final class MountainCar extends AbstractEnv {
         return ACTION_SPACE;
     }
 
-    /** Gymnasium's 600x400 picture: the hill curve, the flag at the goal, the car tilted along the slope. */
     @Override
     public Frame render() {
+        return picture(position, GOAL_POSITION);
+    }
+
+    /** Gymnasium's 600x400 picture: the hill curve, the flag at the goal, the car tilted along the slope. */
+    static Frame picture(double position, double goalPosition) {
         int width = 600;
         int height = 400;
         double scale = width / (MAX_POSITION - MIN_POSITION);
@@ -104,8 +108,8 @@ public final class MountainCar extends AbstractEnv {
         }
         canvas.polyline(xs, ys, ClassicPalette.HILL);
 
-        double flagX = (GOAL_POSITION - MIN_POSITION) * scale;
-        double flagBottom = height - height(GOAL_POSITION) * scale;
+        double flagX = (goalPosition - MIN_POSITION) * scale;
+        double flagBottom = height - height(goalPosition) * scale;
         canvas.line(flagX, flagBottom, flagX, flagBottom - 50, 1, ClassicPalette.HILL);
         canvas.fillPolygon(new double[] {flagX, flagX, flagX + 25},
                 new double[] {flagBottom - 50, flagBottom - 40, flagBottom - 45}, ClassicPalette.FLAG);

@@ -2,12 +2,16 @@ package org.jdive.envs.vector;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jdive.envs.Env;
 import org.jdive.envs.Space;
+import org.jdive.envs.Spaces;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
+import org.jdive.envs.spaces.Box;
 
 /**
  * {@code n} copies of an env stepped together into preallocated batch arrays, as Gymnasium 1.x's vector envs:
@@ -30,9 +34,13 @@ public final class VectorEnv implements AutoCloseable {
     private final boolean[] truncated;
     private final float[] finalObservations;
     private final boolean[] hasFinalObservation;
+    private final List<Map<String, Object>> finalInfos;
     private final boolean[] resetPending;
     private final ChunkRunner runner;
     private int[] actions = new int[0];
+    /** Each sub-env's continuous action of the step being taken, when the actions are continuous. */
+    private final float[][] continuousActions;
+    private boolean continuous;
     private boolean started;
 
     /** {@code n} envs from {@code factory}, stepped by {@code threads} threads (1: the caller's only). */
@@ -62,7 +70,9 @@ public final class VectorEnv implements AutoCloseable {
         this.truncated = new boolean[n];
         this.finalObservations = new float[n * observationSize];
         this.hasFinalObservation = new boolean[n];
+        this.finalInfos = new ArrayList<>(Collections.nCopies(n, Map.of()));
         this.resetPending = new boolean[n];
+        this.continuousActions = new float[n][this.envs[0].actionSpace() instanceof Box box ? box.size() : 0];
         this.runner = new ChunkRunner(n, threads, mode == AutoresetMode.NEXT_STEP ? this::stepNextStep : this::stepSameStep);
     }
 
@@ -139,7 +149,36 @@ public final class VectorEnv implements AutoCloseable {
                     + " actions, got " + actions.length);
         }
         this.actions = actions;
+        this.continuous = false;
         runner.runAll();
+    }
+
+    /**
+     * Steps every sub-env with its continuous action, {@code actions[i·k .. (i+1)·k)} for sub-env {@code i} of
+     * actions of {@code k} values, autoresetting as the mode says.
+     */
+    public void step(float[] actions) {
+        if (!started) {
+            throw new IllegalStateException("reset the vector env before stepping it");
+        }
+        int k = Spaces.continuousActionSize(singleActionSpace());
+        if (actions.length != envs.length * k) {
+            throw new IllegalArgumentException("a vector env of " + envs.length + " envs with actions of " + k
+                    + " values needs " + envs.length * k + " values, got " + actions.length);
+        }
+        for (int i = 0; i < envs.length; i++) {
+            System.arraycopy(actions, i * k, continuousActions[i], 0, k);
+        }
+        this.continuous = true;
+        runner.runAll();
+    }
+
+    private void act(Env env, int i, int offset) {
+        if (continuous) {
+            env.stepInto(continuousActions[i], observations, offset);
+        } else {
+            env.stepInto(actions[i], observations, offset);
+        }
     }
 
     private void stepNextStep(int from, int to) {
@@ -153,7 +192,7 @@ public final class VectorEnv implements AutoCloseable {
                 truncated[i] = false;
                 resetPending[i] = false;
             } else {
-                env.stepInto(actions[i], observations, offset);
+                act(env, i, offset);
                 boolean term = env.lastTerminated();
                 boolean trunc = env.lastTruncated();
                 rewards[i] = env.lastReward();
@@ -168,7 +207,7 @@ public final class VectorEnv implements AutoCloseable {
         for (int i = from; i < to; i++) {
             Env env = envs[i];
             int offset = i * observationSize;
-            env.stepInto(actions[i], observations, offset);
+            act(env, i, offset);
             boolean term = env.lastTerminated();
             boolean trunc = env.lastTruncated();
             rewards[i] = env.lastReward();
@@ -177,6 +216,7 @@ public final class VectorEnv implements AutoCloseable {
             hasFinalObservation[i] = term || trunc;
             if (term || trunc) {
                 System.arraycopy(observations, offset, finalObservations, offset, observationSize);
+                finalInfos.set(i, env.info());
                 env.resetInto(observations, offset);
             }
         }
@@ -209,6 +249,15 @@ public final class VectorEnv implements AutoCloseable {
 
     public boolean[] hasFinalObservation() {
         return hasFinalObservation;
+    }
+
+    /**
+     * In {@link AutoresetMode#SAME_STEP}, the info of sub-env {@code i}'s step that ended its episode in the last
+     * step, taken before the reset, as Gymnasium's {@code final_info} (e.g. {@code "episode"} from
+     * {@link org.jdive.envs.wrappers.RecordEpisodeStatistics}); valid where {@link #hasFinalObservation()} is true.
+     */
+    public Map<String, Object> finalInfo(int i) {
+        return finalInfos.get(i);
     }
 
     /**

@@ -56,6 +56,12 @@ public final class FrameStack extends Wrapper {
         return space;
     }
 
+    /** A stack holds past frames, which one observation cannot give. */
+    @Override
+    public float[] observation(float[] inner) {
+        throw new UnsupportedOperationException("a frame stack's observation depends on the frames before it");
+    }
+
     @Override
     protected void afterReset(float[] obs, int offset) {
         for (int i = 0; i < k; i++) {

@@ -81,6 +81,16 @@ public final class NormalizeObservation extends Wrapper {
         observeInto(obs, offset);
     }
 
+    /** {@code inner} normalised with the statistics as they stand, which it does not update. */
+    @Override
+    public float[] observation(float[] inner) {
+        float[] out = new float[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = (float) ((inner[i] - mean[i]) / Math.sqrt(var[i] + EPSILON));
+        }
+        return out;
+    }
+
     @Override
     public void observeInto(float[] obs, int offset) {
         System.arraycopy(normalized, 0, obs, offset, size);

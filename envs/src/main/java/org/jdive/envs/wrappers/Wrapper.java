@@ -5,9 +5,11 @@ import org.jdive.envs.Env;
 import org.jdive.envs.Frame;
 import org.jdive.envs.Reset;
 import org.jdive.envs.Space;
+import org.jdive.envs.Spaces;
 import org.jdive.envs.StateReader;
 import org.jdive.envs.StateWriter;
 import org.jdive.envs.Step;
+import org.jdive.envs.spaces.Discrete;
 
 /**
  * An env around another env, as Gymnasium's {@code Wrapper}: everything is delegated unless a subclass
@@ -38,12 +40,32 @@ public abstract class Wrapper implements Env {
     protected void afterStep(float[] obs, int offset) {
     }
 
+    /**
+     * The observation this wrapper would show for the inner env's observation {@code inner}, without changing any
+     * state (a normaliser's statistics stay as they are): what a policy trained behind the wrapper needs to act on
+     * a bare env. Wrappers that leave observations alone return {@code inner}; one whose observation depends on the
+     * past (a frame stack) cannot say and throws {@link UnsupportedOperationException}.
+     */
+    public float[] observation(float[] inner) {
+        return inner;
+    }
+
+    /** {@code raw}, an observation of the innermost env, as every wrapper of {@code env} would pass it on. */
+    public static float[] observationThrough(Env env, float[] raw) {
+        return env instanceof Wrapper w ? w.observation(observationThrough(w.env, raw)) : raw;
+    }
+
     /** Called when the env is reset with a seed, before the episode starts. */
     protected void seeded(long seed) {
     }
 
     /** The action passed to the inner env for the agent's {@code action}. */
     protected int action(int action) {
+        return action;
+    }
+
+    /** The continuous action passed to the inner env for the agent's {@code action} (the same array or a new one). */
+    protected float[] action(float[] action) {
         return action;
     }
 
@@ -89,6 +111,23 @@ public abstract class Wrapper implements Env {
 
     @Override
     public void stepInto(int action, float[] obs, int offset) {
+        env.stepInto(action(action), obs, offset);
+        afterStep(obs, offset);
+    }
+
+    @Override
+    public Step step(float[] action) {
+        float[] obs = new float[observationSpace().size()];
+        stepInto(action, obs, 0);
+        return new Step(obs, lastReward(), lastTerminated(), lastTruncated(), info());
+    }
+
+    @Override
+    public void stepInto(float[] action, float[] obs, int offset) {
+        if (actionSpace() instanceof Discrete) {
+            stepInto(Spaces.discreteAction(actionSpace(), action), obs, offset); // through the int hooks
+            return;
+        }
         env.stepInto(action(action), obs, offset);
         afterStep(obs, offset);
     }

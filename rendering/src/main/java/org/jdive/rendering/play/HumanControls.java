@@ -71,9 +71,13 @@ public final class HumanControls implements Policy {
         held.remove(key);
     }
 
-    /** Fire while space is held, else the most recently pressed arrow still held, else no-op. */
     @Override
-    public int act(float[] observation) {
+    public float[] act(float[] observation) {
+        return new float[] {heldAction()};
+    }
+
+    /** Fire while space is held, else the most recently pressed arrow still held, else no-op. */
+    public int heldAction() {
         if (held.contains(Pad.FIRE) && actions[Pad.FIRE.ordinal()] >= 0) {
             return actions[Pad.FIRE.ordinal()];
         }

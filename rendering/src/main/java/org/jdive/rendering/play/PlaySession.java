@@ -3,6 +3,7 @@ package org.jdive.rendering.play;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 import org.jdive.envs.Env;
 
 /**
@@ -32,7 +33,8 @@ public final class PlaySession {
     private int step;
     private double episodeReturn;
     private float lastReward;
-    private int lastAction = -1;
+    /** The last action taken; {@code null} at the start of an episode. */
+    private float[] lastAction;
     private boolean paused;
     private double speed;
     private double stepDebt;
@@ -93,10 +95,13 @@ public final class PlaySession {
         }
     }
 
-    /** Takes one step with {@code action}; an episode that ends is recorded and a new one begins. */
-    public void step(int action) {
+    /**
+     * Takes one step with {@code action} (a discrete action as one whole number, a continuous one as the env's Box
+     * lays it out); an episode that ends is recorded and a new one begins.
+     */
+    public void step(float[] action) {
         env.stepInto(action, observation, 0);
-        lastAction = action;
+        lastAction = action.clone();
         lastReward = env.lastReward();
         episodeReturn += lastReward;
         step++;
@@ -133,7 +138,7 @@ public final class PlaySession {
         if (policy instanceof HumanControls human) {
             int action = human.press(key);
             if (action >= 0 && !paused) {
-                step(action);
+                step(new float[] {action});
             }
         }
     }
@@ -151,7 +156,7 @@ public final class PlaySession {
         step = 0;
         episodeReturn = 0;
         lastReward = 0;
-        lastAction = -1;
+        lastAction = null;
     }
 
     /** The HUD's lines: env id, episode, step, return, last reward, last action, speed and measured steps/s. */
@@ -160,10 +165,23 @@ public final class PlaySession {
         lines.add(envId + (paused ? "  [PAUSED]" : ""));
         lines.add("episode " + episode + "   step " + step);
         lines.add(String.format(Locale.ROOT, "return %.2f   reward %.2f", episodeReturn, lastReward));
-        lines.add("action " + (lastAction < 0 ? "-" : String.valueOf(lastAction)));
+        lines.add("action " + formatAction(lastAction));
         lines.add("speed " + formatSpeed(speed) + "/s   steps/s "
                 + (Double.isNaN(measuredRate) ? "-" : String.format(Locale.ROOT, "%.1f", measuredRate)));
         return lines;
+    }
+
+    /** A discrete action as its number, a continuous one to three decimals (a vector of several in brackets). */
+    private static String formatAction(float[] action) {
+        if (action == null) {
+            return "-";
+        }
+        StringJoiner values = new StringJoiner(", ", action.length > 1 ? "[" : "", action.length > 1 ? "]" : "");
+        for (float v : action) {
+            values.add(v == Math.rint(v) && Math.abs(v) < 1e6 ? String.valueOf((long) v)
+                    : String.format(Locale.ROOT, "%.3f", v));
+        }
+        return values.toString();
     }
 
     private static String formatSpeed(double speed) {
@@ -224,9 +242,9 @@ public final class PlaySession {
         return lastReward;
     }
 
-    /** The last action taken, -1 at the start of an episode. */
-    public int lastAction() {
-        return lastAction;
+    /** The last action taken (a copy), {@code null} at the start of an episode. */
+    public float[] lastAction() {
+        return lastAction == null ? null : lastAction.clone();
     }
 
     /** The returns of the episodes finished so far, oldest first. */

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.jdive.envs.Frame;
+import org.jdive.envs.spaces.Box;
 import org.jdive.rendering.overlay.ActionBars;
+import org.jdive.rendering.overlay.ActionDensity;
 import org.jdive.rendering.overlay.Hud;
 import org.jdive.rendering.overlay.ShapeBatch;
 import org.jdive.rendering.overlay.ShapeRasterizer;
@@ -31,6 +34,8 @@ public final class Scene {
     private String scoresName;
     private Function<float[], float[]> actionScores;
     private ToDoubleFunction<float[]> stateValue;
+    private Function<float[], float[]> actionMean;
+    private Supplier<float[]> actionStd;
 
     public Scene(PlaySession session) {
         this.session = session;
@@ -49,6 +54,20 @@ public final class Scene {
     public Scene withActionScores(String name, Function<float[], float[]> scores) {
         this.scoresName = name;
         this.actionScores = scores;
+        return this;
+    }
+
+    /**
+     * Shows a Gaussian policy's action (continuous actions): the density of {@code N(mean(observation), std())} over
+     * the env's action box, the mean highlighted, the action last taken marked.
+     */
+    public Scene withGaussianActions(Function<float[], float[]> mean, Supplier<float[]> std) {
+        if (!(session.env().actionSpace() instanceof Box)) {
+            throw new IllegalArgumentException("a Gaussian policy's actions need a Box action space, got "
+                    + session.env().actionSpace());
+        }
+        this.actionMean = mean;
+        this.actionStd = std;
         return this;
     }
 
@@ -103,6 +122,11 @@ public final class Scene {
             if (actionScores != null) {
                 ActionBars.draw(scoresName, actionScores.apply(session.observation()), width - panelW - MARGIN, top, panelW,
                         panelH, out);
+            }
+            if (actionMean != null) {
+                Box box = (Box) session.env().actionSpace();
+                ActionDensity.draw(actionMean.apply(session.observation()), actionStd.get(), box.low(), box.high(),
+                        session.lastAction(), width - panelW - MARGIN, top, panelW, panelH, out);
             }
         }
         return out;

@@ -102,8 +102,8 @@ class PlaySessionTest {
     @Test
     void hudShowsEpisodeStepReturnRewardAndAction() {
         PlaySession s = cartPole(10);
-        s.step(1);
-        s.step(0);
+        s.step(new float[] {1});
+        s.step(new float[] {0});
         String hud = String.join("\n", s.hudLines());
         assertTrue(hud.startsWith("CartPole-v1"), hud);
         assertTrue(hud.contains("episode 1   step 2"), hud);
@@ -113,25 +113,38 @@ class PlaySessionTest {
     }
 
     @Test
+    void aContinuousEnvPlaysRandomTorquesAndTheHudShowsTheLastOne() {
+        Env env = Envs.make("Pendulum-v1");
+        PlaySession s = new PlaySession("Pendulum-v1", env, Policy.random(env, 3), 10, 1);
+        assertTrue(s.hudLines().contains("action -"));
+        s.apply(Command.TOGGLE_PAUSE);
+        s.apply(Command.STEP);
+        float torque = s.lastAction()[0];
+        assertTrue(torque >= -2 && torque <= 2, "a torque of Pendulum's box: " + torque);
+        assertTrue(s.hudLines().contains(String.format(java.util.Locale.ROOT, "action %.3f", torque)), s.hudLines()
+                .toString());
+    }
+
+    @Test
     void arcadeKeysMapToMinAtarActions() {
         HumanControls pad = HumanControls.forEnv("MinAtar/Breakout-v0");
         assertFalse(pad.turnBased());
-        assertEquals(0, pad.act(null), "no key: no-op n");
+        assertEquals(0, pad.heldAction(), "no key: no-op n");
         pad.press(Pad.LEFT);
-        assertEquals(1, pad.act(null), "l");
+        assertEquals(1, pad.heldAction(), "l");
         pad.press(Pad.UP);
-        assertEquals(2, pad.act(null), "the last arrow pressed wins: u");
+        assertEquals(2, pad.heldAction(), "the last arrow pressed wins: u");
         pad.release(Pad.UP);
-        assertEquals(1, pad.act(null));
+        assertEquals(1, pad.heldAction());
         pad.press(Pad.FIRE);
-        assertEquals(5, pad.act(null), "f");
+        assertEquals(5, pad.heldAction(), "f");
         pad.release(Pad.FIRE);
         pad.release(Pad.LEFT);
         pad.press(Pad.RIGHT);
-        assertEquals(3, pad.act(null), "r");
+        assertEquals(3, pad.heldAction(), "r");
         pad.release(Pad.RIGHT);
         pad.press(Pad.DOWN);
-        assertEquals(4, pad.act(null), "d");
+        assertEquals(4, pad.heldAction(), "d");
         var e = assertThrows(IllegalArgumentException.class, () -> HumanControls.forEnv("MinAtar/Breakout-v1"));
         assertTrue(e.getMessage().contains("-v0"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> HumanControls.forEnv("CartPole-v1"));
