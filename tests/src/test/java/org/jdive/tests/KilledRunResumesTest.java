@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A run killed with SIGKILL in the middle (a real child process, no shutdown hook, no last checkpoint), then
  * {@code jdive run --resume} in another process, ends exactly as an uninterrupted run: the same metrics and
  * evaluations line by line, wall time aside, and the same bytes in the last and best checkpoints. A DQN (replay
- * buffer, target network, ε schedule) and a PPO run (checkpoints falling mid-rollout) each.
+ * buffer, target network, ε schedule), a PPO run (checkpoints falling mid-rollout) and a SAC run with gSDE
+ * (continuous actions, the exploration matrices of a stretch of collection) each.
  */
 class KilledRunResumesTest {
 
@@ -78,7 +79,28 @@ class KilledRunResumesTest {
                   episodes: 2
                 checkpoint:
                   every: %d
-                """, 150_000, 3_000));
+                """, 150_000, 3_000), new Case("sac", """
+                seed: 7
+                env:
+                  id: Pendulum-v1
+                agent:
+                  kind: sac
+                  learning_starts: 300
+                  batch_size: 64
+                  hidden: [32, 32]
+                  use_sde: true
+                  train_freq: 4
+                  gradient_steps: 4
+                budget:
+                  steps: %d
+                log:
+                  every: 500
+                eval:
+                  every: 2000
+                  episodes: 2
+                checkpoint:
+                  every: %d
+                """, 6_000, 700));
     }
 
     @ParameterizedTest(name = "{0}")

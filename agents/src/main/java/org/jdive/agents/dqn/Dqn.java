@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.agents.Policy;
+import org.jdive.agents.TargetNetworks;
 import org.jdive.agents.eval.Trainable;
 import org.jdive.agents.explore.EpsilonSchedule;
 import org.jdive.agents.replay.Batch;
@@ -109,7 +109,7 @@ public final class Dqn implements Trainable, AutoCloseable {
         this.numActions = discrete.n();
         this.online = network(Rng.split(seed, "init"));
         this.target = network(Rng.split(seed, "init-target"));
-        copyInto(target, online, 1.0);
+        TargetNetworks.update(target, online, 1.0);
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.ADAM
                 ? new Adam(online.parameters(), config.learningRate, 0.9f, 0.999f, config.adamEps, 0f)
                 : new RmsProp(online.parameters(), config.learningRate, config.rmsAlpha, config.rmsEps, 0f, 0f, true);
@@ -190,7 +190,7 @@ public final class Dqn implements Trainable, AutoCloseable {
                     }
                 }
                 if (vectorSteps % Math.max(config.targetUpdateInterval / numEnvs, 1) == 0) {
-                    copyInto(target, online, config.tau);
+                    TargetNetworks.update(target, online, config.tau);
                 }
             }
         }
@@ -303,22 +303,6 @@ public final class Dqn implements Trainable, AutoCloseable {
                 prioritized.updatePriorities(batch.indices(), q.detach().sub(targets).toFloatArray(), size);
             }
             return loss.item();
-        }
-    }
-
-    /** {@code to ← τ·from + (1 - τ)·to} for every parameter and buffer (τ = 1: a hard copy). */
-    private static void copyInto(Module to, Module from, double tau) {
-        Map<String, Tensor> source = from.stateDict();
-        try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
-            for (Map.Entry<String, Tensor> entry : to.stateDict().entrySet()) {
-                Tensor src = source.get(entry.getKey());
-                Tensor dst = entry.getValue();
-                if (tau >= 1.0) {
-                    dst.copyFromInPlace(src);
-                } else {
-                    dst.addInPlace(src.sub(dst), (float) tau);
-                }
-            }
         }
     }
 

@@ -12,7 +12,7 @@ import org.jdive.agents.ActionScores;
 import org.jdive.agents.Actor;
 import org.jdive.agents.Controller;
 import org.jdive.agents.GaussianActions;
-import org.jdive.agents.onpolicy.PolicyGradient;
+import org.jdive.agents.PolicyGradient;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
@@ -86,6 +86,24 @@ final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.List
             out = new ClipReward(new NormalizeReward(out, scenario.number(RlKeys.GAMMA.path())), -10, 10);
         }
         return out;
+    }
+
+    /** The check that the scenario's env has continuous actions in a bounded box. */
+    static TrainerKind.Check continuousActions(String kind) {
+        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Box box && bounded(box) ? List.of()
+                : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " acts continuously and needs actions in a bounded "
+                + "Box; " + s.text(RlKeys.ENV_ID.path()) + "'s are " + env.actionSpace())));
+    }
+
+    private static boolean bounded(Box box) {
+        float[] low = box.low();
+        float[] high = box.high();
+        for (int i = 0; i < low.length; i++) {
+            if (!Float.isFinite(low[i]) || !Float.isFinite(high[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The check that the scenario's env has discrete or continuous ({@code Box}) actions. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.agents.Controller;
 import org.jdive.agents.Policy;
+import org.jdive.agents.PolicyGradient;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
@@ -297,8 +298,9 @@ public abstract class OnPolicyAgent implements PolicyGradient {
         return actorOutput(observation);
     }
 
+    /** The Gaussian's standard deviations, the same for every state. */
     @Override
-    public float[] actionStd() {
+    public float[] actionStd(float[] observation) {
         if (!continuous) {
             throw new IllegalStateException(name + " on discrete actions has no standard deviations");
         }

@@ -13,13 +13,21 @@ public final class Batch {
     private final int observationSize;
     final float[] observations;
     final int[] actions;
+    private final int actionSize;
+    final float[] actionValues;
     final float[] returns;
     final float[] discounts;
     final float[] nextObservations;
     final int[] indices;
     final float[] weights;
 
+    /** A batch of discrete actions. */
     public Batch(int size, int observationSize) {
+        this(size, observationSize, 0);
+    }
+
+    /** A batch of continuous actions of {@code actionSize} values each (0: discrete actions). */
+    public Batch(int size, int observationSize, int actionSize) {
         if (size < 1 || observationSize < 1) {
             throw new IllegalArgumentException("a batch needs size >= 1 and observationSize >= 1, got " + size
                     + " and " + observationSize);
@@ -28,6 +36,8 @@ public final class Batch {
         this.observationSize = observationSize;
         this.observations = new float[size * observationSize];
         this.actions = new int[size];
+        this.actionSize = actionSize;
+        this.actionValues = new float[size * actionSize];
         this.returns = new float[size];
         this.discounts = new float[size];
         this.nextObservations = new float[size * observationSize];
@@ -41,6 +51,16 @@ public final class Batch {
 
     public int observationSize() {
         return observationSize;
+    }
+
+    /** Values per continuous action; 0 for discrete actions. */
+    public int actionSize() {
+        return actionSize;
+    }
+
+    /** The continuous actions, {@code size × actionSize} floats, row-major. */
+    public float[] actionValues() {
+        return actionValues;
     }
 
     /** {@code size × observationSize} floats, row-major. */

@@ -29,6 +29,9 @@ public class ReplayBuffer {
     private final double gamma;
     private final ObservationRows observations;
     private final int[] actions;
+    /** Continuous actions, {@code actionSize} values per row; {@code null} for discrete actions. */
+    private final float[] actionValues;
+    private final int actionSize;
     private final float[] rewards;
     private final boolean[] terminated;
     private final boolean[] startsTransition;
@@ -52,6 +55,23 @@ public class ReplayBuffer {
      */
     public ReplayBuffer(int capacity, int observationSize, int numEnvs, int nSteps, double gamma,
                         ObservationStorage storage) {
+        this(capacity, observationSize, 0, numEnvs, nSteps, gamma, storage);
+    }
+
+    /**
+     * A buffer of one-step transitions with continuous actions of {@code actionSize} values (SAC, TD3), its
+     * observations stored as floats.
+     */
+    public static ReplayBuffer continuous(int capacity, int observationSize, int actionSize, int numEnvs,
+                                          double gamma) {
+        if (actionSize < 1) {
+            throw new IllegalArgumentException("continuous actions need at least one value, got " + actionSize);
+        }
+        return new ReplayBuffer(capacity, observationSize, actionSize, numEnvs, 1, gamma, ObservationStorage.FLOAT32);
+    }
+
+    private ReplayBuffer(int capacity, int observationSize, int actionSize, int numEnvs, int nSteps, double gamma,
+                         ObservationStorage storage) {
         if (numEnvs < 1 || observationSize < 1 || nSteps < 1) {
             throw new IllegalArgumentException("a replay buffer needs numEnvs, observationSize and nSteps >= 1, got "
                     + numEnvs + ", " + observationSize + " and " + nSteps);
@@ -76,6 +96,8 @@ public class ReplayBuffer {
         int rows = rowsPerEnv * numEnvs;
         this.observations = ObservationRows.of(storage, rows, observationSize);
         this.actions = new int[rows];
+        this.actionSize = actionSize;
+        this.actionValues = actionSize == 0 ? null : new float[rows * actionSize];
         this.rewards = new float[rows];
         this.terminated = new boolean[rows];
         this.startsTransition = new boolean[rows];
@@ -114,6 +136,26 @@ public class ReplayBuffer {
      */
     public void add(int env, float[] obs, int obsOffset, int action, float reward, boolean terminatedNow,
                     boolean truncatedNow, float[] next, int nextOffset) {
+        if (actionValues != null) {
+            throw new IllegalStateException("this buffer holds continuous actions: add them as vectors");
+        }
+        store(env, obs, obsOffset, action, null, 0, reward, terminatedNow, truncatedNow, next, nextOffset);
+    }
+
+    /**
+     * Stores a transition with a continuous action ({@code action[actionOffset ..]}, the buffer's action size of
+     * values); otherwise as {@link #add(int, float[], int, int, float, boolean, boolean, float[], int)}.
+     */
+    public void add(int env, float[] obs, int obsOffset, float[] action, int actionOffset, float reward,
+                    boolean terminatedNow, boolean truncatedNow, float[] next, int nextOffset) {
+        if (actionValues == null) {
+            throw new IllegalStateException("this buffer holds discrete actions: add them as numbers");
+        }
+        store(env, obs, obsOffset, 0, action, actionOffset, reward, terminatedNow, truncatedNow, next, nextOffset);
+    }
+
+    private void store(int env, float[] obs, int obsOffset, int action, float[] vector, int vectorOffset,
+                       float reward, boolean terminatedNow, boolean truncatedNow, float[] next, int nextOffset) {
         if (env < 0 || env >= numEnvs) {
             throw new IllegalArgumentException("env " + env + " is not in 0.." + (numEnvs - 1));
         }
@@ -124,6 +166,9 @@ public class ReplayBuffer {
         int nextRow = (row + 1) % rowsPerEnv;
         writeRow(base + row, obs, obsOffset, true);
         actions[base + row] = action;
+        if (vector != null) {
+            System.arraycopy(vector, vectorOffset, actionValues, (base + row) * actionSize, actionSize);
+        }
         rewards[base + row] = reward;
         terminated[base + row] = terminatedNow;
         writeRow(base + nextRow, next, nextOffset, false);
@@ -164,6 +209,10 @@ public class ReplayBuffer {
             throw new IllegalStateException("cannot sample from an empty replay buffer; add transitions first "
                     + "(DQN's learning_starts)");
         }
+        if (batch.actionSize() != actionSize) {
+            throw new IllegalArgumentException("the batch holds actions of " + batch.actionSize()
+                    + " values but the buffer stores " + actionSize + " (0: discrete)");
+        }
         if (batch.observationSize() != observationSize) {
             throw new IllegalArgumentException("the batch holds observations of " + batch.observationSize()
                     + " floats but the buffer stores " + observationSize);
@@ -195,6 +244,9 @@ public class ReplayBuffer {
         observations.read(row, batch.observations, i * observationSize);
         observations.read(bootstrapRow, batch.nextObservations, i * observationSize);
         batch.actions[i] = actions[row];
+        if (actionValues != null) {
+            System.arraycopy(actionValues, row * actionSize, batch.actionValues, i * actionSize, actionSize);
+        }
         batch.returns[i] = (float) ret;
         batch.discounts[i] = (float) discount;
         batch.indices[i] = row;
@@ -215,6 +267,9 @@ public class ReplayBuffer {
                     gamma);
             observations.save(out);
             out.ints(actions);
+            if (actionValues != null) {
+                out.floats(actionValues);
+            }
             out.floats(rewards);
             out.booleans(terminated);
             out.booleans(startsTransition);
@@ -235,6 +290,7 @@ public class ReplayBuffer {
                     gamma);
             Runnable installObservations = observations.load(in);
             int[] act = in.ints(actions.length);
+            float[] vectors = actionValues == null ? null : in.floats(actionValues.length);
             float[] rew = in.floats(rewards.length);
             boolean[] term = in.booleans(terminated.length);
             boolean[] starts = in.booleans(startsTransition.length);
@@ -250,6 +306,9 @@ public class ReplayBuffer {
             }
             installObservations.run();
             System.arraycopy(act, 0, actions, 0, act.length);
+            if (vectors != null) {
+                System.arraycopy(vectors, 0, actionValues, 0, vectors.length);
+            }
             System.arraycopy(rew, 0, rewards, 0, rew.length);
             System.arraycopy(term, 0, terminated, 0, term.length);
             System.arraycopy(starts, 0, startsTransition, 0, starts.length);

@@ -93,7 +93,7 @@ class DiagonalGaussianTest {
             }
             assertEquals(Math.clamp(actorMean[0], -2f, 2f), action[0], 0f);
             assertTrue(ppo.continuous());
-            assertEquals(1, ppo.actionStd().length);
+            assertEquals(1, ppo.actionStd(new float[3]).length);
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
+import org.jdive.agents.PolicyGradient;
 import org.jdive.agents.onpolicy.ReinforceConfig.Baseline;
 import org.jdive.core.Tensor;
 import org.jdive.envs.Env;

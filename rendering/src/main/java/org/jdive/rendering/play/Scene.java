@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.jdive.envs.Frame;
 import org.jdive.envs.spaces.Box;
@@ -35,7 +34,7 @@ public final class Scene {
     private Function<float[], float[]> actionScores;
     private ToDoubleFunction<float[]> stateValue;
     private Function<float[], float[]> actionMean;
-    private Supplier<float[]> actionStd;
+    private Function<float[], float[]> actionStd;
 
     public Scene(PlaySession session) {
         this.session = session;
@@ -58,10 +57,11 @@ public final class Scene {
     }
 
     /**
-     * Shows a Gaussian policy's action (continuous actions): the density of {@code N(mean(observation), std())} over
-     * the env's action box, the mean highlighted, the action last taken marked.
+     * Shows a Gaussian policy's action (continuous actions): the density of
+     * {@code N(mean(observation), std(observation))} over the env's action box, the mean highlighted, the action last
+     * taken marked.
      */
-    public Scene withGaussianActions(Function<float[], float[]> mean, Supplier<float[]> std) {
+    public Scene withGaussianActions(Function<float[], float[]> mean, Function<float[], float[]> std) {
         if (!(session.env().actionSpace() instanceof Box)) {
             throw new IllegalArgumentException("a Gaussian policy's actions need a Box action space, got "
                     + session.env().actionSpace());
@@ -125,8 +125,8 @@ public final class Scene {
             }
             if (actionMean != null) {
                 Box box = (Box) session.env().actionSpace();
-                ActionDensity.draw(actionMean.apply(session.observation()), actionStd.get(), box.low(), box.high(),
-                        session.lastAction(), width - panelW - MARGIN, top, panelW, panelH, out);
+                ActionDensity.draw(actionMean.apply(session.observation()), actionStd.apply(session.observation()),
+                        box.low(), box.high(), session.lastAction(), width - panelW - MARGIN, top, panelW, panelH, out);
             }
         }
         return out;

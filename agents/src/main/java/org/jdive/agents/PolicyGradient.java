@@ -1,17 +1,16 @@
-package org.jdive.agents.onpolicy;
+package org.jdive.agents;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdive.agents.Controller;
-import org.jdive.agents.Policy;
 import org.jdive.agents.eval.Trainable;
 
 /**
- * A policy-gradient agent over vector envs (REINFORCE, A2C, PPO) with a categorical policy for discrete actions or a
- * diagonal Gaussian for continuous ones: what its scenario kind, its checkpoints and the window need of it.
+ * An agent that learns a policy over vector envs (REINFORCE, A2C and PPO with a categorical policy for discrete
+ * actions or a diagonal Gaussian for continuous ones; SAC and TD3 for continuous actions): what its scenario kind, its
+ * checkpoints and the window need of it.
  */
 public interface PolicyGradient extends Trainable, AutoCloseable {
 
@@ -51,11 +50,11 @@ public interface PolicyGradient extends Trainable, AutoCloseable {
     /** The policy's probability of each action of one observation; for discrete actions only. */
     float[] actionProbabilities(float[] observation);
 
-    /** The Gaussian policy's mean action of one observation, before clipping; continuous only. */
+    /** The policy's mean (or deterministic) action of one observation, in the env's units; continuous only. */
     float[] actionMean(float[] observation);
 
-    /** The Gaussian policy's standard deviation of each action value (the same for every state); continuous only. */
-    float[] actionStd();
+    /** The spread of the policy's action around {@link #actionMean} for one observation; continuous only. */
+    float[] actionStd(float[] observation);
 
     /** Whether the agent learns a state-value function ({@link #value}). */
     boolean hasCritic();
