@@ -2,6 +2,8 @@ package org.jdive.agents.kinds;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.jdive.agents.onpolicy.NetworkStyle;
 import org.jdive.agents.onpolicy.Ppo;
 import org.jdive.agents.onpolicy.PpoConfig;
 import org.jdive.engine.scenario.Key;
@@ -54,7 +56,11 @@ public final class PpoKind implements TrainerKind {
             "Stop a rollout's epochs once the approximate KL passes this (0: never).");
     static final Key HIDDEN = Key.optional("agent.hidden", new ValueType.Ints(1, 65_536),
             Arrays.stream(D.hidden()).asLongStream().boxed().toList(),
-            "Widths of the actor's and the critic's tanh hidden layers.");
+            "Widths of the actor's and the critic's hidden layers.");
+    static final Key NETWORK = Key.optional("agent.network",
+            ValueType.Choice.of(Arrays.stream(NetworkStyle.values()).map(NetworkStyle::key).toArray(String[]::new)),
+            D.network().key(), "How the MLPs are built: cleanrl (tanh, orthogonal weights) or gymnax (ReLU, "
+                    + "LeCun-normal weights, biases from U[0, 0.05), as gymnax-blines' PPO).");
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, BIG), D.totalSteps(),
             "Environment steps (over all envs).");
 
@@ -83,7 +89,7 @@ public final class PpoKind implements TrainerKind {
     public List<Key> keys() {
         return RlKeys.with(List.of(NUM_ENVS, NUM_STEPS, LEARNING_RATE, ANNEAL_LR, GAE_LAMBDA, NUM_MINIBATCHES,
                 UPDATE_EPOCHS, NORM_ADV, CLIP_COEF, ANNEAL_CLIP, CLIP_VLOSS, ENT_COEF, VF_COEF, MAX_GRAD_NORM, TARGET_KL,
-                HIDDEN,
+                HIDDEN, NETWORK,
                 PolicyGradientLearner.NORMALIZE_OBSERVATION, PolicyGradientLearner.NORMALIZE_REWARD, STEPS));
     }
 
@@ -111,7 +117,8 @@ public final class PpoKind implements TrainerKind {
                 .clipValueLoss(s.bool(CLIP_VLOSS.path()))
                 .entCoef((float) s.number(ENT_COEF.path())).vfCoef((float) s.number(VF_COEF.path()))
                 .maxGradNorm((float) s.number(MAX_GRAD_NORM.path())).targetKl(s.number(TARGET_KL.path()))
-                .hidden(s.integers(HIDDEN.path()).stream().mapToInt(Long::intValue).toArray());
+                .hidden(s.integers(HIDDEN.path()).stream().mapToInt(Long::intValue).toArray())
+                .network(NetworkStyle.valueOf(s.text(NETWORK.path()).toUpperCase(Locale.ROOT)));
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class A2c extends OnPolicyAgent {
     private final RmsProp optimizer;
 
     public A2c(VectorEnv envs, A2cConfig config, long seed) {
-        super("A2C", envs, validated(config).numEnvs, config.hidden, true, seed);
+        super("A2C", envs, validated(config).numEnvs, config.hidden, NetworkStyle.CLEANRL, true, seed);
         this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize, actionSize);
         this.config = config;
         this.optimizer = new RmsProp(parameters(), config.learningRate, config.rmsPropAlpha, config.rmsPropEps, 0, 0,

@@ -6,6 +6,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.Tensor;
 import org.jdive.core.nn.Linear;
 import org.jdive.core.nn.Module;
+import org.jdive.core.nn.Relu;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.nn.Tanh;
 import org.jdive.core.nn.init.Init;
@@ -29,35 +30,40 @@ final class ActorCritic extends Module {
     }
 
     /**
-     * Tanh MLPs of the {@code hidden} widths initialised as CleanRL's {@code layer_init} (and SB3's
-     * {@code ortho_init}): orthogonal weights with gain √2, the policy head's 0.01 and the value head's 1, zero biases.
-     * The critic is drawn first, as CleanRL does. With {@code gaussianActions} above 0 the actor's {@code outputs}
-     * are a Gaussian's means and a state-independent log-standard deviation joins them ({@code actor_logstd},
-     * [1, gaussianActions], from 0).
+     * MLPs of the {@code hidden} widths built in the given style ({@link NetworkStyle}: CleanRL's tanh layers with
+     * orthogonal weights, or gymnax's ReLU layers with LeCun-normal weights). The critic is drawn first, as CleanRL
+     * does. With {@code gaussianActions} above 0 the actor's {@code outputs} are a Gaussian's means and a
+     * state-independent log-standard deviation joins them ({@code actor_logstd}, [1, gaussianActions], from 0).
      */
-    static ActorCritic tanhMlps(int observationSize, int outputs, int[] hidden, boolean withCritic,
-                                int gaussianActions, UniformRandomProvider rng) {
-        Sequential critic = withCritic ? mlp(observationSize, 1, hidden, 1.0f, rng) : null;
-        Sequential actor = mlp(observationSize, outputs, hidden, 0.01f, rng);
+    static ActorCritic mlps(int observationSize, int outputs, int[] hidden, boolean withCritic, int gaussianActions,
+                            NetworkStyle style, UniformRandomProvider rng) {
+        Sequential critic = withCritic ? mlp(observationSize, 1, hidden, 1.0f, style, rng) : null;
+        Sequential actor = mlp(observationSize, outputs, hidden, 0.01f, style, rng);
         return new ActorCritic(actor, critic, gaussianActions);
     }
 
-    private static Sequential mlp(int in, int out, int[] hidden, float headGain, UniformRandomProvider rng) {
+    private static Sequential mlp(int in, int out, int[] hidden, float headGain, NetworkStyle style,
+                                  UniformRandomProvider rng) {
         List<Module> layers = new ArrayList<>();
         int width = in;
         for (int h : hidden) {
-            layers.add(layer(width, h, (float) Math.sqrt(2), rng));
-            layers.add(new Tanh());
+            layers.add(layer(width, h, (float) Math.sqrt(2), style, rng));
+            layers.add(style == NetworkStyle.GYMNAX ? new Relu() : new Tanh());
             width = h;
         }
-        layers.add(layer(width, out, headGain, rng));
+        layers.add(layer(width, out, headGain, style, rng));
         return new Sequential(layers.toArray(Module[]::new));
     }
 
-    private static Linear layer(int in, int out, float gain, UniformRandomProvider rng) {
+    private static Linear layer(int in, int out, float gain, NetworkStyle style, UniformRandomProvider rng) {
         Linear layer = new Linear(in, out, rng);
-        Init.orthogonal(gain).fill(layer.weight(), rng);
-        Init.zeros().fill(layer.namedParameters().get("bias"), rng);
+        if (style == NetworkStyle.GYMNAX) {
+            Init.lecunNormal().fill(layer.weight(), rng);
+            Init.uniform(0f, 0.05f).fill(layer.namedParameters().get("bias"), rng);
+        } else {
+            Init.orthogonal(gain).fill(layer.weight(), rng);
+            Init.zeros().fill(layer.namedParameters().get("bias"), rng);
+        }
         return layer;
     }
 
@@ -75,7 +81,7 @@ final class ActorCritic extends Module {
         return critic;
     }
 
-    /** The policy's logits. */
+    /** The policy's logits (or a Gaussian's means). */
     @Override
     public Tensor forward(Tensor x) {
         return actor.forward(x);

@@ -71,10 +71,12 @@ public abstract class OnPolicyAgent implements PolicyGradient {
 
     /**
      * @param name   the algorithm's name, for messages
-     * @param hidden widths of the actor's (and the critic's) tanh hidden layers
+     * @param hidden widths of the actor's (and the critic's) hidden layers
+     * @param style  how those layers are built
      * @param critic whether to learn a state-value function
      */
-    OnPolicyAgent(String name, VectorEnv envs, int numEnvs, int[] hidden, boolean critic, long seed) {
+    OnPolicyAgent(String name, VectorEnv envs, int numEnvs, int[] hidden, NetworkStyle style, boolean critic,
+                  long seed) {
         if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
             throw new IllegalArgumentException(name + " follows Gymnasium's same-step autoreset, got "
                     + envs.autoresetMode());
@@ -95,7 +97,7 @@ public abstract class OnPolicyAgent implements PolicyGradient {
         this.observationSize = envs.observationSize();
         this.continuous = actions instanceof Box;
         int outputs = continuous ? actions.size() : ((Discrete) actions).n();
-        this.agent = ActorCritic.tanhMlps(observationSize, outputs, hidden, critic, continuous ? outputs : 0,
+        this.agent = ActorCritic.mlps(observationSize, outputs, hidden, critic, continuous ? outputs : 0, style,
                 Rng.split(seed, "init"));
         this.distribution = continuous ? new DiagonalGaussian(agent.logStd()) : new Categorical(outputs);
         this.actionSize = distribution.actionSize();

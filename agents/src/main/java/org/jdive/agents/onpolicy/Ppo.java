@@ -33,7 +33,7 @@ public final class Ppo extends OnPolicyAgent {
     private final UniformRandomProvider minibatchRng;
 
     public Ppo(VectorEnv envs, PpoConfig config, long seed) {
-        super("PPO", envs, validated(config).numEnvs, config.hidden, true, seed);
+        super("PPO", envs, validated(config).numEnvs, config.hidden, config.network, true, seed);
         this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize, actionSize);
         this.config = config;
         this.optimizer = new Adam(parameters(), config.learningRate, 0.9f, 0.999f, 1e-5f, 0f);

@@ -28,6 +28,7 @@ public final class PpoConfig {
     float maxGradNorm = 0.5f;
     double targetKl = 0;
     int[] hidden = {64, 64};
+    NetworkStyle network = NetworkStyle.CLEANRL;
 
     /** Envs stepped together ({@code num_envs}). */
     public PpoConfig numEnvs(int v) { numEnvs = v; return this; }
@@ -83,8 +84,11 @@ public final class PpoConfig {
     /** Stop a rollout's epochs once the approximate KL exceeds this ({@code target_kl}); 0: never. */
     public PpoConfig targetKl(double v) { targetKl = v; return this; }
 
-    /** Hidden widths of the actor's and the critic's tanh MLPs. */
+    /** Hidden widths of the actor's and the critic's MLPs. */
     public PpoConfig hidden(int... widths) { hidden = widths.clone(); return this; }
+
+    /** How the MLPs are built: CleanRL's tanh and orthogonal weights, or gymnax's ReLU and LeCun-normal weights. */
+    public PpoConfig network(NetworkStyle v) { network = v; return this; }
 
     public int numEnvs() { return numEnvs; }
 
@@ -122,6 +126,8 @@ public final class PpoConfig {
 
     public int[] hidden() { return hidden.clone(); }
 
+    public NetworkStyle network() { return network; }
+
     /** Transitions per rollout ({@code batch_size}). */
     int batchSize() {
         return numEnvs * numSteps;
@@ -140,6 +146,7 @@ public final class PpoConfig {
         require(clipCoef > 0, "clip_coef must be > 0, got " + clipCoef);
         require(entCoef >= 0 && vfCoef >= 0 && maxGradNorm >= 0 && targetKl >= 0,
                 "ent_coef, vf_coef, max_grad_norm and target_kl must be >= 0");
+        require(network != null, "a network style is needed (cleanrl or gymnax)");
         require(hidden.length > 0 && Arrays.stream(hidden).allMatch(w -> w > 0),
                 "hidden widths must be positive, got " + Arrays.toString(hidden));
     }

@@ -26,7 +26,8 @@ public final class Reinforce extends OnPolicyAgent {
     private final Adam optimizer;
 
     public Reinforce(VectorEnv envs, ReinforceConfig config, long seed) {
-        super("REINFORCE", envs, validated(config).numEnvs, config.hidden, config.baseline == Baseline.VALUE, seed);
+        super("REINFORCE", envs, validated(config).numEnvs, config.hidden, NetworkStyle.CLEANRL,
+                config.baseline == Baseline.VALUE, seed);
         this.config = config;
         this.batch = new EpisodeBatch(config.numEnvs, observationSize, actionSize, config.batchSteps, config.gamma);
         this.optimizer = new Adam(parameters(), config.learningRate);

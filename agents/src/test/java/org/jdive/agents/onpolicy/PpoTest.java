@@ -96,6 +96,25 @@ class PpoTest {
         }
     }
 
+    /** gymnax's networks: ReLU between the layers, biases drawn from U[0, 0.05), weights of variance 1/fanIn. */
+    @Test
+    void gymnaxStyleNetworksAreReluMlpsWithFlaxsFirstWeights() {
+        PpoConfig gymnax = small().hidden(256, 256).network(NetworkStyle.GYMNAX);
+        try (VectorEnv e = cartPoles(4); Ppo ppo = new Ppo(e, gymnax, 1)) {
+            assertTrue(ppo.actor.toString().contains("Relu"), ppo.actor.toString());
+            float[] bias = ppo.critic.namedParameters().get("0.bias").toFloatArray();
+            for (float b : bias) {
+                assertTrue(b >= 0 && b < 0.05f, "bias " + b);
+            }
+            float[] w = ppo.actor.namedParameters().get("2.weight").toFloatArray();
+            double squares = 0;
+            for (float v : w) {
+                squares += v * v;
+            }
+            assertEquals(1.0 / 256, squares / w.length, 0.15 / 256);
+        }
+    }
+
     @Test
     void theSettingsMustFitTogether() {
         PpoConfig uneven = new PpoConfig().numSteps(100).numMinibatches(3);

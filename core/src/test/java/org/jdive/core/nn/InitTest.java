@@ -70,6 +70,25 @@ class InitTest {
         }
     }
 
+    /** Flax's lecun_normal: variance 1/fanIn after truncating at ±2 deviations, nothing beyond the truncation. */
+    @Test
+    void lecunNormalHasVarianceOneOverFanInAndNoTails() {
+        try (Tensor w = Tensor.zeros(400, 250).keep()) {
+            Init.lecunNormal().fill(w, Rng.seeded(5));
+            float[] v = w.toFloatArray();
+            double sum = 0;
+            double squares = 0;
+            double bound = 2 * Math.sqrt(1.0 / 250) / 0.87962566103423978;
+            for (float x : v) {
+                sum += x;
+                squares += x * x;
+                assertTrue(Math.abs(x) <= bound + 1e-6, "a draw beyond the truncation: " + x);
+            }
+            assertEquals(0, sum / v.length, 0.001);
+            assertEquals(1.0 / 250, squares / v.length, 0.03 / 250);
+        }
+    }
+
     @Test
     void orthogonalInitGivesOrthonormalRowsOrColumnsTimesTheGain() {
         for (int[] shape : new int[][] {{64, 4}, {4, 64}, {8, 8}, {6, 2, 3, 3}}) {

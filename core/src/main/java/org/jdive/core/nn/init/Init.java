@@ -167,6 +167,27 @@ public interface Init {
         return kaimingNormal(0f, Fans.Mode.FAN_IN);
     }
 
+    /**
+     * LeCun's normal init as JAX/Flax draws it ({@code lecun_normal}, Flax's default for {@code Dense}): a normal
+     * truncated to ±2 standard deviations, scaled so that the variance is {@code 1/fanIn}, that is a standard
+     * deviation of {@code √(1/fanIn) / 0.87962566103423978} before truncation.
+     */
+    static Init lecunNormal() {
+        return (t, rng) -> {
+            double std = Math.sqrt(1.0 / Fans.of(t.shape()).in()) / 0.87962566103423978;
+            var gauss = Rng.gaussian(rng);
+            float[] v = new float[t.size()];
+            for (int i = 0; i < v.length; i++) {
+                double z;
+                do {
+                    z = gauss.sample();
+                } while (Math.abs(z) > 2);
+                v[i] = (float) (std * z);
+            }
+            Fans.write(t, v);
+        };
+    }
+
     /** PyTorch's default weight init of linear and convolution layers: Kaiming uniform with {@code a = √5}. */
     static Init pytorchDefault() {
         return kaimingUniform((float) Math.sqrt(5), Fans.Mode.FAN_IN);
