@@ -14,6 +14,7 @@ import org.jdive.agents.Controller;
 import org.jdive.agents.GaussianActions;
 import org.jdive.agents.PolicyGradient;
 import org.jdive.engine.scenario.Key;
+import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -88,11 +89,19 @@ final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.List
         return out;
     }
 
-    /** The check that the scenario's env has continuous actions in a bounded box. */
+    /** The check that the scenario's env has continuous actions in a bounded box (and no ε-greedy evaluation). */
     static TrainerKind.Check continuousActions(String kind) {
-        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Box box && bounded(box) ? List.of()
+        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Box box && bounded(box) ? noEpsilon(s)
                 : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " acts continuously and needs actions in a bounded "
                 + "Box; " + s.text(RlKeys.ENV_ID.path()) + "'s are " + env.actionSpace())));
+    }
+
+    /** ε-greedy evaluation picks random discrete actions: there are none to pick among continuous ones. */
+    private static List<Problem> noEpsilon(Scenario s) {
+        return s.number(RlKeys.EVAL_EPSILON.path()) > 0
+                ? List.of(s.problem(RlKeys.EVAL_EPSILON.path(), "is for discrete actions; "
+                + s.text(RlKeys.ENV_ID.path()) + "'s are continuous, so leave it at 0"))
+                : List.of();
     }
 
     private static boolean bounded(Box box) {
@@ -108,8 +117,8 @@ final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.List
 
     /** The check that the scenario's env has discrete or continuous ({@code Box}) actions. */
     static TrainerKind.Check actionSpace(String kind) {
-        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Discrete || env.actionSpace() instanceof Box
-                ? List.of() : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " samples a categorical or a Gaussian "
+        return RlKeys.onEnv((s, env) -> env.actionSpace() instanceof Discrete ? List.of()
+                : env.actionSpace() instanceof Box ? noEpsilon(s) : List.of(s.problem(RlKeys.ENV_ID.path(), kind + " samples a categorical or a Gaussian "
                 + "policy and needs discrete or Box actions; " + s.text(RlKeys.ENV_ID.path()) + "'s are "
                 + env.actionSpace())));
     }

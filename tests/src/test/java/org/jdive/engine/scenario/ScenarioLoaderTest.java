@@ -82,6 +82,11 @@ class ScenarioLoaderTest {
                         3, "env.options", "Did you mean 'map_name'?"),
                 Arguments.of("env the agent cannot learn", VALID.replace("FrozenLake-v1", "CartPole-v1"), 2, "env.id",
                         "q-learning needs discrete observations"),
+                Arguments.of("a continuous agent on discrete actions",
+                        "env:\n  id: CartPole-v1\nagent:\n  kind: sac\n", 2, "env.id", "sac acts continuously"),
+                Arguments.of("ε-greedy evaluation of continuous actions",
+                        "env:\n  id: Pendulum-v1\nagent:\n  kind: ppo\neval:\n  epsilon: 0.1\n", 6, "eval.epsilon",
+                        "is for discrete actions"),
                 Arguments.of("extends a missing file", "extends: nowhere.yaml\n" + VALID, 1, "extends", "no such file"));
     }
 
