@@ -3,7 +3,6 @@ package org.jdive.agents.offpolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.agents.Controller;
@@ -287,8 +286,4 @@ public abstract class OffPolicyAgent implements PolicyGradient {
             throw new IOException(play + " does not fit this " + name + " and its envs: " + e.getMessage(), e);
         }
     }
-
-    /** The names of the numbers each training reports. */
-    @Override
-    public abstract List<String> statNames();
 }

@@ -4,7 +4,6 @@ import static org.jdive.envs.classic.CartPoleTest.assertFloatClose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
 import org.jdive.envs.Env;
 import org.jdive.envs.Envs;
 import org.jdive.envs.Step;
