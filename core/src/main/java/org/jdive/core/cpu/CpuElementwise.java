@@ -37,7 +37,7 @@ final class CpuElementwise {
             case RECIPROCAL -> { for (int i = from; i < to; i++) o[i] = 1f / x[i]; }
             case SIN -> { for (int i = from; i < to; i++) o[i] = (float) Math.sin(x[i]); }
             case COS -> { for (int i = from; i < to; i++) o[i] = (float) Math.cos(x[i]); }
-            case TANH -> { for (int i = from; i < to; i++) o[i] = (float) Math.tanh(x[i]); }
+            case TANH -> CpuTanh.apply(x, o, from, to);
             case SIGMOID -> { for (int i = from; i < to; i++) o[i] = sigmoid(x[i]); }
             case RELU -> { for (int i = from; i < to; i++) o[i] = Math.max(x[i], 0f); }
             case LEAKY_RELU -> leakyRelu(p, x, o, from, to);
