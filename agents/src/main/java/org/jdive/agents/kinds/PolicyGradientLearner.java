@@ -33,9 +33,10 @@ import org.jdive.envs.wrappers.NormalizeReward;
 import org.jdive.envs.wrappers.RecordEpisodeStatistics;
 
 /**
- * The run of any {@link PolicyGradient} kind (REINFORCE, A2C, PPO): its vector envs, a chunk's metrics (the mean
- * return and length of the episodes that ended in it, then the last update's numbers, NaN where the chunk had no
- * update), evaluations of the greedy policy, checkpoints, and what the window shows (the policy's probabilities and
+ * The run of any {@link PolicyGradient} kind (REINFORCE, A2C, PPO, SAC, TD3): its vector envs, wrapped as
+ * {@link #wrapped} says, a chunk's metrics (the mean return and length of the episodes that ended in it, then the last
+ * update's numbers, NaN where the chunk had no update), evaluations of the greedy (deterministic) policy,
+ * checkpoints, and what the window shows (discrete actions' probabilities, or a continuous action and its spread, and
  * the critic's value).
  */
 final class PolicyGradientLearner implements Trainer, Actor, PolicyGradient.Listener {
