@@ -5,7 +5,6 @@ import java.util.List;
 import org.jdive.agents.onpolicy.A2c;
 import org.jdive.agents.onpolicy.A2cConfig;
 import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -77,17 +76,9 @@ public final class A2cKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(A2cKind::consistentSettings, PolicyGradientLearner.actionSpace("a2c"));
+        return RlKeys.checksWith(RlKeys.settings(s -> config(s).validate()), PolicyGradientLearner.actionSpace("a2c"));
     }
 
-    private static List<Problem> consistentSettings(Scenario scenario) {
-        try {
-            config(scenario).validate();
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem("agent", e.getMessage()));
-        }
-    }
 
     static A2cConfig config(Scenario s) {
         return new A2cConfig().numEnvs(s.intValue(NUM_ENVS.path())).numSteps(s.intValue(NUM_STEPS.path()))

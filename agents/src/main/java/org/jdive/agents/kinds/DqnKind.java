@@ -12,7 +12,6 @@ import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
 import org.jdive.agents.dqn.DqnListener;
 import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -110,17 +109,7 @@ public final class DqnKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(DqnKind::consistentSettings);
-    }
-
-    /** The settings together, as {@link DqnConfig} checks them (e.g. a batch larger than the replay buffer). */
-    private static List<Problem> consistentSettings(Scenario scenario) {
-        try {
-            config(scenario);
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem("agent", e.getMessage()));
-        }
+        return RlKeys.checksWith(RlKeys.settings(DqnKind::config)); // DqnConfig checks its settings as they are set
     }
 
     /** A float setting as the decimal a person wrote (2.5e-4, not 2.4999999368e-4). */

@@ -7,7 +7,6 @@ import org.jdive.agents.onpolicy.NetworkStyle;
 import org.jdive.agents.onpolicy.Ppo;
 import org.jdive.agents.onpolicy.PpoConfig;
 import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -95,17 +94,9 @@ public final class PpoKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(PpoKind::consistentSettings, PolicyGradientLearner.actionSpace("ppo"));
+        return RlKeys.checksWith(RlKeys.settings(s -> config(s).validate()), PolicyGradientLearner.actionSpace("ppo"));
     }
 
-    private static List<Problem> consistentSettings(Scenario scenario) {
-        try {
-            config(scenario).validate();
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem("agent", e.getMessage()));
-        }
-    }
 
     static PpoConfig config(Scenario s) {
         return new PpoConfig().numEnvs(s.intValue(NUM_ENVS.path())).numSteps(s.intValue(NUM_STEPS.path()))

@@ -7,7 +7,6 @@ import org.jdive.agents.onpolicy.Reinforce;
 import org.jdive.agents.onpolicy.ReinforceConfig;
 import org.jdive.agents.onpolicy.ReinforceConfig.Baseline;
 import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -77,17 +76,9 @@ public final class ReinforceKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(ReinforceKind::consistentSettings, PolicyGradientLearner.actionSpace("reinforce"));
+        return RlKeys.checksWith(RlKeys.settings(s -> config(s).validate()), PolicyGradientLearner.actionSpace("reinforce"));
     }
 
-    private static List<Problem> consistentSettings(Scenario scenario) {
-        try {
-            config(scenario).validate();
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem("agent", e.getMessage()));
-        }
-    }
 
     static ReinforceConfig config(Scenario s) {
         return new ReinforceConfig().numEnvs(s.intValue(NUM_ENVS.path())).batchSteps(s.intValue(BATCH_STEPS.path()))

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
@@ -92,6 +93,21 @@ public final class RlKeys {
         List<TrainerKind.Check> checks = new ArrayList<>(List.of(ENV, STOP_AT));
         checks.addAll(List.of(own));
         return List.copyOf(checks);
+    }
+
+    /**
+     * The agent's settings checked together by {@code validate} (a config's {@code validate()}, which throws
+     * {@link IllegalArgumentException} saying what is wrong), reported at {@code agent}.
+     */
+    public static TrainerKind.Check settings(Consumer<Scenario> validate) {
+        return scenario -> {
+            try {
+                validate.accept(scenario);
+                return List.of();
+            } catch (IllegalArgumentException e) {
+                return List.of(scenario.problem("agent", e.getMessage()));
+            }
+        };
     }
 
     /** A check of the scenario's built env; it finds nothing when the env cannot be built (which {@link #ENV} reports). */

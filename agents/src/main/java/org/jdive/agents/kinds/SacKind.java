@@ -5,7 +5,6 @@ import java.util.List;
 import org.jdive.agents.offpolicy.Sac;
 import org.jdive.agents.offpolicy.SacConfig;
 import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -82,17 +81,9 @@ public final class SacKind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(SacKind::consistentSettings, PolicyGradientLearner.continuousActions("sac"));
+        return RlKeys.checksWith(RlKeys.settings(s -> config(s).validate()), PolicyGradientLearner.continuousActions("sac"));
     }
 
-    private static List<Problem> consistentSettings(Scenario scenario) {
-        try {
-            config(scenario).validate();
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem("agent", e.getMessage()));
-        }
-    }
 
     static SacConfig config(Scenario s) {
         return new SacConfig().numEnvs(s.intValue(NUM_ENVS.path())).bufferSize(s.intValue(BUFFER_SIZE.path()))

@@ -5,7 +5,6 @@ import java.util.List;
 import org.jdive.agents.offpolicy.Td3;
 import org.jdive.agents.offpolicy.Td3Config;
 import org.jdive.engine.scenario.Key;
-import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -78,17 +77,9 @@ public final class Td3Kind implements TrainerKind {
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(Td3Kind::consistentSettings, PolicyGradientLearner.continuousActions("td3"));
+        return RlKeys.checksWith(RlKeys.settings(s -> config(s).validate()), PolicyGradientLearner.continuousActions("td3"));
     }
 
-    private static List<Problem> consistentSettings(Scenario scenario) {
-        try {
-            config(scenario).validate();
-            return List.of();
-        } catch (IllegalArgumentException e) {
-            return List.of(scenario.problem("agent", e.getMessage()));
-        }
-    }
 
     static Td3Config config(Scenario s) {
         return new Td3Config().numEnvs(s.intValue(NUM_ENVS.path())).bufferSize(s.intValue(BUFFER_SIZE.path()))
