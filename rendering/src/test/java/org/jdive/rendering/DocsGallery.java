@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jdive.engine.chart.LineChart;
 import org.jdive.envs.Env;
 import org.jdive.envs.Envs;
 import org.jdive.envs.TabularModel;
 import org.jdive.envs.Transition;
-import org.jdive.rendering.chart.LineChart;
 import org.jdive.rendering.overlay.StateValues;
 import org.jdive.rendering.play.PlaySession;
 import org.jdive.rendering.play.Policy;
@@ -55,10 +55,21 @@ public final class DocsGallery {
 
     private static Path returnsChart(Path target) throws IOException {
         LineChart chart = new LineChart("CartPole-v1 episode returns", "episode", "return");
-        chart.add("random", returns(Policy.random(Envs.make("CartPole-v1"), 5), 5));
-        chart.add("lean controller", returns(leanController(), 5));
+        double[] random = returns(Policy.random(Envs.make("CartPole-v1"), 5), 5);
+        double[] lean = returns(leanController(), 5);
+        chart.add("random", episodes(random.length), random);
+        chart.add("lean controller", episodes(lean.length), lean);
         chart.writePng(target, 640, 360);
         return target;
+    }
+
+    /** Episode numbers 1 to {@code n}. */
+    private static double[] episodes(int n) {
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i + 1;
+        }
+        return x;
     }
 
     private static double[] returns(Policy policy, long seed) {

@@ -138,7 +138,7 @@ public final class MixtureGanKind implements TrainerKind {
         /** The scatter plot of the epoch's samples over the modes. */
         @Override
         void writeEpochImage(Path png) throws IOException {
-            MixturePlot.write(png, gan.mixture(), lastSamples, PLOT_PIXELS);
+            MixturePlot.write(png, "epoch " + gan.epochsDone(), gan.mixture(), lastSamples, PLOT_PIXELS);
         }
 
         private static Map<String, Double> coverage(ModeCoverage c) {
@@ -170,7 +170,7 @@ public final class MixtureGanKind implements TrainerKind {
             float[] points = gan.generate(count, Rng.split(sampleSeed, "sample"));
             Path csv = ToyGanKind.Points.writeCsv(folder.resolve("samples.csv"), points);
             Path png = folder.resolve("samples.png");
-            MixturePlot.write(png, gan.mixture(), points, PLOT_PIXELS);
+            MixturePlot.write(png, count + " samples", gan.mixture(), points, PLOT_PIXELS);
             return List.of(csv, png);
         }
 

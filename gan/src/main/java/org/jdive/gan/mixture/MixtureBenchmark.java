@@ -29,8 +29,8 @@ public final class MixtureBenchmark {
         try (MixtureGan gan = new MixtureGan(mixture, MixtureGan.Config.metz(epochs, seed), Backends.get(backend))) {
             for (MixtureGan.Report r : gan.train(System.out::println)) {
                 if (out != null) {
-                    MixturePlot.write(out.resolve(String.format("%s-epoch-%04d.png", which, r.stats().epoch())), mixture,
-                            r.samples(), 400);
+                    MixturePlot.write(out.resolve(String.format("%s-epoch-%04d.png", which, r.stats().epoch())),
+                            "epoch " + r.stats().epoch(), mixture, r.samples(), 400);
                 }
             }
         }

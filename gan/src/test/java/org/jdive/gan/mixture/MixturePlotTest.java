@@ -1,9 +1,10 @@
 package org.jdive.gan.mixture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -12,19 +13,31 @@ import org.junit.jupiter.api.io.TempDir;
 class MixturePlotTest {
 
     @Test
-    void samplesAreBlueDotsAndModesRedCircles(@TempDir Path dir) throws Exception {
-        GaussianMixture ring = GaussianMixture.ring8();         // modes at radius 2: the view spans ±2.5
+    void plotsSamplesOverTheModesAtTheAskedSize(@TempDir Path dir) throws Exception {
         Path png = dir.resolve("ring.png");
-        MixturePlot.write(png, ring, new float[] {-1f, 1f}, 100); // (-1, 1) -> pixel (30, 30)
+        MixturePlot.write(png, "ring, epoch 1", GaussianMixture.ring8(), new float[] {-1f, 1f, 2f, 0f}, 240);
         BufferedImage img = ImageIO.read(png.toFile());
-        assertEquals(100, img.getWidth());
-        assertEquals(0x1F77B4, img.getRGB(30, 30) & 0xffffff);
-        assertEquals(0xFFFFFF, img.getRGB(50, 50) & 0xffffff, "the origin is empty");
-        // mode 0 at (2, 0) -> pixel (90, 50); its circle (radius 3 px) passes through (93, 50)
-        int red = img.getRGB(93, 50) & 0xffffff;
-        assertEquals(0xD6, red >> 16, 0x30, "the circle is red-ish (antialiased)");
-        try (var files = Files.list(dir)) {
-            assertEquals(1, files.count());
+        assertEquals(240, img.getWidth());
+        assertEquals(240, img.getHeight());
+        assertTrue(reddish(img) > 8 * 10, "eight red circles");
+    }
+
+    @Test
+    void refusesPlotsTooSmallToRead(@TempDir Path dir) {
+        assertThrows(IllegalArgumentException.class,
+                () -> MixturePlot.write(dir.resolve("x.png"), "t", GaussianMixture.ring8(), new float[0], 50));
+    }
+
+    private static int reddish(BufferedImage img) {
+        int n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int p = img.getRGB(x, y);
+                if (((p >> 16) & 0xff) > 180 && ((p >> 8) & 0xff) < 120 && (p & 0xff) < 120) {
+                    n++;
+                }
+            }
         }
+        return n;
     }
 }
