@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdive.core.io.DamagedFileException;
+import org.jdive.core.io.Json;
 
 /**
  * One table of metrics written twice as it grows: {@code <name>.csv} (a header, then a row per record) and
@@ -42,7 +43,7 @@ final class MetricsLog {
             List<String> cells = new ArrayList<>();
             row.values().forEach(v -> cells.add(v instanceof Double d && d.isNaN() ? "" : String.valueOf(v)));
             write(csv, String.join(",", cells) + "\n");
-            write(jsonl, Json.object(row) + "\n");
+            write(jsonl, Json.write(row) + "\n");
         } catch (IOException e) {
             IOException told = Io.cannotWrite(csv, e);
             throw new UncheckedIOException(told.getMessage(), told);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdive.core.io.DamagedFileException;
+import org.jdive.core.io.Json;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
@@ -386,7 +387,7 @@ public final class Runner implements AutoCloseable {
             summary.put("best_eval_at", best.at());
             summary.put("best_checkpoint", folder.path().relativize(folder.bestCheckpoint()).toString());
         }
-        folder.writeAtomically(RunFolder.SUMMARY, Json.object(summary) + "\n");
+        folder.writeAtomically(RunFolder.SUMMARY, Json.write(summary) + "\n");
         RunPlots.write(folder, scenario.name());
     }
 }

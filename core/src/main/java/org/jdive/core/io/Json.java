@@ -1,234 +1,146 @@
 package org.jdive.core.io;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The small JSON subset a safetensors header uses (objects, arrays, strings, integers), parsed from UTF-8 bytes
- * so that errors can name the exact byte offset. Objects become {@link LinkedHashMap}s, arrays {@link List}s,
- * integers {@link Long}s.
+ * JSON through Jackson's streaming parser and generator: safetensors headers read back as plain maps and lists (with
+ * the byte offset of any error, duplicate keys refused), and the flat objects jdive writes (metrics lines, summaries,
+ * journals, safetensors headers).
  */
-final class Json {
+public final class Json {
+
+    /** Deeper nesting than any safetensors header has is refused before it costs a deep recursion. */
+    private static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private Json() {
+    }
 
     /** Malformed JSON at a byte offset of the parsed bytes. */
     static final class SyntaxException extends Exception {
-        final int offset;
+        final long offset;
 
-        SyntaxException(int offset, String message) {
+        SyntaxException(long offset, String message) {
             super(message);
             this.offset = offset;
         }
     }
 
-    private final byte[] bytes;
-    private int pos;
-
-    private Json(byte[] bytes) {
-        this.bytes = bytes;
-    }
-
+    /**
+     * The JSON value in {@code bytes} (UTF-8): objects become {@link LinkedHashMap}s in their order, arrays
+     * {@link List}s, integers {@link Long}s; numbers with fractions or exponents are refused (a safetensors header
+     * has none).
+     */
     static Object parse(byte[] bytes) throws SyntaxException {
-        Json p = new Json(bytes);
-        Object value = p.value();
-        p.skipSpace();
-        if (p.pos != bytes.length) {
-            throw new SyntaxException(p.pos, "unexpected '" + (char) bytes[p.pos] + "' after the JSON value");
+        try (JsonParser p = FACTORY.createParser(bytes)) {
+            if (p.nextToken() == null) {
+                throw new SyntaxException(0, "no JSON value");
+            }
+            Object value = value(p);
+            if (p.nextToken() != null) {
+                throw new SyntaxException(p.currentTokenLocation().getByteOffset(), "more after the JSON value");
+            }
+            return value;
+        } catch (StreamReadException e) {
+            long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
+            throw new SyntaxException(at, e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not from bytes in memory
         }
-        return value;
     }
 
-    private Object value() throws SyntaxException {
-        skipSpace();
-        if (pos >= bytes.length) {
-            throw new SyntaxException(pos, "unexpected end of the header");
-        }
-        byte b = bytes[pos];
-        return switch (b) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't', 'f', 'n' -> literal();
-            default -> {
-                if (b == '-' || (b >= '0' && b <= '9')) {
-                    yield number();
+    private static Object value(JsonParser p) throws IOException, SyntaxException {
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, Object> object = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    p.nextToken();
+                    object.put(key, value(p));
                 }
-                throw new SyntaxException(pos, "unexpected '" + (char) b + "'");
+                yield object;
             }
+            case START_ARRAY -> {
+                List<Object> array = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(value(p));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> {
+                if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    throw new SyntaxException(p.currentTokenLocation().getByteOffset(), "integer out of range");
+                }
+                yield p.getLongValue();
+            }
+            case VALUE_TRUE, VALUE_FALSE -> p.getBooleanValue();
+            case VALUE_NULL -> null;
+            default -> throw new SyntaxException(p.currentTokenLocation().getByteOffset(), "expected an integer");
         };
     }
 
-    private Map<String, Object> object() throws SyntaxException {
-        Map<String, Object> out = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (peek() == '}') {
-            pos++;
-            return out;
+    /**
+     * The JSON text of {@code value}: maps (in their order) and lists nest, {@code int[]} and {@code long[]} become
+     * arrays, numbers and booleans are written as they are, NaN and infinities as {@code null}, anything else as the
+     * string of its {@code toString()}.
+     */
+    public static String write(Object value) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(text)) {
+            write(g, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // not into a StringWriter
         }
-        while (true) {
-            skipSpace();
-            int keyAt = pos;
-            if (peek() != '"') {
-                throw new SyntaxException(pos, "expected a quoted key");
-            }
-            String key = string();
-            if (out.containsKey(key)) {
-                throw new SyntaxException(keyAt, "duplicate key \"" + key + "\"");
-            }
-            expect(':');
-            out.put(key, value());
-            skipSpace();
-            byte b = peek();
-            pos++;
-            if (b == '}') {
-                return out;
-            }
-            if (b != ',') {
-                throw new SyntaxException(pos - 1, "expected ',' or '}'");
-            }
-        }
+        return text.toString();
     }
 
-    private List<Object> array() throws SyntaxException {
-        List<Object> out = new ArrayList<>();
-        pos++;
-        skipSpace();
-        if (peek() == ']') {
-            pos++;
-            return out;
-        }
-        while (true) {
-            out.add(value());
-            skipSpace();
-            byte b = peek();
-            pos++;
-            if (b == ']') {
-                return out;
-            }
-            if (b != ',') {
-                throw new SyntaxException(pos - 1, "expected ',' or ']'");
-            }
-        }
-    }
-
-    private String string() throws SyntaxException {
-        int start = pos;
-        pos++;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        while (true) {
-            if (pos >= bytes.length) {
-                throw new SyntaxException(start, "unterminated string");
-            }
-            byte b = bytes[pos++];
-            if (b == '"') {
-                return out.toString(StandardCharsets.UTF_8);
-            }
-            if (b != '\\') {
-                out.write(b);
-                continue;
-            }
-            if (pos >= bytes.length) {
-                throw new SyntaxException(start, "unterminated string");
-            }
-            byte e = bytes[pos++];
-            switch (e) {
-                case '"', '\\', '/' -> out.write(e);
-                case 'b' -> out.write('\b');
-                case 'f' -> out.write('\f');
-                case 'n' -> out.write('\n');
-                case 'r' -> out.write('\r');
-                case 't' -> out.write('\t');
-                case 'u' -> {
-                    if (pos + 4 > bytes.length) {
-                        throw new SyntaxException(pos, "truncated \\u escape");
-                    }
-                    int code;
-                    try {
-                        code = Integer.parseInt(new String(bytes, pos, 4, StandardCharsets.US_ASCII), 16);
-                    } catch (NumberFormatException ex) {
-                        throw new SyntaxException(pos, "bad \\u escape");
-                    }
-                    pos += 4;
-                    out.writeBytes(String.valueOf((char) code).getBytes(StandardCharsets.UTF_8));
+    private static void write(JsonGenerator g, Object value) throws IOException {
+        switch (value) {
+            case null -> g.writeNull();
+            case Map<?, ?> map -> {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    write(g, e.getValue());
                 }
-                default -> throw new SyntaxException(pos - 1, "bad escape '\\" + (char) e + "'");
+                g.writeEndObject();
             }
-        }
-    }
-
-    private Long number() throws SyntaxException {
-        int start = pos;
-        if (peek() == '-') {
-            pos++;
-        }
-        while (pos < bytes.length && bytes[pos] >= '0' && bytes[pos] <= '9') {
-            pos++;
-        }
-        if (pos < bytes.length && (bytes[pos] == '.' || bytes[pos] == 'e' || bytes[pos] == 'E')) {
-            throw new SyntaxException(start, "expected an integer");
-        }
-        try {
-            return Long.parseLong(new String(bytes, start, pos - start, StandardCharsets.US_ASCII));
-        } catch (NumberFormatException e) {
-            throw new SyntaxException(start, "bad integer");
-        }
-    }
-
-    private Object literal() throws SyntaxException {
-        for (String word : new String[] {"true", "false", "null"}) {
-            byte[] w = word.getBytes(StandardCharsets.US_ASCII);
-            if (pos + w.length <= bytes.length && java.util.Arrays.equals(bytes, pos, pos + w.length, w, 0, w.length)) {
-                pos += w.length;
-                return word.equals("null") ? null : Boolean.valueOf(word);
-            }
-        }
-        throw new SyntaxException(pos, "unexpected '" + (char) bytes[pos] + "'");
-    }
-
-    private void expect(char c) throws SyntaxException {
-        skipSpace();
-        if (peek() != c) {
-            throw new SyntaxException(pos, "expected '" + c + "'");
-        }
-        pos++;
-    }
-
-    private byte peek() throws SyntaxException {
-        if (pos >= bytes.length) {
-            throw new SyntaxException(pos, "unexpected end of the header");
-        }
-        return bytes[pos];
-    }
-
-    private void skipSpace() {
-        while (pos < bytes.length && (bytes[pos] == ' ' || bytes[pos] == '\n' || bytes[pos] == '\r' || bytes[pos] == '\t')) {
-            pos++;
-        }
-    }
-
-    /** {@code s} as a JSON string literal. */
-    static String quote(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+            case List<?> list -> {
+                g.writeStartArray();
+                for (Object item : list) {
+                    write(g, item);
                 }
+                g.writeEndArray();
             }
+            case int[] ints -> g.writeArray(ints, 0, ints.length);
+            case long[] longs -> g.writeArray(longs, 0, longs.length);
+            case Double d when d.isNaN() || d.isInfinite() -> g.writeNull();
+            case Float f when f.isNaN() || f.isInfinite() -> g.writeNull();
+            case Double d -> g.writeNumber(d);
+            case Float f -> g.writeNumber(f);
+            case Integer i -> g.writeNumber(i);
+            case Long l -> g.writeNumber(l);
+            case Number n -> g.writeNumber(n.toString());
+            case Boolean b -> g.writeBoolean(b);
+            default -> g.writeString(value.toString());
         }
-        return sb.append('"').toString();
     }
 }

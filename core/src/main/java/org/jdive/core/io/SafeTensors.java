@@ -64,24 +64,22 @@ public final class SafeTensors {
             shapes.put(e.getKey(), e.getValue().shape());
         }
         Map<String, String> meta = new TreeMap<>(metadata);
-        StringBuilder json = new StringBuilder("{");
+        Map<String, Object> entries = new LinkedHashMap<>();
         long offset = 0;
-        List<String> entries = new ArrayList<>();
         for (String name : data.keySet()) {
             long end = offset + 4L * data.get(name).length;
-            entries.add(Json.quote(name) + ":{\"dtype\":\"F32\",\"shape\":" + Arrays.toString(shapes.get(name)).replace(" ", "")
-                    + ",\"data_offsets\":[" + offset + "," + end + "]}");
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("dtype", "F32");
+            entry.put("shape", shapes.get(name));
+            entry.put("data_offsets", new long[] {offset, end});
+            entries.put(name, entry);
             meta.put(CRC_PREFIX + name, crcHex(littleEndian(data.get(name))));
             offset = end;
         }
-        StringBuilder metaJson = new StringBuilder("{");
-        meta.forEach((k, v) -> metaJson.append(metaJson.length() > 1 ? "," : "").append(Json.quote(k)).append(':').append(Json.quote(v)));
-        json.append(Json.quote(METADATA)).append(':').append(metaJson).append('}');
-        for (String entry : entries) {
-            json.append(',').append(entry);
-        }
-        json.append('}');
-        byte[] header = json.toString().getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put(METADATA, meta);
+        json.putAll(entries);
+        byte[] header = Json.write(json).getBytes(StandardCharsets.UTF_8);
         int padded = (header.length + 7) / 8 * 8;
         byte[] headerBytes = Arrays.copyOf(header, padded);
         Arrays.fill(headerBytes, header.length, padded, (byte) ' ');

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jdive.engine.Json;
+import org.jdive.core.io.Json;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Value;
 import org.jdive.engine.scenario.YamlReader;
@@ -109,7 +109,7 @@ final class Journal {
     }
 
     private void append(Map<String, Object> line) throws IOException {
-        Files.writeString(file, Json.object(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        Files.writeString(file, Json.write(line) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND, StandardOpenOption.WRITE);
     }
 
