@@ -49,10 +49,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(suiteFile)) {
-            throw new Main.UsageException("bench: no suite file " + suiteFile);
-        }
-        Suite suite = Suite.load(suiteFile);
+        Suite suite = Suite.load(Main.existingFile(suiteFile, "bench", "suite file"));
         List<Scenario> scenarios = Bench.resolve(suite);
         if (target.resume != null && !Files.isDirectory(target.resume)) {
             throw new Main.UsageException("bench --resume: no bench folder " + target.resume);

@@ -93,6 +93,27 @@ public final class Main implements Runnable {
         return java.nio.file.Path.of(env != null && !env.isBlank() ? env : "runs");
     }
 
+    /**
+     * The scenario, suite or sweep file {@code file} names: the file itself when it exists, else, for a relative
+     * path, the file of that name in jdive's installation ({@code jdive.home}: the checkout or the unpacked archive),
+     * so that {@code jdive run scenarios/cartpole-dqn.yaml} finds the shipped scenario from any folder. Neither is a
+     * usage error ("{@code command}: no {@code what} FILE").
+     */
+    static java.nio.file.Path existingFile(java.nio.file.Path file, String command, String what) {
+        if (java.nio.file.Files.isRegularFile(file)) {
+            return file;
+        }
+        String home = System.getProperty(org.jdive.core.data.DataHome.HOME_PROPERTY);
+        if (home != null && !file.isAbsolute()) {
+            java.nio.file.Path shipped = java.nio.file.Path.of(home).resolve(file);
+            if (java.nio.file.Files.isRegularFile(shipped)) {
+                return shipped;
+            }
+            throw new UsageException(command + ": no " + what + " " + file + " here or in " + home);
+        }
+        throw new UsageException(command + ": no " + what + " " + file);
+    }
+
     /** The run folder at {@code path}; not being one is a usage error. */
     static org.jdive.engine.RunFolder openRun(java.nio.file.Path path) {
         try {

@@ -94,13 +94,11 @@ final class PlayCommand implements Callable<Integer> {
         }
         boolean isRun = Files.isDirectory(target);
         RunFolder folder = isRun ? Main.openRun(target) : null;
-        if (!isRun && !Files.isRegularFile(target)) {
-            throw new Main.UsageException("play: no scenario file or run folder " + target);
-        }
+        Path scenarioFile = isRun ? folder.scenario() : Main.existingFile(target, "play", "scenario file or run folder");
         if (checkpoint != null && !isRun) {
             throw new Main.UsageException("play: --checkpoint picks a checkpoint of a run folder; " + target + " is a file");
         }
-        Scenario scenario = ScenarioLoader.load(isRun ? folder.scenario() : target, List.of());
+        Scenario scenario = ScenarioLoader.load(scenarioFile, List.of());
         if (!scenario.has(RlKeys.ENV_ID.path())) {
             throw new Main.UsageException("play: " + scenario.name() + " trains " + scenario.kind().name()
                     + ", which has no environment to watch");

@@ -1,7 +1,6 @@
 package org.jdive.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +61,7 @@ final class RunCommand implements Callable<Integer> {
             folder = Main.openRun(target.resume);
             scenario = ScenarioLoader.load(folder.scenario(), List.of());
         } else {
-            if (!Files.isRegularFile(target.file)) {
-                throw new Main.UsageException("run: no scenario file " + target.file);
-            }
-            scenario = ScenarioLoader.load(target.file, sets);
+            scenario = ScenarioLoader.load(Main.existingFile(target.file, "run", "scenario file"), sets);
             folder = RunFolder.create(runs != null ? runs : Main.defaultRuns(), scenario.name());
             Runner.writeScenario(scenario, folder);
         }

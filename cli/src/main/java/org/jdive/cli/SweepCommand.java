@@ -49,10 +49,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(file)) {
-            throw new Main.UsageException("sweep: no sweep file " + file);
-        }
-        Sweep sweep = Sweep.load(file);
+        Path sweepFile = Main.existingFile(file, "sweep", "sweep file");
+        Sweep sweep = Sweep.load(sweepFile);
         if (target.resume != null && !Files.isRegularFile(target.resume.resolve("sweep.yaml"))) {
             throw new Main.UsageException("sweep --resume: " + target.resume + " is not a sweep folder (no sweep.yaml)");
         }
@@ -62,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
             folder = target.resume;
         } else {
             folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "sweep-" + sweep.name()).path();
-            new RunFolder(folder).writeAtomically("sweep.yaml", Files.readString(file));
+            new RunFolder(folder).writeAtomically("sweep.yaml", Files.readString(sweepFile));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "sweep %s: %s search over %s, %d trials, %s %s -> %s%n", sweep.name(), sweep.searcher(),
