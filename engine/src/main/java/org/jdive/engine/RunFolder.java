@@ -19,7 +19,8 @@ import org.jdive.engine.train.TrainerState;
  * The folder of one run, {@code runs/<scenario>-<timestamp>/}: {@code scenario.yaml} (the resolved scenario),
  * {@code metrics.csv}/{@code .jsonl} (training), {@code eval.csv}/{@code .jsonl} (evaluations),
  * {@code checkpoints/<count>.state} (the latest {@code checkpoint.keep}), {@code checkpoints/best.state} (the model of
- * the best evaluation so far), {@code summary.json}, {@code plots/*.png} (one curve per logged column).
+ * the best evaluation so far), {@code summary.json}, {@code plots/*.png} (one curve per logged column),
+ * {@code tb/events.out.tfevents.*} (TensorBoard's event files, one per invocation of the run).
  */
 public record RunFolder(Path path) {
 
@@ -67,6 +68,11 @@ public record RunFolder(Path path) {
     /** The checkpoint file of a trainer that has done {@code done} units. */
     public Path checkpoint(long done) {
         return checkpoints().resolve(String.format("%012d.state", done));
+    }
+
+    /** The folder of the run's TensorBoard event files ({@code tensorboard --logdir} shows it as a run). */
+    public Path tensorBoard() {
+        return path.resolve("tb");
     }
 
     /** The GIF of the first evaluation episode after {@code done} units ({@code record.gif}). */

@@ -1,6 +1,7 @@
 package org.jdive.engine;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +26,13 @@ import org.jdive.engine.train.TrainerState;
  * resumes: each checkpoint carries the training time so far, so the logs' {@code wall_s} and the result's seconds
  * are the run's, not the last invocation's. While it writes the folder it holds the folder's {@link FolderLock}: a
  * second runner of the same folder, in this process or another, is refused with {@link FolderLock.InUse}.
+ *
+ * <p>Each invocation also writes a TensorBoard event file to {@code tb/} ({@link TensorBoardLog}): every column of
+ * the training and evaluation logs as the scalars {@code train/<column>} and {@code eval/<column>} at the budget count,
+ * the evaluations' recordings ({@code eval/recording}) and the images a trainer writes as it trains
+ * ({@link Trainer#onImage}). The file starts with a session start just past the checkpoint the invocation starts
+ * from, so that TensorBoard forgets what an interrupted invocation wrote after it, as {@link #resume()} drops those
+ * rows from the logs.
  */
 public final class Runner implements AutoCloseable {
 
@@ -62,6 +70,8 @@ public final class Runner implements AutoCloseable {
     private static final String ON_NONFINITE = "on_nonfinite";
     /** The checkpoint entry with the run's wall time so far, in nanoseconds: the one entry a resumed run does not reproduce. */
     public static final String WALL_NANOS = "runner.wall_ns";
+    /** The event file holds a copy of each image the run writes up to this size; larger ones stay in the folder only. */
+    private static final long MAX_EVENT_IMAGE_BYTES = 4 << 20;
 
     private final Scenario scenario;
     private final RunFolder folder;
@@ -77,6 +87,8 @@ public final class Runner implements AutoCloseable {
     private long earlierNanos;
     /** When the run's clock would have started had it run in one go: this invocation's start less {@code earlierNanos}. */
     private long clockStart;
+    /** This invocation's TensorBoard event file while it trains; null before and after. */
+    private TensorBoardLog events;
 
     public Runner(Scenario scenario, RunFolder folder) {
         this(scenario, folder, new AtomicBoolean());
@@ -89,6 +101,13 @@ public final class Runner implements AutoCloseable {
         this.stop = stop;
         this.trainer = scenario.kind().create(scenario);
         trainer.writeFilesTo(folder.path());
+        trainer.onImage((tag, done, image) -> {
+            try {
+                image(tag, done, image);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        });
         this.recorders = EvaluationRecorder.installed().stream().filter(r -> r.records(scenario, trainer)).toList();
     }
 
@@ -121,6 +140,7 @@ public final class Runner implements AutoCloseable {
     @Override
     public void close() {
         trainer.close();
+        closeEvents();
         unlock();
     }
 
@@ -215,6 +235,7 @@ public final class Runner implements AutoCloseable {
         try {
             return runLocked(units);
         } finally {
+            closeEvents();
             unlock();
         }
     }
@@ -238,6 +259,7 @@ public final class Runner implements AutoCloseable {
         if (!evaluation.isEmpty() && trainer.done() >= units) {
             return new Result(trainer.done(), true, false, evaluation, earlierNanos / 1e9); // paused there before
         }
+        openEvents();
         Map<String, Double> latest = Map.of();
         boolean stopOnNonFinite = !scenario.has(ON_NONFINITE) || scenario.text(ON_NONFINITE).equals("stop");
         boolean warnedNonFinite = false;
@@ -252,7 +274,7 @@ public final class Runner implements AutoCloseable {
             boolean logRow = done % logEvery == 0 || trainer.finished();
             String bad = nonFinite(latest);
             if (logRow || (bad != null && stopOnNonFinite)) { // the diverged row, whatever log.every says
-                metrics.append(row(unit, done, clockStart, latest));
+                log(metrics, "train", done, latest);
             }
             if (bad != null && stopOnNonFinite) {
                 diverged = bad + " became NaN or infinite by " + done + " " + unit;
@@ -265,7 +287,7 @@ public final class Runner implements AutoCloseable {
             boolean newBest = false;
             if (evalEvery > 0 && done % evalEvery == 0 && !trainer.finished()) {
                 evaluation = trainer.evaluate();
-                evals.append(row(unit, done, clockStart, evaluation));
+                log(evals, "eval", done, evaluation);
                 newBest = best.offer(done, evaluation);
                 record(done);
                 reachedStopAt = evaluation.getOrDefault(BestEvaluation.METRIC, Double.NaN) >= stopAt;
@@ -292,7 +314,7 @@ public final class Runner implements AutoCloseable {
         boolean paused = stopped && trainer.done() >= units;
         if (paused && !logged(trainer.done())) {
             evaluation = trainer.evaluate();
-            evals.append(row(unit, trainer.done(), clockStart, evaluation));
+            log(evals, "eval", trainer.done(), evaluation);
             record(trainer.done());
             if (best.offer(trainer.done(), evaluation)) {
                 trainer.saveModel().write(folder.bestCheckpoint());
@@ -300,7 +322,7 @@ public final class Runner implements AutoCloseable {
         }
         if (trainer.finished()) {
             evaluation = trainer.evaluate();
-            evals.append(row(unit, trainer.done(), clockStart, evaluation));
+            log(evals, "eval", trainer.done(), evaluation);
             record(trainer.done());
             if (best.offer(trainer.done(), evaluation)) {
                 trainer.saveModel().write(folder.bestCheckpoint());
@@ -318,6 +340,64 @@ public final class Runner implements AutoCloseable {
             Files.createDirectories(folder.recording(done).getParent());
             recorder.record(scenario, trainer, folder.recording(done));
         }
+        if (!recorders.isEmpty() && Files.exists(folder.recording(done))) {
+            image("eval/recording", done, folder.recording(done));
+        }
+    }
+
+    /**
+     * Appends a row of {@code values} at {@code done} units to {@code log}, and each of its columns but the count to the
+     * event file as the scalar {@code <prefix>/<column>}. A NaN (none yet, an empty cell in the CSV) is left out.
+     */
+    private void log(MetricsLog log, String prefix, long done, Map<String, Double> values) throws IOException {
+        Map<String, Object> row = row(scenario.kind().unit(), done, clockStart, values);
+        log.append(row);
+        Map<String, Double> scalars = new LinkedHashMap<>();
+        row.entrySet().stream().skip(1).forEach(column -> {
+            double value = ((Number) column.getValue()).doubleValue();
+            if (!Double.isNaN(value)) {
+                scalars.put(prefix + "/" + column.getKey(), value);
+            }
+        });
+        events.scalars(done, now(), scalars);
+    }
+
+    /**
+     * Adds {@code image}, written to the run folder, to the event file under {@code tag} at {@code done} units; an image
+     * written outside a run (a trainer trained directly) is not logged.
+     */
+    private void image(String tag, long done, Path image) throws IOException {
+        if (events != null && Files.size(image) <= MAX_EVENT_IMAGE_BYTES) {
+            events.image(tag, done, now(), Files.readAllBytes(image));
+        }
+    }
+
+    /**
+     * Creates this invocation's event file. It starts with a session start at the units done plus one: TensorBoard then
+     * forgets what earlier files hold from that step on, which is what {@link MetricsLog#truncateAfter} dropped from the
+     * logs; the rows at the checkpoint itself stay, as in the logs.
+     */
+    private void openEvents() throws IOException {
+        events = TensorBoardLog.create(folder.tensorBoard(), now());
+        events.sessionStart(trainer.done() + 1, now());
+    }
+
+    /** Closes this invocation's event file; every record is on disk already, so a failing close loses nothing. */
+    private void closeEvents() {
+        if (events != null) {
+            try {
+                events.close();
+            } catch (IOException ignored) {
+                // nothing was buffered
+            }
+            events = null;
+        }
+    }
+
+    /** Now, in seconds since the epoch: an event's wall time. */
+    private static double now() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() + now.getNano() / 1e9;
     }
 
     /** Whether the evaluation log holds a row at {@code done} units. */

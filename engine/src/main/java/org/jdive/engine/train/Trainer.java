@@ -64,6 +64,25 @@ public interface Trainer extends AutoCloseable {
     default void writeFilesTo(java.nio.file.Path runFolder) {
     }
 
+    /** Told of each image a trainer writes to its run folder as it trains. */
+    @FunctionalInterface
+    interface ImageListener {
+        /**
+         * The trainer has written {@code image} (a PNG or a GIF), which shows the model after {@code done} units and
+         * is shown under {@code tag}.
+         *
+         * @throws java.io.UncheckedIOException when the image cannot be recorded, naming the file it could not write
+         */
+        void imageWritten(String tag, long done, java.nio.file.Path image);
+    }
+
+    /**
+     * Tells {@code listener} of each image the trainer writes to its run folder from now on (a GAN's sample grid after
+     * each epoch), so that the runner can show it beside the metrics; trainers that write none ignore it.
+     */
+    default void onImage(ImageListener listener) {
+    }
+
     /** Frees what the trainer holds (envs, network buffers); nothing by default. */
     @Override
     default void close() {

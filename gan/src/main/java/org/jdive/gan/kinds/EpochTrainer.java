@@ -2,6 +2,7 @@ package org.jdive.gan.kinds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ abstract class EpochTrainer implements Trainer {
     private final long budget;
     private Path runFolder;
     private Map<String, Double> lastEpoch = Map.of();
+    private ImageListener images = (tag, done, image) -> { };
 
     EpochTrainer(long budget) {
         this.budget = budget;
@@ -40,6 +42,11 @@ abstract class EpochTrainer implements Trainer {
     @Override
     public final void writeFilesTo(Path folder) {
         runFolder = folder;
+    }
+
+    @Override
+    public final void onImage(ImageListener listener) {
+        images = listener;
     }
 
     /** A GAN's losses exist every epoch, so a NaN among them is divergence; then the networks' parameters. */
@@ -76,6 +83,9 @@ abstract class EpochTrainer implements Trainer {
                     writeEpochImage(png);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot write " + png + ": " + e.getMessage(), e);
+                }
+                if (Files.exists(png)) { // a kind that draws nothing leaves no file
+                    images.imageWritten("samples", epochsDone(), png);
                 }
             }
         }
