@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code jdive bench SUITE} and {@code jdive bench SUITE --resume BENCH}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run a suite (scenarios × seeds × backends) and print a results table.",
-                "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, results.csv, results.md and plots/ "
+                "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, suite.yaml (a copy of SUITE), "
+                        + "results.csv, results.md and plots/ "
                         + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds).",
                 "Ctrl-C writes a checkpoint of each run under way; --resume continues the suite: runs that ended are kept, "
                         + "a stopped one continues from its latest checkpoint, the rest start."})
@@ -60,6 +61,9 @@ final class BenchCommand implements Callable<Integer> {
             folder = new RunFolder(target.resume);
         } else {
             folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "bench-" + suite.name());
+        }
+        if (!Files.exists(folder.path().resolve(Bench.SUITE_FILE))) { // a bench folder from before it kept one
+            folder.writeAtomically(Bench.SUITE_FILE, Files.readString(suiteFile));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("suite %s: %d runs -> %s%n", suite.name(), scenarios.size(), folder.path());

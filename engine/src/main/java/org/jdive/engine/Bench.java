@@ -24,8 +24,11 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jdive.core.backend.Backends;
+import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
+import org.jdive.engine.scenario.ScenarioException;
 import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.scenario.Suggest;
 
 /**
  * Runs a {@link Suite}: every scenario with every seed on every backend, each in its own run folder under
@@ -56,6 +59,12 @@ public final class Bench {
         }
     }
 
+    /**
+     * The copy of the suite file that {@code jdive bench} keeps in its bench folder, so that the folder tells which
+     * suite it ran (and {@code jdive report} finds the suite's published figures).
+     */
+    public static final String SUITE_FILE = "suite.yaml";
+
     /** The share of a run's budget, at its end, over which {@link #lateReturn} averages. */
     static final double LATE = 0.1;
 
@@ -77,7 +86,10 @@ public final class Bench {
     private Bench() {
     }
 
-    /** Checks every scenario of the suite (all problems at once) before running any. */
+    /**
+     * Checks every scenario of the suite (all problems at once) before running any, and that each of its published
+     * figures names one of them.
+     */
     public static List<Scenario> resolve(Suite suite) {
         List<Scenario> scenarios = new ArrayList<>();
         for (Suite.Entry e : suite.scenarios()) {
@@ -89,6 +101,17 @@ public final class Bench {
                     scenarios.add(ScenarioLoader.load(e.file(), sets));
                 }
             }
+        }
+        List<String> names = scenarios.stream().map(Scenario::name).distinct().toList();
+        List<Problem> problems = new ArrayList<>();
+        suite.published().forEach((name, p) -> {
+            if (!names.contains(name)) {
+                problems.add(new Problem(p.origin(), "published." + name, "no scenario of the suite is named '" + name
+                        + "'." + Suggest.didYouMean(name, names) + " Its scenarios: " + String.join(", ", names)));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
         }
         return scenarios;
     }

@@ -2,6 +2,7 @@ package org.jdive.engine;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdive.core.backend.Backends;
@@ -15,20 +16,46 @@ import org.jdive.engine.scenario.YamlReader;
 
 /**
  * A benchmark suite: scenarios × seeds × backends. The file lists {@code scenarios} (paths relative to it,
- * each a string or {@code {file: ..., set: {key: value}}}), {@code seeds} and {@code backends}.
+ * each a string or {@code {file: ..., set: {key: value}}}), {@code seeds} and {@code backends}, and optionally the
+ * {@code published} figures its results compare with, by scenario name:
+ *
+ * <pre>
+ * published:
+ *   ppo-cartpole: {value: 490.0, std: 6.1, figure: training, source: "CleanRL, 500k steps"}
+ * </pre>
  *
  * @param name      the file name without extension
  * @param scenarios the scenarios with their overrides as {@code key=value}
  * @param seeds     the seeds every scenario runs with
  * @param backends  the backends every scenario runs on
+ * @param published the published figures by scenario name, in the file's order (empty when it gives none)
  */
-public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<String> backends) {
+public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<String> backends,
+                    Map<String, Published> published) {
 
     /** One scenario of a suite and the overrides it runs with. */
     public record Entry(Path file, List<String> sets) {
     }
 
-    private static final List<String> KEYS = List.of("scenarios", "seeds", "backends");
+    /** {@link Published#figure()}: the final evaluation's headline metric (the table's "final value"). */
+    public static final String EVALUATION = "evaluation";
+    /** {@link Published#figure()}: the training return over the last tenth of the budget, the figure RL papers plot. */
+    public static final String TRAINING = "training";
+
+    /**
+     * A published result that a scenario of the suite compares with.
+     *
+     * @param value  the published mean
+     * @param std    its standard deviation over seeds, NaN where none was published
+     * @param figure which of the suite's figures it compares with: {@value #EVALUATION} or {@value #TRAINING}
+     * @param source who published it and how it was measured (e.g. "CleanRL, 500k steps")
+     * @param origin where the suite file gives it
+     */
+    public record Published(double value, double std, String figure, String source, Origin origin) {
+    }
+
+    private static final List<String> KEYS = List.of("scenarios", "seeds", "backends", "published");
+    private static final List<String> PUBLISHED_KEYS = List.of("value", "std", "figure", "source");
 
     /** Reads and checks a suite file; every problem is reported at once. */
     public static Suite load(Path file) {
@@ -83,10 +110,69 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
                 problems.add(new Problem(v.origin(), "backends", e.getMessage()));
             }
         }
+        Map<String, Published> published = published(m.get("published"), problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new Suite(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), entries, seeds, backends);
+        return new Suite(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), entries, seeds, backends,
+                published);
+    }
+
+    /** The {@code published} mapping (absent: none); its scenario names are checked by {@link Bench#resolve}. */
+    private static Map<String, Published> published(Value v, List<Problem> problems) {
+        Map<String, Published> published = new LinkedHashMap<>();
+        if (v == null) {
+            return published;
+        }
+        if (!v.isMapping()) {
+            problems.add(new Problem(v.origin(), "published", "must map scenario names to {value: ..., source: ...}, got "
+                    + v.describe()));
+            return published;
+        }
+        v.mapping().forEach((scenario, entry) -> {
+            String key = "published." + scenario;
+            if (!entry.isMapping()) {
+                problems.add(new Problem(entry.origin(), key, "must be {value: ..., std: ..., figure: ..., source: ...}, got "
+                        + entry.describe()));
+                return;
+            }
+            Map<String, Value> fields = entry.mapping();
+            fields.forEach((k, f) -> {
+                if (!PUBLISHED_KEYS.contains(k)) {
+                    problems.add(new Problem(f.origin(), key + "." + k, "unknown key." + Suggest.didYouMean(k, PUBLISHED_KEYS)
+                            + " Keys: " + PUBLISHED_KEYS));
+                }
+            });
+            int before = problems.size();
+            Object value = field(fields, "value", key, ValueType.Real.closed(-1e15, 1e15), null, entry, problems);
+            Object std = field(fields, "std", key, ValueType.Real.closed(0, 1e15), Double.NaN, entry, problems);
+            Object figure = field(fields, "figure", key, ValueType.Choice.of(EVALUATION, TRAINING), EVALUATION, entry,
+                    problems);
+            Object source = field(fields, "source", key, new ValueType.Text(), null, entry, problems);
+            if (problems.size() == before) {
+                published.put(scenario, new Published((Double) value, (Double) std, (String) figure, (String) source,
+                        entry.origin()));
+            }
+        });
+        return published;
+    }
+
+    /** One field of a published figure read as {@code type}; {@code absent} when not given (null: it must be). */
+    private static Object field(Map<String, Value> fields, String name, String key, ValueType type, Object absent,
+                                Value entry, List<Problem> problems) {
+        Value v = fields.get(name);
+        if (v == null) {
+            if (absent == null) {
+                problems.add(new Problem(entry.origin(), key + "." + name, "missing; give " + type.describe()));
+            }
+            return absent;
+        }
+        try {
+            return type.read(v);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(v.origin(), key + "." + name, e.getMessage()));
+            return absent;
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -262,4 +262,34 @@ class BenchTest {
                 problems.toString());
         assertTrue(problems.getFirst().message().contains("Did you mean 'backends'?"), problems.toString());
     }
+
+    @Test
+    void publishedFiguresAreReadAndMustNameAScenarioOfTheSuite() throws IOException {
+        Path scenarios = Path.of("..", "scenarios").toAbsolutePath().normalize();
+        Path suite = dir.resolve("published.yaml");
+        String head = """
+                scenarios:
+                  - %s/cliffwalking-vi.yaml
+                seeds: [0]
+                backends: [cpu]
+                published:
+                """.formatted(scenarios);
+        Files.writeString(suite, head + "  cliffwalking-vi: {value: -13, figure: evaluation, source: \"Sutton & Barto 6.5\"}\n");
+        Suite.Published p = Suite.load(suite).published().get("cliffwalking-vi");
+        assertEquals(-13.0, p.value());
+        assertTrue(Double.isNaN(p.std()), "no std published");
+        assertEquals(Suite.EVALUATION, p.figure());
+        assertEquals("Sutton & Barto 6.5", p.source());
+        assertEquals(1, Bench.resolve(Suite.load(suite)).size());
+
+        Files.writeString(suite, head + "  cliffwalking-v: {value: -13, source: x}\n");
+        List<Problem> named = assertThrows(ScenarioException.class, () -> Bench.resolve(Suite.load(suite))).problems();
+        assertEquals(List.of("published.cliffwalking-v"), named.stream().map(Problem::key).toList());
+        assertTrue(named.getFirst().message().contains("Did you mean 'cliffwalking-vi'?"), named.toString());
+
+        Files.writeString(suite, head + "  cliffwalking-vi: {valeu: -13, figure: paper, source: x}\n");
+        List<Problem> fields = assertThrows(ScenarioException.class, () -> Suite.load(suite)).problems();
+        assertEquals(List.of("published.cliffwalking-vi.valeu", "published.cliffwalking-vi.value",
+                "published.cliffwalking-vi.figure"), fields.stream().map(Problem::key).toList(), fields.toString());
+    }
 }

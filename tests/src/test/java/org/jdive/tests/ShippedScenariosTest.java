@@ -112,9 +112,13 @@ class ShippedScenariosTest {
     void suitesNameValidScenariosAndOverrides(Path file) {
         Suite suite = Suite.load(file);
         assertFalse(suite.scenarios().isEmpty());
+        List<String> names = new ArrayList<>();
         for (Suite.Entry entry : suite.scenarios()) {
-            ScenarioLoader.load(entry.file(), entry.sets()); // throws, naming the file and key, on a bad one
+            // throws, naming the file and key, on a bad one
+            names.add(ScenarioLoader.load(entry.file(), entry.sets()).name());
         }
+        assertTrue(names.containsAll(suite.published().keySet()), "published figures of scenarios the suite lacks: "
+                + suite.published().keySet() + " against " + names);
     }
 
     @ParameterizedTest(name = "{0}")
