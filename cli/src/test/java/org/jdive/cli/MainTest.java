@@ -56,7 +56,7 @@ class MainTest {
     @Test
     void helpListsTheCommandsAndExitCodes() {
         assertEquals(0, run("--help"));
-        for (String command : List.of("run", "eval", "play", "list", "doctor", "demo")) {
+        for (String command : List.of("run", "eval", "play", "list", "doctor", "demo", "report")) {
             assertTrue(out().contains(command), out());
         }
         assertTrue(out().contains("130"), out());
@@ -83,6 +83,10 @@ class MainTest {
         assertTrue(err().contains("mutually exclusive"), err());
         assertEquals(2, run("run", "--resume", dir.toString(), "--set", "seed=1"));
         assertTrue(err().contains("--set cannot change it"), err());
+        assertEquals(2, run("report", dir.toString()));
+        assertTrue(err().contains(dir + " is not a folder jdive wrote: expected a run folder"), err());
+        assertEquals(2, run("report", dir.resolve("gone").toString()));
+        assertTrue(err().contains("no folder " + dir.resolve("gone")), err());
     }
 
     @Test
