@@ -10,6 +10,11 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +54,7 @@ public final class Json {
      * has none).
      */
     static Object parse(byte[] bytes) throws SyntaxException {
+        requireUtf8(bytes);
         try (JsonParser p = FACTORY.createParser(bytes)) {
             if (p.nextToken() == null) {
                 throw new SyntaxException(0, "no JSON value");
@@ -61,8 +67,28 @@ public final class Json {
         } catch (StreamReadException e) {
             long at = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getByteOffset());
             throw new SyntaxException(at, e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // not from bytes in memory
+        } catch (IOException e) { // what Jackson's decoding refuses, should it refuse more than requireUtf8
+            throw new SyntaxException(0, e.getMessage());
+        }
+    }
+
+    /**
+     * Refuses what is not UTF-8 text without NUL bytes, naming the first bad byte. JSON text is UTF-8 here (the
+     * safetensors format says so), while Jackson, given bytes, guesses UTF-16 or UTF-32 from NUL bytes among the first
+     * four; a NUL byte is never valid JSON in UTF-8 (a string holds it escaped).
+     */
+    private static void requireUtf8(byte[] bytes) throws SyntaxException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in, CharBuffer.allocate(bytes.length), true);
+        int valid = result.isError() ? in.position() : bytes.length;
+        for (int i = 0; i < valid; i++) {
+            if (bytes[i] == 0) {
+                throw new SyntaxException(i, "a NUL byte");
+            }
+        }
+        if (result.isError()) {
+            throw new SyntaxException(valid, "not UTF-8 text");
         }
     }
 

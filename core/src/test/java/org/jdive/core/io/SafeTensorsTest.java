@@ -109,6 +109,20 @@ class SafeTensorsTest {
     }
 
     @Test
+    void aHeaderThatIsNotUtf8JsonIsRefusedAtItsFirstBadByte() throws IOException {
+        Path f = tmp.resolve("encoding.safetensors");
+        writeRaw(f, "{\u0000\u0000\u0000\"x\":{}}", 0); // NUL bytes would make a byte-sniffing parser read UTF-32
+        var e = assertThrows(IOException.class, () -> SafeTensors.read(f));
+        assertTrue(e.getMessage().contains("malformed header at byte 9: a NUL byte"), e.getMessage());
+        byte[] bytes = Files.readAllBytes(f);
+        bytes[9] = (byte) 0xC3; // a lead byte followed by another lead byte: not UTF-8
+        bytes[10] = (byte) 0xC3;
+        Files.write(f, bytes);
+        e = assertThrows(IOException.class, () -> SafeTensors.read(f));
+        assertTrue(e.getMessage().contains("malformed header at byte 9: not UTF-8 text"), e.getMessage());
+    }
+
+    @Test
     void foreignFilesWithOtherDtypesOrGapsAreRefusedByName() throws IOException {
         Path f = tmp.resolve("foreign.safetensors");
         writeRaw(f, "{\"x\":{\"dtype\":\"F16\",\"shape\":[2],\"data_offsets\":[0,4]}}", 4);
