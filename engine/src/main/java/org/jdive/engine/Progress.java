@@ -13,6 +13,10 @@ import org.jdive.engine.scenario.Scenario;
  * rate, the ETA and the latest metrics, cut to the terminal's width, at most ten times a second, and ended with a
  * newline when the run ends. Otherwise (a file, a pipe, CI): one plain line per {@code log.every} units and one at
  * the end, as in the metrics file.
+ *
+ * <p>Ours rather than a progress-bar library (e.g. me.tongfei's progressbar, which brings JLine): the half that runs
+ * off a terminal, where most long runs are watched (CI logs, suites' runs, Spark tasks), prints rows matching the
+ * metrics file, which no such library does; the terminal half alone would not pay for the dependency.
  */
 public final class Progress {
 

@@ -23,6 +23,19 @@ public final class CpuBackend implements Backend {
     private final ArrayPool pool =
             new ArrayPool(Math.min(Runtime.getRuntime().maxMemory() / 8, 256L << 20) / Float.BYTES);
 
+    /**
+     * @throws IllegalStateException when the JVM was started without the Vector API, which the kernels run on: it
+     *                               says which option to add, rather than a {@code NoClassDefFoundError} deep in a
+     *                               kernel later
+     */
+    public CpuBackend() {
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new IllegalStateException("the cpu backend runs its kernels on the JDK's Vector API: start the JVM "
+                    + "with --add-modules jdk.incubator.vector (the jdive launcher, the project's builds and examples/ "
+                    + "add it; in Maven, put it in the compiler's and surefire's arguments)");
+        }
+    }
+
     @Override
     public String name() {
         return "cpu";
