@@ -119,6 +119,57 @@ class OptimizersTest {
     }
 
     @Test
+    void yogiAgainstTheRuleWrittenOut() {
+        // D2L 12.10.3: s moves by (1 - β2)·g² towards g², whatever the distance; bias-corrected as Adam.
+        for (float wd : new float[] {0f, 0.1f}) {
+            double lr = 0.01, b1 = 0.9, b2 = 0.999, eps = 1e-3;
+            double[] p = P0.clone();
+            double[] v = new double[2];
+            double[] s = new double[2];
+            for (int t = 1; t <= GRADS.length; t++) {
+                for (int i = 0; i < 2; i++) {
+                    double g = GRADS[t - 1][i] + wd * p[i];
+                    v[i] = b1 * v[i] + (1 - b1) * g;
+                    s[i] = s[i] + (1 - b2) * Math.signum(g * g - s[i]) * g * g;
+                    double vHat = v[i] / (1 - Math.pow(b1, t));
+                    double sHat = s[i] / (1 - Math.pow(b2, t));
+                    p[i] -= lr * vHat / (Math.sqrt(sHat) + eps);
+                }
+            }
+            final float decay = wd;
+            assertClose(p, run(ps -> new Yogi(ps, 0.01f, 0.9f, 0.999f, 1e-3f, decay)));
+        }
+    }
+
+    @Test
+    void yogiStepsByHand() {
+        // Step 1, gradient (0.5, -2): v = 0.1·g, s = 0.001·g², so v̂ = g, ŝ = g² and the step is lr·g/(|g| + eps):
+        // 0.1·0.5/0.501 = 0.0998004 and 0.1·(-2)/2.001 = -0.0999500.
+        // Step 2, gradient (0.1, 0.01): where g² > s, s grows by 0.001·g²: 0.00025 + 0.00001 = 0.00026; where g² < s it
+        // shrinks by as much, 0.004 - 0.001·0.0001 = 0.0039999 (Adam's would shrink it by a thousandth of itself to
+        // 0.0039961). v = 0.9·0.05 + 0.1·0.1 = 0.055 and 0.9·(-0.2) + 0.1·0.01 = -0.179; with 1 - 0.9² = 0.19 and
+        // 1 - 0.999² = 0.001999 the steps are 0.1·(0.055/0.19)/(√(0.00026/0.001999) + 0.001) = 0.0800435 and
+        // 0.1·(-0.179/0.19)/(√(0.0039999/0.001999) + 0.001) = -0.0665540.
+        Tensor q = Tensor.of(new float[] {1f, 1f}, 2).keep().requiresGrad(true);
+        try (Optimizer yogi = new Yogi(List.of(q), 0.1f); Scope s = Scope.open()) {
+            q.mul(Tensor.of(new float[] {0.5f, -2f}, 2)).sum().backward();
+            yogi.step();
+            assertArrayEquals(new float[] {1f - 0.0998004f, 1f + 0.0999500f}, q.toFloatArray(), 1e-6f);
+            yogi.zeroGrad();
+            q.mul(Tensor.of(new float[] {0.1f, 0.01f}, 2)).sum().backward();
+            yogi.step();
+            assertArrayEquals(new float[] {0.8201561f, 1.1665041f}, q.toFloatArray(), 1e-5f);
+            assertArrayEquals(new float[] {0.00026f, 0.0039999f}, yogi.stateDict().get("state.0.exp_avg_sq").toFloatArray(),
+                    1e-7f); // float rounding of 1 - β2; Adam's 0.0039961 is 4e-6 away
+            assertEquals(List.of("state.0.exp_avg", "state.0.exp_avg_sq", "state.0.step"),
+                    List.copyOf(yogi.stateDict().keySet()));
+        } finally {
+            q.grad().close();
+            q.close();
+        }
+    }
+
+    @Test
     void rmsPropPlainCentredAndWithMomentum() {
         for (boolean centred : new boolean[] {false, true}) {
             for (float momentum : new float[] {0f, 0.9f}) {
@@ -243,6 +294,8 @@ class OptimizersTest {
         assertTrue(e.getMessage().contains("Nesterov"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(p), 0.1f, 1f, 0.999f, 1e-8f, 0f));
         assertTrue(e.getMessage().contains("beta1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Yogi(List.of(p), 0.1f, 0.9f, 1f, 1e-3f, 0f));
+        assertTrue(e.getMessage().contains("Yogi") && e.getMessage().contains("beta2"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Adam(List.of(p), -1f));
         assertTrue(e.getMessage().contains("learning rate"), e.getMessage());
         p.close();
