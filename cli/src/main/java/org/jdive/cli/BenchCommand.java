@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Run a suite (scenarios × seeds × backends) and print a results table.",
                 "Writes runs/bench-<suite>-<timestamp>/ with a run folder per run, suite.yaml (a copy of SUITE), "
                         + "results.csv, results.md and plots/ "
-                        + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds).",
+                        + "(each scenario's curve, mean and min-max over seeds per backend; the backends' speeds; with the "
+                        + "suite's plot.together, every scenario's curve of a metric in one chart, curves-<metric>.png).",
                 "Ctrl-C writes a checkpoint of each run under way; --resume continues the suite: runs that ended are kept, "
                         + "a stopped one continues from its latest checkpoint, the rest start."})
 final class BenchCommand implements Callable<Integer> {
@@ -70,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         out.println();
         try (GracefulStop stop = GracefulStop.install(); runner) {
-            Bench.Report report = Bench.run(scenarios, folder, out, stop.requested(), runner);
+            Bench.Report report = Bench.run(scenarios, suite.together(), folder, out, stop.requested(), runner);
             if (report.stopped()) {
                 out.printf("%nstopped; continue with: jdive bench %s --resume %s%n", suiteFile, folder.path());
                 out.flush();

@@ -24,14 +24,27 @@ import org.jdive.engine.scenario.YamlReader;
  *   ppo-cartpole: {value: 490.0, std: 6.1, figure: training, source: "CleanRL, 500k steps"}
  * </pre>
  *
+ * and the metrics whose curves of every scenario it draws together in one chart ({@code plots/curves-<metric>.png},
+ * as a book chapter compares its methods), each a column of the runs' training or evaluation logs:
+ *
+ * <pre>
+ * plot:
+ *   together: [loss]
+ * </pre>
+ *
  * @param name      the file name without extension
  * @param scenarios the scenarios with their overrides as {@code key=value}
  * @param seeds     the seeds every scenario runs with
  * @param backends  the backends every scenario runs on
  * @param published the published figures by scenario name, in the file's order (empty when it gives none)
+ * @param together  the metrics whose curves of every scenario are drawn in one chart each (empty when it asks for none)
  */
 public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<String> backends,
-                    Map<String, Published> published) {
+                    Map<String, Published> published, List<String> together) {
+
+    public Suite {
+        together = List.copyOf(together);
+    }
 
     /** One scenario of a suite and the overrides it runs with. */
     public record Entry(Path file, List<String> sets) {
@@ -54,7 +67,8 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
     public record Published(double value, double std, String figure, String source, Origin origin) {
     }
 
-    private static final List<String> KEYS = List.of("scenarios", "seeds", "backends", "published");
+    private static final List<String> KEYS = List.of("scenarios", "seeds", "backends", "published", "plot");
+    private static final List<String> PLOT_KEYS = List.of("together");
     private static final List<String> PUBLISHED_KEYS = List.of("value", "std", "figure", "source");
 
     /** Reads and checks a suite file; every problem is reported at once. */
@@ -111,11 +125,48 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
             }
         }
         Map<String, Published> published = published(m.get("published"), problems);
+        List<String> together = together(m.get("plot"), problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return new Suite(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), entries, seeds, backends,
-                published);
+                published, together);
+    }
+
+    /** {@code plot.together}: a metric or a list of them (absent: none); whether the runs log them shows when they ran. */
+    private static List<String> together(Value plot, List<Problem> problems) {
+        if (plot == null) {
+            return List.of();
+        }
+        if (!plot.isMapping()) {
+            problems.add(new Problem(plot.origin(), "plot", "must be a mapping with keys " + PLOT_KEYS + ", got "
+                    + plot.describe()));
+            return List.of();
+        }
+        plot.mapping().forEach((k, v) -> {
+            if (!PLOT_KEYS.contains(k)) {
+                problems.add(new Problem(v.origin(), "plot." + k, "unknown key." + Suggest.didYouMean(k, PLOT_KEYS)
+                        + " Keys: " + PLOT_KEYS));
+            }
+        });
+        Value v = plot.mapping().get("together");
+        if (v == null) {
+            return List.of();
+        }
+        List<Value> items = v.data() instanceof List<?> list ? list.stream().map(Value.class::cast).toList() : List.of(v);
+        List<String> metrics = new ArrayList<>();
+        for (Value item : items) {
+            if (item.data() instanceof String metric && !metric.isBlank() && metric.matches("[A-Za-z0-9_.-]+")) {
+                metrics.add(metric);
+            } else {
+                problems.add(new Problem(item.origin(), "plot.together", "must be a metric (a column of the runs' logs, "
+                        + "e.g. loss or mean_return) or a list of them, got " + item.describe()));
+            }
+        }
+        if (metrics.isEmpty() && problems.stream().noneMatch(p -> p.key().equals("plot.together"))) {
+            problems.add(new Problem(v.origin(), "plot.together", "must name at least one metric"));
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(metrics));
     }
 
     /** The {@code published} mapping (absent: none); its scenario names are checked by {@link Bench#resolve}. */

@@ -24,6 +24,11 @@ import org.jdive.engine.chart.LineChart;
  * the runs log their training return as well, that is drawn too, as {@code curve-<scenario>-return.png}: a
  * reinforcement-learning paper's curves are usually the return of the training episodes, and ten greedy episodes
  * every so often are a noisier measure of the same policy.
+ *
+ * <p>For each metric the suite asks to see {@link Suite#together() together}, {@code curves-<metric>.png} holds every
+ * scenario's curve of it in one chart, as a book chapter compares its methods (D2L chapter 12's optimisers): a line per
+ * scenario (and backend, where several ran), the mean over seeds in their min-max band, read from the training log
+ * where it has the column over time, else from the evaluations.
  */
 final class SuitePlots {
 
@@ -79,7 +84,22 @@ final class SuitePlots {
 
     /** Writes the charts of {@code outcomes} (skipped runs are left out) into {@code bench}'s {@code plots/}. */
     static void write(RunFolder bench, List<Bench.Outcome> outcomes) throws IOException {
+        write(bench, outcomes, List.of());
+    }
+
+    /**
+     * Writes the charts of {@code outcomes} and, for each metric of {@code together} that some run logs,
+     * {@code curves-<metric>.png}.
+     */
+    static void write(RunFolder bench, List<Bench.Outcome> outcomes, List<String> together) throws IOException {
         Path plots = bench.path().resolve(RunPlots.FOLDER);
+        for (String metric : together) {
+            LineChart chart = together(outcomes, metric);
+            if (chart != null) {
+                Files.createDirectories(plots);
+                chart.writePng(plots.resolve("curves-" + metric.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"), WIDTH, HEIGHT);
+            }
+        }
         for (Map.Entry<String, List<Bench.Outcome>> scenario : byScenario(outcomes).entrySet()) {
             List<Bench.Outcome> runs = scenario.getValue();
             String name = "curve-" + scenario.getKey().replaceAll("[^A-Za-z0-9._-]", "_");
@@ -105,6 +125,43 @@ final class SuitePlots {
             chart.add(backend.getKey() + " (mean, min-max)", band.x(), band.mean(), band.min(), band.max());
         }
         return chart;
+    }
+
+    /**
+     * Every scenario's curve of {@code metric} in one chart: a line per scenario (named with its backend where several
+     * ran), the mean over its seeds in their min-max band; null when no run logs the metric over time.
+     */
+    static LineChart together(List<Bench.Outcome> outcomes, String metric) throws IOException {
+        Map<String, List<Bench.Outcome>> scenarios = byScenario(outcomes);
+        long backends = outcomes.stream().filter(o -> o.skipped().isEmpty()).map(Bench.Outcome::backend).distinct().count();
+        List<String> units = scenarios.values().stream().map(runs -> runs.getFirst().unit()).distinct().toList();
+        long seeds = outcomes.stream().filter(o -> o.skipped().isEmpty()).mapToLong(Bench.Outcome::seed).distinct().count();
+        LineChart chart = new LineChart(metric + ", every scenario, " + seeds + (seeds == 1 ? " seed" : " seeds"),
+                units.size() == 1 ? units.getFirst() : "budget units (" + String.join(", ", units) + ")", metric);
+        int lines = 0;
+        for (Map.Entry<String, List<Bench.Outcome>> scenario : scenarios.entrySet()) {
+            Source source = overTime(scenario.getValue().getFirst(), metric);
+            if (source == null) {
+                continue;
+            }
+            for (Map.Entry<String, SeedBand> backend : bands(scenario.getValue(), source).entrySet()) {
+                SeedBand band = backend.getValue();
+                String name = backends > 1 ? scenario.getKey() + " (" + backend.getKey() + ")" : scenario.getKey();
+                chart.add(name, band.x(), band.mean(), band.min(), band.max());
+                lines++;
+            }
+        }
+        return lines == 0 ? null : chart;
+    }
+
+    /** Where {@code metric} is logged over time in a run: its training log, else its evaluations; null in neither. */
+    static Source overTime(Bench.Outcome run, String metric) throws IOException {
+        for (Source s : List.of(new Source(Runner.METRICS_LOG, metric), new Source(Runner.EVAL_LOG, metric))) {
+            if (s.read(run.folder()).x().length >= 2) {
+                return s;
+            }
+        }
+        return null;
     }
 
     /** The runs that ran, by scenario, in the suite's order. */

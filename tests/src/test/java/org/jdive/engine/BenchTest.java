@@ -209,6 +209,75 @@ class BenchTest {
     }
 
     @Test
+    void aSuiteDrawsEveryScenariosCurveOfAMetricTogetherWhenItAsks() throws IOException {
+        Path suite = dir.resolve("together.yaml");
+        Files.writeString(suite, """
+                scenarios:
+                  - file: %1$s/frozenlake-qlearning.yaml
+                    set: {budget.episodes: 200, eval.every: 0, eval.episodes: 5, log.every: 50}
+                  - file: %1$s/frozenlake8x8-qlearning.yaml
+                    set: {budget.episodes: 100, eval.every: 0, eval.episodes: 5, log.every: 50}
+                seeds: [0, 1]
+                backends: [cpu]
+                plot:
+                  together: [return, no_such_metric]
+                """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
+        Suite loaded = Suite.load(suite);
+        assertEquals(List.of("return", "no_such_metric"), loaded.together());
+        RunFolder folder = RunFolder.create(dir.resolve("runs"), "bench-together");
+        try (LocalExecutor executor = new LocalExecutor(1)) {
+            Bench.run(Bench.resolve(loaded), loaded.together(), folder, new PrintWriter(new StringWriter()),
+                    new AtomicBoolean(), executor);
+        }
+
+        BufferedImage png = ImageIO.read(folder.path().resolve("plots/curves-return.png").toFile());
+        assertEquals(640, png.getWidth());
+        assertFalse(Files.exists(folder.path().resolve("plots/curves-no_such_metric.png")), "no run logs it: no chart");
+        assertTrue(Files.exists(folder.path().resolve("plots/curve-frozenlake-qlearning.png")), "the per-scenario curves stay");
+
+        List<Bench.Outcome> outcomes = new ArrayList<>();
+        for (String name : List.of("frozenlake-qlearning", "frozenlake8x8-qlearning")) {
+            for (long seed : new long[] {0, 1}) {
+                Path run;
+                try (var dirs = Files.list(folder.path())) {
+                    run = dirs.filter(p -> p.getFileName().toString().startsWith(name + "-cpu-seed" + seed + "-"))
+                            .findFirst().orElseThrow();
+                }
+                outcomes.add(new Bench.Outcome(name, "cpu", seed, "episodes", 0, "mean_return", 0, Double.NaN, 1, "", run));
+            }
+        }
+        var chart = SuitePlots.together(outcomes, "return");
+        assertEquals(List.of("frozenlake-qlearning", "frozenlake8x8-qlearning"),
+                chart.series().stream().map(org.jdive.engine.chart.LineChart.Series::name).toList(), "a line per scenario");
+        var first = chart.series().getFirst();
+        assertArrayEquals(new double[] {50, 100, 150, 200}, first.x());
+        var band = SuitePlots.bands(outcomes.subList(0, 2), new SuitePlots.Source("metrics", "return")).get("cpu");
+        assertArrayEquals(band.mean(), first.y(), "the mean over the seeds");
+        assertArrayEquals(band.min(), first.low());
+        assertArrayEquals(band.max(), first.high());
+        assertArrayEquals(new double[] {50, 100}, chart.series().get(1).x(), "each scenario over its own budget");
+        assertNull(SuitePlots.together(outcomes, "no_such_metric"));
+    }
+
+    @Test
+    void aBadPlotKeyOfASuiteIsNamed() throws IOException {
+        Path suite = dir.resolve("bad-plot.yaml");
+        String head = "scenarios: [%s/cliffwalking-vi.yaml]\nseeds: [0]\nbackends: [cpu]\n"
+                .formatted(Path.of("..", "scenarios").toAbsolutePath().normalize());
+        Files.writeString(suite, head + "plot:\n  togther: [loss]\n");
+        List<Problem> problems = assertThrows(ScenarioException.class, () -> Suite.load(suite)).problems();
+        assertEquals(List.of("plot.togther"), problems.stream().map(Problem::key).toList(), problems.toString());
+        assertTrue(problems.getFirst().message().contains("Did you mean 'together'?"), problems.toString());
+        Files.writeString(suite, head + "plot:\n  together: [loss, {a: 1}]\n");
+        problems = assertThrows(ScenarioException.class, () -> Suite.load(suite)).problems();
+        assertEquals(List.of("plot.together"), problems.stream().map(Problem::key).toList(), problems.toString());
+        Files.writeString(suite, head + "plot:\n  together: loss\n");
+        assertEquals(List.of("loss"), Suite.load(suite).together(), "one metric needs no list");
+        Files.writeString(suite, head);
+        assertEquals(List.of(), Suite.load(suite).together());
+    }
+
+    @Test
     void aSeedBandAveragesOverTheSeedsThatLoggedEachCount() {
         var early = new MetricsTable.Curve(new double[] {10, 20}, new double[] {1, 3});
         var full = new MetricsTable.Curve(new double[] {10, 20, 30}, new double[] {2, 5, 8});
