@@ -71,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         out.println();
         try (GracefulStop stop = GracefulStop.install(); runner) {
-            Bench.Report report = Bench.run(scenarios, suite.together(), folder, out, stop.requested(), runner);
+            Bench.Report report = Bench.run(scenarios, suite.plot(), folder, out, stop.requested(), runner);
             if (report.stopped()) {
                 out.printf("%nstopped; continue with: jdive bench %s --resume %s%n", suiteFile, folder.path());
                 out.flush();

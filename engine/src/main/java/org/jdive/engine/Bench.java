@@ -143,22 +143,22 @@ public final class Bench {
      */
     public static Report run(List<Scenario> scenarios, RunFolder folder, PrintWriter out, AtomicBoolean stop,
                              Executor executor) throws IOException {
-        return run(scenarios, List.of(), folder, out, stop, executor);
+        return run(scenarios, Suite.Plot.NONE, folder, out, stop, executor);
     }
 
     /**
      * Runs the scenarios as {@link #run(List, RunFolder, PrintWriter, AtomicBoolean, Executor)} does and draws, besides
-     * each scenario's curve, every scenario's curve of each metric of {@code together} in one chart
-     * ({@link Suite#together()}: {@code plots/curves-<metric>.png}).
+     * each scenario's curve, the charts {@code plot} asks for: every scenario's curve of each of its metrics in one chart
+     * ({@code plots/curves-<metric>.png}).
      */
-    public static Report run(List<Scenario> scenarios, List<String> together, RunFolder folder, PrintWriter out,
+    public static Report run(List<Scenario> scenarios, Suite.Plot plot, RunFolder folder, PrintWriter out,
                              AtomicBoolean stop, Executor executor) throws IOException {
         try (FolderLock lock = FolderLock.acquire(folder.path())) {
-            return runLocked(scenarios, together, folder, out, stop, executor);
+            return runLocked(scenarios, plot, folder, out, stop, executor);
         }
     }
 
-    private static Report runLocked(List<Scenario> scenarios, List<String> together, RunFolder folder, PrintWriter out,
+    private static Report runLocked(List<Scenario> scenarios, Suite.Plot plot, RunFolder folder, PrintWriter out,
                                     AtomicBoolean stop, Executor executor) throws IOException {
         Map<String, Deque<RunFolder>> earlier = runsIn(folder);
         Outcome[] outcomes = new Outcome[scenarios.size()];
@@ -222,7 +222,7 @@ public final class Bench {
         folder.writeAtomically("results.csv", csv.toString());
         String table = table(done);
         folder.writeAtomically("results.md", table);
-        SuitePlots.write(folder, done, together);
+        SuitePlots.write(folder, done, plot);
         return new Report(table, done.size() < outcomes.length);
     }
 

@@ -25,11 +25,13 @@ import org.jdive.engine.scenario.YamlReader;
  * </pre>
  *
  * and the metrics whose curves of every scenario it draws together in one chart ({@code plots/curves-<metric>.png},
- * as a book chapter compares its methods), each a column of the runs' training or evaluation logs:
+ * as a book chapter compares its methods), each a column of the runs' training or evaluation logs, optionally against
+ * a logarithmic budget axis (for scenarios of very different budgets):
  *
  * <pre>
  * plot:
  *   together: [loss]
+ *   log_x: true
  * </pre>
  *
  * @param name      the file name without extension
@@ -37,13 +39,25 @@ import org.jdive.engine.scenario.YamlReader;
  * @param seeds     the seeds every scenario runs with
  * @param backends  the backends every scenario runs on
  * @param published the published figures by scenario name, in the file's order (empty when it gives none)
- * @param together  the metrics whose curves of every scenario are drawn in one chart each (empty when it asks for none)
+ * @param plot      the charts it asks for besides each scenario's curve
  */
 public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<String> backends,
-                    Map<String, Published> published, List<String> together) {
+                    Map<String, Published> published, Plot plot) {
 
-    public Suite {
-        together = List.copyOf(together);
+    /**
+     * The charts of every scenario's curves of a metric together.
+     *
+     * @param together the metrics, each drawn in a chart of its own (empty: none)
+     * @param logX     whether their budget axis is logarithmic
+     */
+    public record Plot(List<String> together, boolean logX) implements java.io.Serializable {
+
+        /** No chart of curves together. */
+        public static final Plot NONE = new Plot(List.of(), false);
+
+        public Plot {
+            together = List.copyOf(together);
+        }
     }
 
     /** One scenario of a suite and the overrides it runs with. */
@@ -68,7 +82,7 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
     }
 
     private static final List<String> KEYS = List.of("scenarios", "seeds", "backends", "published", "plot");
-    private static final List<String> PLOT_KEYS = List.of("together");
+    private static final List<String> PLOT_KEYS = List.of("together", "log_x");
     private static final List<String> PUBLISHED_KEYS = List.of("value", "std", "figure", "source");
 
     /** Reads and checks a suite file; every problem is reported at once. */
@@ -125,23 +139,23 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
             }
         }
         Map<String, Published> published = published(m.get("published"), problems);
-        List<String> together = together(m.get("plot"), problems);
+        Plot plot = plot(m.get("plot"), problems);
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return new Suite(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""), entries, seeds, backends,
-                published, together);
+                published, plot);
     }
 
-    /** {@code plot.together}: a metric or a list of them (absent: none); whether the runs log them shows when they ran. */
-    private static List<String> together(Value plot, List<Problem> problems) {
+    /** {@code plot}: {@code together}, a metric or a list of them, and {@code log_x}; absent: {@link Plot#NONE}. */
+    private static Plot plot(Value plot, List<Problem> problems) {
         if (plot == null) {
-            return List.of();
+            return Plot.NONE;
         }
         if (!plot.isMapping()) {
             problems.add(new Problem(plot.origin(), "plot", "must be a mapping with keys " + PLOT_KEYS + ", got "
                     + plot.describe()));
-            return List.of();
+            return Plot.NONE;
         }
         plot.mapping().forEach((k, v) -> {
             if (!PLOT_KEYS.contains(k)) {
@@ -149,9 +163,18 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
                         + " Keys: " + PLOT_KEYS));
             }
         });
+        boolean logX = false;
+        Value log = plot.mapping().get("log_x");
+        if (log != null) {
+            try {
+                logX = (Boolean) new ValueType.Bool().read(log);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(log.origin(), "plot.log_x", e.getMessage()));
+            }
+        }
         Value v = plot.mapping().get("together");
         if (v == null) {
-            return List.of();
+            return new Plot(List.of(), logX);
         }
         List<Value> items = v.data() instanceof List<?> list ? list.stream().map(Value.class::cast).toList() : List.of(v);
         List<String> metrics = new ArrayList<>();
@@ -166,7 +189,7 @@ public record Suite(String name, List<Entry> scenarios, List<Long> seeds, List<S
         if (metrics.isEmpty() && problems.stream().noneMatch(p -> p.key().equals("plot.together"))) {
             problems.add(new Problem(v.origin(), "plot.together", "must name at least one metric"));
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(metrics));
+        return new Plot(List.copyOf(new java.util.LinkedHashSet<>(metrics)), logX);
     }
 
     /** The {@code published} mapping (absent: none); its scenario names are checked by {@link Bench#resolve}. */

@@ -25,7 +25,7 @@ import org.jdive.engine.chart.LineChart;
  * reinforcement-learning paper's curves are usually the return of the training episodes, and ten greedy episodes
  * every so often are a noisier measure of the same policy.
  *
- * <p>For each metric the suite asks to see {@link Suite#together() together}, {@code curves-<metric>.png} holds every
+ * <p>For each metric the suite asks to see {@link Suite.Plot#together() together}, {@code curves-<metric>.png} holds every
  * scenario's curve of it in one chart, as a book chapter compares its methods (D2L chapter 12's optimisers): a line per
  * scenario (and backend, where several ran), the mean over seeds in their min-max band, read from the training log
  * where it has the column over time, else from the evaluations.
@@ -34,6 +34,8 @@ final class SuitePlots {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 360;
+    private static final int TOGETHER_WIDTH = 960;
+    private static final int TOGETHER_HEIGHT = 540;
 
     /** Where a scenario's curves are read: a log of every run folder ({@code eval} or {@code metrics}) and its column. */
     record Source(String log, String column) {
@@ -84,20 +86,21 @@ final class SuitePlots {
 
     /** Writes the charts of {@code outcomes} (skipped runs are left out) into {@code bench}'s {@code plots/}. */
     static void write(RunFolder bench, List<Bench.Outcome> outcomes) throws IOException {
-        write(bench, outcomes, List.of());
+        write(bench, outcomes, Suite.Plot.NONE);
     }
 
     /**
-     * Writes the charts of {@code outcomes} and, for each metric of {@code together} that some run logs,
-     * {@code curves-<metric>.png}.
+     * Writes the charts of {@code outcomes} and, for each metric {@code plot} asks to see together that some run logs,
+     * {@code curves-<metric>.png} (larger than the others: it has a line per scenario).
      */
-    static void write(RunFolder bench, List<Bench.Outcome> outcomes, List<String> together) throws IOException {
+    static void write(RunFolder bench, List<Bench.Outcome> outcomes, Suite.Plot plot) throws IOException {
         Path plots = bench.path().resolve(RunPlots.FOLDER);
-        for (String metric : together) {
+        for (String metric : plot.together()) {
             LineChart chart = together(outcomes, metric);
             if (chart != null) {
                 Files.createDirectories(plots);
-                chart.writePng(plots.resolve("curves-" + metric.replaceAll("[^A-Za-z0-9._-]", "_") + ".png"), WIDTH, HEIGHT);
+                chart.logX(plot.logX()).writePng(plots.resolve("curves-" + metric.replaceAll("[^A-Za-z0-9._-]", "_")
+                        + ".png"), TOGETHER_WIDTH, TOGETHER_HEIGHT);
             }
         }
         for (Map.Entry<String, List<Bench.Outcome>> scenario : byScenario(outcomes).entrySet()) {

@@ -221,17 +221,18 @@ class BenchTest {
                 backends: [cpu]
                 plot:
                   together: [return, no_such_metric]
+                  log_x: true
                 """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
         Suite loaded = Suite.load(suite);
-        assertEquals(List.of("return", "no_such_metric"), loaded.together());
+        assertEquals(new Suite.Plot(List.of("return", "no_such_metric"), true), loaded.plot());
         RunFolder folder = RunFolder.create(dir.resolve("runs"), "bench-together");
         try (LocalExecutor executor = new LocalExecutor(1)) {
-            Bench.run(Bench.resolve(loaded), loaded.together(), folder, new PrintWriter(new StringWriter()),
+            Bench.run(Bench.resolve(loaded), loaded.plot(), folder, new PrintWriter(new StringWriter()),
                     new AtomicBoolean(), executor);
         }
 
         BufferedImage png = ImageIO.read(folder.path().resolve("plots/curves-return.png").toFile());
-        assertEquals(640, png.getWidth());
+        assertEquals(960, png.getWidth(), "larger than one scenario's curve: it has a line per scenario");
         assertFalse(Files.exists(folder.path().resolve("plots/curves-no_such_metric.png")), "no run logs it: no chart");
         assertTrue(Files.exists(folder.path().resolve("plots/curve-frozenlake-qlearning.png")), "the per-scenario curves stay");
 
@@ -271,10 +272,13 @@ class BenchTest {
         Files.writeString(suite, head + "plot:\n  together: [loss, {a: 1}]\n");
         problems = assertThrows(ScenarioException.class, () -> Suite.load(suite)).problems();
         assertEquals(List.of("plot.together"), problems.stream().map(Problem::key).toList(), problems.toString());
+        Files.writeString(suite, head + "plot:\n  together: [loss]\n  log_x: sometimes\n");
+        problems = assertThrows(ScenarioException.class, () -> Suite.load(suite)).problems();
+        assertEquals(List.of("plot.log_x"), problems.stream().map(Problem::key).toList(), problems.toString());
         Files.writeString(suite, head + "plot:\n  together: loss\n");
-        assertEquals(List.of("loss"), Suite.load(suite).together(), "one metric needs no list");
+        assertEquals(new Suite.Plot(List.of("loss"), false), Suite.load(suite).plot(), "one metric needs no list");
         Files.writeString(suite, head);
-        assertEquals(List.of(), Suite.load(suite).together());
+        assertEquals(Suite.Plot.NONE, Suite.load(suite).plot());
     }
 
     @Test

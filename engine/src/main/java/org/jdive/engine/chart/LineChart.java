@@ -14,12 +14,13 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * A line chart of one or more series, each optionally in a shaded band (e.g. the mean over seeds between their
- * minimum and maximum), written as a PNG by XChart in Matplotlib's colours.
+ * minimum and maximum), written as a PNG by XChart in Matplotlib's colours (after ten, they come round again dashed).
  *
  * <pre>{@code
  * new LineChart("CartPole-v1, 3 seeds", "steps", "mean return").add("cpu", steps, mean, min, max).writePng(path, 640, 360);
@@ -42,10 +43,14 @@ public final class LineChart {
         }
     }
 
+    /** Legends with more entries than this go to the right of the plot, one entry a line, rather than below it. */
+    private static final int LEGEND_BELOW_AT_MOST = 4;
+
     private final String title;
     private final String xLabel;
     private final String yLabel;
     private final List<Series> series = new ArrayList<>();
+    private boolean logX;
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -99,6 +104,24 @@ public final class LineChart {
         }
     }
 
+    /**
+     * Draws the x axis on a logarithmic scale (e.g. curves whose budgets differ by much); every x must then be positive.
+     */
+    public LineChart logX(boolean logarithmic) {
+        if (logarithmic) {
+            for (Series s : series) {
+                for (double x : s.x()) {
+                    if (!(x > 0)) {
+                        throw new IllegalArgumentException("series '" + s.name() + "' has x = " + x
+                                + "; a logarithmic axis needs positive x");
+                    }
+                }
+            }
+        }
+        this.logX = logarithmic;
+        return this;
+    }
+
     /** The series added so far. */
     public List<Series> series() {
         return List.copyOf(series);
@@ -116,6 +139,11 @@ public final class LineChart {
         int[] colour = colours();
         long entries = Arrays.stream(colour).distinct().count();
         chart.getStyler().setLegendVisible(entries > 1 || series.stream().anyMatch(Series::hasBand));
+        if (entries > LEGEND_BELOW_AT_MOST) {
+            chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+            chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        chart.getStyler().setXAxisLogarithmic(logX);
         for (int i = 0; i < series.size(); i++) {
             Series s = series.get(i);
             if (s.hasBand()) { // drawn first, under every line: the polygon along the top and back along the bottom
@@ -144,7 +172,7 @@ public final class LineChart {
             XYSeries line = chart.addSeries(s.name(), s.x(), s.y());
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setLineColor(color);
-            line.setLineStyle(SeriesLines.SOLID);
+            line.setLineStyle(colour[i] < Style.COLOURS ? SeriesLines.SOLID : SeriesLines.DASH_DASH); // colours come round again
             line.setMarker(s.x().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             line.setMarkerColor(color);
             if (s.group() != null) { // one legend entry per group, named after it

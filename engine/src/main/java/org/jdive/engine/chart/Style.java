@@ -10,6 +10,9 @@ final class Style {
     private static final int[] TAB10 = {0x1F77B4, 0xFF7F0E, 0x2CA02C, 0xD62728, 0x9467BD, 0x8C564B, 0xE377C2,
         0x7F7F7F, 0xBCBD22, 0x17BECF};
 
+    /** How many colours there are before they repeat. */
+    static final int COLOURS = TAB10.length;
+
     private Style() {
     }
 
