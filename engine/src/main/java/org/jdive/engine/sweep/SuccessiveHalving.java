@@ -11,7 +11,8 @@ import java.util.Map;
  * Synchronous successive halving (D2L 19.4): {@code n} configurations start at the first rung's budget; once every
  * job of a rung has reported, the best {@code 1/η} of them go on to the next rung, until the last rung's budget is
  * the full one. Rung {@code i} holds {@code max(1, ⌊n / η^i⌋)} trials. A promoted trial continues its runs from
- * where they paused rather than starting over.
+ * where they paused rather than starting over. As one of {@link Hyperband}'s brackets it starts at a later rung of
+ * the sweep's levels, and numbers its trials after the brackets before it.
  */
 final class SuccessiveHalving implements Scheduler {
 
@@ -21,6 +22,9 @@ final class SuccessiveHalving implements Scheduler {
 
     private final Searcher searcher;
     private final List<Long> rungs;
+    /** The index among the sweep's rung levels of this instance's first rung (jobs carry the sweep's index). */
+    private final int firstRung;
+    private final int firstTrial;
     private final int[] sizes;
     private final List<List<Observed>> observed = new ArrayList<>();
     private final int[] expected;
@@ -28,8 +32,18 @@ final class SuccessiveHalving implements Scheduler {
     private int sampled;
 
     SuccessiveHalving(Searcher searcher, int trials, long minBudget, long maxBudget, int eta) {
+        this(searcher, trials, RungLevels.of(minBudget, maxBudget, eta), 0, eta, 0);
+    }
+
+    /**
+     * Successive halving over the levels {@code levels.subList(firstRung, levels.size())}, numbering its trials from
+     * {@code firstTrial}.
+     */
+    SuccessiveHalving(Searcher searcher, int trials, List<Long> levels, int firstRung, int eta, int firstTrial) {
         this.searcher = searcher;
-        this.rungs = RungLevels.of(minBudget, maxBudget, eta);
+        this.rungs = levels.subList(firstRung, levels.size());
+        this.firstRung = firstRung;
+        this.firstTrial = firstTrial;
         this.sizes = new int[rungs.size()];
         this.expected = new int[rungs.size()];
         long n = trials;
@@ -39,6 +53,11 @@ final class SuccessiveHalving implements Scheduler {
             observed.add(new ArrayList<>());
         }
         expected[0] = sizes[0];
+    }
+
+    /** How many configurations this instance starts at its first rung. */
+    int trials() {
+        return sizes[0];
     }
 
     @Override
@@ -53,7 +72,7 @@ final class SuccessiveHalving implements Scheduler {
                 promoteIfComplete(0);
                 return queue.poll();
             }
-            return new Job(sampled++, config, rungs.getFirst(), 0);
+            return new Job(firstTrial + sampled++, config, rungs.getFirst(), firstRung);
         }
         return null;
     }
@@ -61,8 +80,8 @@ final class SuccessiveHalving implements Scheduler {
     @Override
     public void update(Job job, double error) {
         searcher.update(job.config(), error);
-        observed.get(job.rung()).add(new Observed(job, error));
-        promoteIfComplete(job.rung());
+        observed.get(job.rung() - firstRung).add(new Observed(job, error));
+        promoteIfComplete(job.rung() - firstRung);
     }
 
     /** Once every job of {@code rung} has reported, queues its best for the next rung. */
@@ -75,6 +94,7 @@ final class SuccessiveHalving implements Scheduler {
         expected[rung + 1] = next;
         results.stream().sorted(Comparator.comparingDouble(Observed::error).thenComparingInt(o -> o.job().trial()))
                 .limit(next)
-                .forEach(o -> queue.add(new Job(o.job().trial(), o.job().config(), rungs.get(rung + 1), rung + 1)));
+                .forEach(o -> queue.add(new Job(o.job().trial(), o.job().config(), rungs.get(rung + 1),
+                        firstRung + rung + 1)));
     }
 }

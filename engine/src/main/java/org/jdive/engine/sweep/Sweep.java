@@ -31,7 +31,7 @@ import org.jdive.engine.scenario.YamlReader;
  *   agent.target_update_interval: {log_int: [10, 1000]}
  * metric: mean_return                   # an evaluation metric of the runs
  * mode: max
- * searcher: asha                        # grid, random, successive-halving or asha
+ * searcher: asha                        # grid, random, successive-halving, asha or hyperband
  * trials: 12
  * min_budget: 5000                      # in the scenario's unit
  * eta: 3
@@ -42,9 +42,11 @@ import org.jdive.engine.scenario.YamlReader;
  * @param sets       the fixed overrides, as {@code key=value}
  * @param space      the searched keys and their domains, in the file's order
  * @param maximize   whether a larger metric is better ({@code mode: max})
- * @param trials     configurations to try (grid: at most this many of the grid; successive halving: at the first rung)
+ * @param trials     configurations to try (grid: at most this many of the grid; successive halving: at the first rung;
+ *                   hyperband: unused, its brackets decide)
  * @param seeds      each configuration runs with every seed; its result is the mean over them
- * @param minBudget  successive halving's and ASHA's first rung, in the scenario's unit (random, grid: the max)
+ * @param minBudget  the first rung of successive halving, ASHA and Hyperband, in the scenario's unit (random, grid:
+ *                   the max)
  * @param maxBudget  every trial's budget at most: the scenario's unless given
  * @param maxSeconds no job starts after this much wall time (infinity: no limit)
  * @param seed       the searcher's seed
@@ -54,7 +56,7 @@ public record Sweep(String name, Path scenario, List<String> sets, Map<String, D
                     int eta, int gridPoints, double maxSeconds, long seed, String budgetKey, String unit) {
 
     /** The searchers a sweep may name. */
-    public static final List<String> SEARCHERS = List.of("grid", "random", "successive-halving", "asha");
+    public static final List<String> SEARCHERS = List.of("grid", "random", "successive-halving", "asha", "hyperband");
     private static final List<String> KEYS = List.of("scenario", "set", "space", "metric", "mode", "searcher", "trials",
             "seeds", "min_budget", "max_budget", "eta", "grid_points", "max_seconds", "seed");
     private static final List<String> DOMAINS = List.of("uniform", "log_uniform", "int", "log_int", "choice");
@@ -76,6 +78,7 @@ public record Sweep(String name, Path scenario, List<String> sets, Map<String, D
             case "successive-halving" -> new SuccessiveHalving(new RandomSearcher(space, seed), trials, minBudget,
                     maxBudget, eta);
             case "asha" -> new Asha(new RandomSearcher(space, seed), trials, minBudget, maxBudget, eta);
+            case "hyperband" -> new Hyperband(new RandomSearcher(space, seed), minBudget, maxBudget, eta);
             default -> throw new IllegalStateException("unknown searcher " + searcher);
         };
     }
@@ -138,14 +141,19 @@ public record Sweep(String name, Path scenario, List<String> sets, Map<String, D
             long gridPoints = (Long) read("grid_points", new ValueType.Int(1, 1000), 5L);
             Double maxSeconds = (Double) read("max_seconds", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, true), null);
             long seed = (Long) read("seed", new ValueType.Int(0, Long.MAX_VALUE), 0L);
-            boolean multiFidelity = searcher.equals("successive-halving") || searcher.equals("asha");
+            boolean multiFidelity = searcher.equals("successive-halving") || searcher.equals("asha")
+                    || searcher.equals("hyperband");
             if (multiFidelity && minBudget == null && m.containsKey("searcher")) {
                 problems.add(new Problem(m.get("searcher").origin(), "min_budget", "missing; " + searcher
                         + " starts every configuration at min_budget (in the scenario's unit) and promotes the best"));
             }
             if (!multiFidelity && minBudget != null) {
-                problems.add(new Problem(m.get("min_budget").origin(), "min_budget", "only successive-halving and asha "
-                        + "use it; " + searcher + " runs every configuration to max_budget"));
+                problems.add(new Problem(m.get("min_budget").origin(), "min_budget", "only successive-halving, asha and "
+                        + "hyperband use it; " + searcher + " runs every configuration to max_budget"));
+            }
+            if (searcher.equals("hyperband") && trials != null) {
+                problems.add(new Problem(m.get("trials").origin(), "trials", "hyperband decides how many configurations "
+                        + "each of its brackets starts (from min_budget, max_budget and eta); leave trials out"));
             }
             if (!searcher.equals("grid") && m.containsKey("grid_points")) {
                 problems.add(new Problem(m.get("grid_points").origin(), "grid_points", "only the grid searcher uses it"));

@@ -131,4 +131,33 @@ class SchedulersTest {
         assertEquals(4, t4.trial());
         assertNull(asha.suggest(), "five configurations started, nothing promotable until more results come");
     }
+
+    @Test
+    void hyperbandBracketSizesAreLiEtAls() {
+        // R = 81, η = 3 (Li et al. 2018, table 1): s_max = 4, brackets of 81, 34, 15, 8 and 5 configurations
+        assertEquals(List.of(81, 34, 15, 8, 5),
+                List.of(4, 3, 2, 1, 0).stream().map(s -> Hyperband.bracketSize(4, s, 3)).toList());
+    }
+
+    @Test
+    void hyperbandRunsSuccessiveHalvingFromEachRungThenRandomSearchAtTheFullBudget() {
+        // levels 1, 3, 9: brackets of 9 trials from budget 1 (9, 3, 1), 5 from budget 3 (5, 1) and 3 at budget 9
+        Hyperband hb = new Hyperband(new RandomSearcher(SPACE, 1), 1, 9, 3);
+        List<Job> all = new ArrayList<>();
+        for (Job job = hb.suggest(); job != null && all.size() < 100; job = hb.suggest()) { // one worker
+            all.add(job);
+            hb.update(job, job.trial()); // lower trials are better
+        }
+        assertEquals(9 + 3 + 1 + 5 + 1 + 3, all.size());
+        assertEquals(List.of(1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L, 1L), all.subList(0, 9).stream().map(Job::budget).toList());
+        assertEquals(List.of(0, 1, 2), all.stream().filter(j -> j.budget() == 3 && j.rung() == 1 && j.trial() < 9)
+                .map(Job::trial).toList(), "bracket 1 promotes its best third");
+        assertEquals(new Job(0, all.getFirst().config(), 9, 2), all.get(12), "and then its best to the full budget");
+        assertEquals(List.of(9, 10, 11, 12, 13), all.stream().filter(j -> j.trial() >= 9 && j.trial() < 14
+                && j.budget() == 3).map(Job::trial).toList(), "bracket 2 starts at the second rung");
+        assertEquals(List.of(14, 15, 16), all.stream().filter(j -> j.trial() >= 14).map(Job::trial).toList(),
+                "the last bracket runs three configurations at the full budget once each");
+        assertTrue(all.stream().filter(j -> j.trial() >= 14).allMatch(j -> j.budget() == 9 && j.rung() == 2));
+        assertEquals(17, all.stream().map(Job::trial).distinct().count(), "trials are numbered across brackets");
+    }
 }

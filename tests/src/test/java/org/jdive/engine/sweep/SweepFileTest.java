@@ -99,9 +99,11 @@ class SweepFileTest {
                 Arguments.of("min_budget not below the max", VALID.replace("min_budget: 100", "min_budget: 900"), 6,
                         "min_budget", "must be below max_budget (900 episodes)"),
                 Arguments.of("min_budget for random search", VALID.replace("searcher: asha", "searcher: random"), 6,
-                        "min_budget", "only successive-halving and asha use it"),
+                        "min_budget", "only successive-halving, asha and hyperband use it"),
+                Arguments.of("trials for hyperband", VALID.replace("searcher: asha", "searcher: hyperband\ntrials: 4"), 6,
+                        "trials", "hyperband decides how many configurations"),
                 Arguments.of("unknown searcher", VALID.replace("searcher: asha", "searcher: hyperbnd"), 5, "searcher",
-                        "Allowed: grid, random, successive-halving, asha"),
+                        "Allowed: grid, random, successive-halving, asha, hyperband"),
                 Arguments.of("eta below 2", VALID + "eta: 1\n", 7, "eta", "must be in [2, 1000], got 1"));
     }
 

@@ -125,6 +125,30 @@ class TunerTest {
         }
     }
 
+    @Test
+    void hyperbandRunsItsBracketsAndOneWorkerAgreesWithTwo() throws IOException {
+        Sweep hyperband = sweep("""
+                space:
+                  agent.alpha: {log_uniform: [0.01, 0.5]}
+                searcher: hyperband
+                min_budget: 100
+                """);
+        Tuner.Report one = run(hyperband, "hb1", 1);
+        // rungs 100, 300, 900: brackets of 9 (9, 3, 1 jobs), 5 (5, 1) and 3 (3)
+        assertEquals(9 + 3 + 1 + 5 + 1 + 3, one.results().size());
+        assertEquals(17, one.results().stream().map(r -> r.job().trial()).distinct().count());
+        assertEquals(List.of(100L, 300L, 900L), one.results().stream().map(r -> r.job().budget()).distinct().sorted()
+                .toList());
+        Tuner.Report two = run(hyperband, "hb2", 2);
+        assertEquals(one.results().size(), two.results().size());
+        assertEquals(best(one), best(two), "two workers overlap brackets but make the same decisions");
+    }
+
+    private static double best(Tuner.Report report) {
+        return report.results().stream().filter(r -> r.job().budget() == 900).mapToDouble(TrialResult::value).max()
+                .orElseThrow();
+    }
+
     /** results.csv without its last column, the wall time. */
     private static List<String> withoutWall(Path csv) throws IOException {
         return Files.readAllLines(csv).stream().map(l -> l.substring(0, l.lastIndexOf(','))).toList();
