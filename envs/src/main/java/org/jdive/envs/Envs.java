@@ -36,11 +36,27 @@ public final class Envs {
     private Envs() {
     }
 
-    /** Adds an id; registering an id twice is an error. */
+    /**
+     * Adds an id. Registering an id twice is an error (Gymnasium warns and overwrites; here a second spec
+     * would silently change what an id means): code that may run more than once asks {@link #isRegistered}
+     * first.
+     *
+     * @throws IllegalArgumentException if {@code spec.id()} is already registered
+     */
     public static void register(EnvSpec spec) {
         if (SPECS.putIfAbsent(spec.id(), spec) != null) {
-            throw new IllegalArgumentException("env id '" + spec.id() + "' is already registered");
+            throw new IllegalArgumentException("env id '" + spec.id() + "' is already registered;"
+                    + " check Envs.isRegistered(id) before registering it again");
         }
+    }
+
+    /**
+     * Whether {@code id} is registered, as Gymnasium's {@code id in gymnasium.registry}: {@code if
+     * (!Envs.isRegistered(id)) Envs.register(spec)} registers an id once however often it runs (make that
+     * pair {@code synchronized} where threads may race).
+     */
+    public static boolean isRegistered(String id) {
+        return SPECS.containsKey(id);
     }
 
     /** Every registered id with its one-line description, sorted by id. */
@@ -63,8 +79,12 @@ public final class Envs {
         return make(id, Map.of());
     }
 
-    /** Builds an env with the given options (Gymnasium's keyword arguments), wrapped in its time limit. */
-    public static Env make(String id, Map<String, Object> options) {
+    /**
+     * Builds an env with the given options (Gymnasium's keyword arguments), wrapped in its time limit. Any map
+     * from names to values will do ({@code Map<String, Integer>} too); {@link Options} checks each value's type
+     * when the env reads it.
+     */
+    public static Env make(String id, Map<String, ?> options) {
         EnvSpec spec = spec(id);
         for (String name : options.keySet()) {
             if (!name.equals(MAX_EPISODE_STEPS) && !spec.optionNames().contains(name)) {
@@ -83,17 +103,30 @@ public final class Envs {
         return maxSteps > 0 ? new TimeLimit(env, maxSteps) : env;
     }
 
-    /** {@code n} copies of an env stepped together, autoresetting on the next step (Gymnasium's default). */
+    /**
+     * {@code n} copies of an env with its default options, stepped together on the caller's thread and
+     * autoresetting on the next step (Gymnasium's default).
+     */
     public static VectorEnv makeVector(String id, int n) {
-        return makeVector(id, Map.of(), n, AutoresetMode.NEXT_STEP, 1);
+        return makeVector(id, n, AutoresetMode.NEXT_STEP);
+    }
+
+    /**
+     * {@code n} copies of an env with its default options, stepped together on the caller's thread and
+     * autoresetting as {@code mode} says. Agents that learn from each transition as it happens (DQN, SAC, PPO)
+     * want {@link AutoresetMode#SAME_STEP}, whose step that ends an episode also starts the next one.
+     */
+    public static VectorEnv makeVector(String id, int n, AutoresetMode mode) {
+        return makeVector(id, Map.of(), n, mode, 1);
     }
 
     /**
      * {@code n} copies of an env stepped together.
      *
+     * @param options as {@link #make(String, Map)}'s, given to every copy
      * @param threads how many threads step the copies (1 steps them on the caller's thread)
      */
-    public static VectorEnv makeVector(String id, Map<String, Object> options, int n, AutoresetMode mode,
+    public static VectorEnv makeVector(String id, Map<String, ?> options, int n, AutoresetMode mode,
                                        int threads) {
         Supplier<Env> factory = () -> make(id, options);
         return new VectorEnv(factory, n, mode, threads);

@@ -1,5 +1,6 @@
 package org.jdive.envs;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -12,9 +13,9 @@ public final class Options {
     private final String envId;
     private final Map<String, Object> values;
 
-    Options(String envId, Map<String, Object> values) {
+    Options(String envId, Map<String, ?> values) {
         this.envId = envId;
-        this.values = values;
+        this.values = Collections.unmodifiableMap(values); // a read-only view that keeps null values
     }
 
     /** Whether the option was given (with any value, null included). */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jdive.envs.vector.AutoresetMode;
+import org.jdive.envs.vector.VectorEnv;
 import org.jdive.envs.wrappers.TimeLimit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,9 +88,52 @@ class EnvsTest {
     }
 
     @Test
-    void registeringAnIdTwiceIsAnError() {
+    void registeringAnIdTwiceIsAnErrorThatNamesIsRegistered() {
         EnvSpec duplicate = new EnvSpec("CartPole-v1", "again", 0, List.of(), o -> new EchoEnv(1));
-        assertThrows(IllegalArgumentException.class, () -> Envs.register(duplicate));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Envs.register(duplicate));
+        assertTrue(e.getMessage().contains("'CartPole-v1'") && e.getMessage().contains("Envs.isRegistered"),
+                e.getMessage());
+    }
+
+    @Test
+    void isRegisteredAnswersForBuiltInAndAddedIds() {
+        assertTrue(Envs.isRegistered("CartPole-v1"));
+        assertTrue(Envs.isRegistered("MinAtar/Breakout-v1"));
+        assertFalse(Envs.isRegistered("CartPole-v0"), "no near-miss matching");
+        assertFalse(Envs.isRegistered("Test/Once-v0"));
+        for (int i = 0; i < 2; i++) { // the idiom for code that may run twice
+            if (!Envs.isRegistered("Test/Once-v0")) {
+                Envs.register(new EnvSpec("Test/Once-v0", "registered once", 0, List.of(), o -> new EchoEnv(1)));
+            }
+        }
+        assertTrue(Envs.isRegistered("Test/Once-v0"));
+        assertEquals(1, Envs.list().stream().filter(spec -> spec.id().equals("Test/Once-v0")).count());
+    }
+
+    @Test
+    void optionsMayBeAnyMapFromNames() {
+        Map<String, Integer> steps = Map.of("max_episode_steps", 7);
+        assertEquals(7, ((TimeLimit) Envs.make("CartPole-v1", steps)).maxEpisodeSteps());
+        Map<String, Boolean> slippery = Map.of("is_slippery", false);
+        Env lake = Envs.make("FrozenLake-v1", slippery);
+        lake.reset(0);
+        assertEquals(4f, lake.step(1).observation()[0], "down from the start, without slipping");
+        try (VectorEnv vector = Envs.makeVector("CartPole-v1", steps, 2, AutoresetMode.NEXT_STEP, 1)) {
+            assertEquals(7, ((TimeLimit) vector.env(1)).maxEpisodeSteps());
+        }
+    }
+
+    @Test
+    void makeVectorTakesTheAutoresetMode() {
+        try (VectorEnv sameStep = Envs.makeVector("CartPole-v1", 3, AutoresetMode.SAME_STEP);
+             VectorEnv nextStep = Envs.makeVector("CartPole-v1", 2, AutoresetMode.NEXT_STEP);
+             VectorEnv byDefault = Envs.makeVector("CartPole-v1", 2)) {
+            assertEquals(AutoresetMode.SAME_STEP, sameStep.autoresetMode());
+            assertEquals(3, sameStep.numEnvs());
+            assertEquals(500, ((TimeLimit) sameStep.env(0)).maxEpisodeSteps(), "the id's time limit");
+            assertEquals(AutoresetMode.NEXT_STEP, nextStep.autoresetMode());
+            assertEquals(AutoresetMode.NEXT_STEP, byDefault.autoresetMode(), "Gymnasium's default");
+        }
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.jdive.examples;
 
 import java.io.PrintStream;
-import java.util.Map;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
 import org.jdive.agents.dqn.DqnListener;
@@ -41,7 +40,7 @@ public final class CartPoleDqn {
      */
     public static PeriodicEvaluation.Outcome train(long steps, long seed, PrintStream out) {
         // DQN learns from a whole transition at every step, so the vector env autoresets within the same step.
-        try (VectorEnv envs = Envs.makeVector(ENV_ID, Map.of(), 1, AutoresetMode.SAME_STEP, 1);
+        try (VectorEnv envs = Envs.makeVector(ENV_ID, 1, AutoresetMode.SAME_STEP);
              Dqn dqn = new Dqn(envs, zooConfig(), seed)) {
             EpisodeStats stats = new EpisodeStats();
             dqn.listener(stats);

@@ -37,11 +37,12 @@ public final class CustomEnvQLearning {
     }
 
     /**
-     * Adds {@value #ID} to the registry (once: registering an id twice is an error). {@code make} then accepts
-     * the option {@code length} and adds a 100-step time limit ({@code max_episode_steps} overrides it).
+     * Adds {@value #ID} to the registry unless it is there already (registering an id twice is an error).
+     * {@code make} then accepts the option {@code length} and adds a 100-step time limit
+     * ({@code max_episode_steps} overrides it).
      */
     public static synchronized void register() {
-        if (Envs.list().stream().noneMatch(spec -> spec.id().equals(ID))) {
+        if (!Envs.isRegistered(ID)) {
             Envs.register(new EnvSpec(ID, "a corridor: +1 one step left of the start, +10 at the far right end",
                     100, List.of("length"), options -> {
                         int length = options.integer("length", 8);

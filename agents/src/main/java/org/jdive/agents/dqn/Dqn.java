@@ -91,7 +91,8 @@ public final class Dqn implements Trainable, AutoCloseable {
         config.validate();
         if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
             throw new IllegalArgumentException("DQN needs a vector env in SAME_STEP autoreset mode (every step a "
-                    + "real transition), got " + envs.autoresetMode());
+                    + "real transition), got " + envs.autoresetMode() + ": make it with Envs.makeVector(id, n, "
+                    + "AutoresetMode.SAME_STEP)");
         }
         if (!(envs.singleActionSpace() instanceof Discrete discrete)) {
             throw new IllegalArgumentException("DQN needs a discrete action space, got " + envs.singleActionSpace());

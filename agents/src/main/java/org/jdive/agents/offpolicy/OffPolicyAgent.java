@@ -58,7 +58,8 @@ public abstract class OffPolicyAgent implements PolicyGradient {
         settings.validate(name);
         if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
             throw new IllegalArgumentException(name + " follows Gymnasium's same-step autoreset, got "
-                    + envs.autoresetMode());
+                    + envs.autoresetMode() + ": make the vector env with Envs.makeVector(id, n, "
+                    + "AutoresetMode.SAME_STEP)");
         }
         if (!(envs.env(0).unwrapped().actionSpace() instanceof Box box) || !bounded(box)) {
             throw new IllegalArgumentException(name + " needs continuous actions in a bounded box, got "

@@ -79,7 +79,8 @@ public abstract class OnPolicyAgent implements PolicyGradient {
                   long seed) {
         if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
             throw new IllegalArgumentException(name + " follows Gymnasium's same-step autoreset, got "
-                    + envs.autoresetMode());
+                    + envs.autoresetMode() + ": make the vector env with Envs.makeVector(id, n, "
+                    + "AutoresetMode.SAME_STEP)");
         }
         Space actions = envs.singleActionSpace();
         if (!(actions instanceof Discrete || actions instanceof Box)) {

@@ -189,7 +189,7 @@ class DqnTest {
         try (VectorEnv nextStep = Envs.makeVector("CartPole-v1", Map.of(), 1, AutoresetMode.NEXT_STEP, 1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new Dqn(nextStep, new DqnConfig(), 0));
-            assertTrue(e.getMessage().contains("SAME_STEP"), e.getMessage());
+            assertTrue(e.getMessage().contains("Envs.makeVector(id, n, AutoresetMode.SAME_STEP)"), e.getMessage());
         }
         try (VectorEnv envs = cartPoles(2)) {
             assertThrows(IllegalArgumentException.class, () -> new Dqn(envs, new DqnConfig(), 0), "numEnvs mismatch");
