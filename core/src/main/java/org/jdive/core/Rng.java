@@ -9,6 +9,13 @@ import org.apache.commons.rng.simple.RandomSource;
  * Seeded random streams (Apache Commons RNG). One scenario seed is split into independent streams per
  * consumer ({@code "init"}, {@code "env"}, {@code "replay"}, ...), so that adding a consumer never shifts
  * the numbers another one draws.
+ *
+ * <p>This is the {@code Rng} to use in your own code: for weight initialisation, data shuffling, exploration,
+ * replay sampling, anything outside an env, {@code Rng.split(seed, "purpose")}. Its namesake
+ * {@code org.jdive.envs.Rng} (in {@code jdive-envs}, which does not depend on this module)
+ * holds the streams envs draw from: an env is seeded through {@code reset(seed)}, and you need that class only
+ * when writing an env or wrapper of your own. For equal seeds the two classes' {@code seeded} give different
+ * streams.
  */
 public final class Rng {
 

@@ -3,7 +3,17 @@ package org.jdive.envs;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
-/** The seeded random streams of the envs module: one generator family, so equal seeds give equal streams. */
+/**
+ * The seeded random streams envs draw from (xoroshiro128++, Apache Commons RNG): {@link AbstractEnv} makes its
+ * stream with {@link #seeded(long) seeded(seed)} on {@code reset(seed)}, so equal seeds give equal episodes.
+ * Use it when writing an env or wrapper of your own (as {@code AbstractEnv} and
+ * {@link org.jdive.envs.wrappers.StickyActions} do) or to reproduce an env's draws.
+ *
+ * <p>For everything outside envs (network initialisation, shuffling, exploration, replay), use
+ * {@code org.jdive.core.Rng} from {@code jdive-core}, whose {@code split(seed, name)} derives one independent
+ * stream per purpose from one seed. The envs module has its own class because it does not depend on the core;
+ * for equal seeds the two classes' {@code seeded} give different streams.
+ */
 public final class Rng {
 
     private Rng() {
