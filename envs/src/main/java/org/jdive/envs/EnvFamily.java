@@ -9,5 +9,6 @@ import java.util.List;
  */
 public interface EnvFamily {
 
+    /** The ids this family adds, each with its options, time limit and factory. */
     List<EnvSpec> specs();
 }

@@ -15,6 +15,11 @@ import java.util.function.Function;
 public record EnvSpec(String id, String description, int maxEpisodeSteps, List<String> optionNames,
                       Function<Options, Env> factory) {
 
+    /**
+     * Checks the time limit and copies the option names.
+     *
+     * @throws IllegalArgumentException if {@code maxEpisodeSteps} is negative
+     */
     public EnvSpec {
         if (maxEpisodeSteps < 0) {
             throw new IllegalArgumentException(id + ": maxEpisodeSteps must be >= 0 (0 = no limit), got " + maxEpisodeSteps);

@@ -23,6 +23,7 @@ public final class Options {
         return values.containsKey(name);
     }
 
+    /** A {@code Boolean} option, or {@code fallback} when it was not given. */
     public boolean bool(String name, boolean fallback) {
         Object v = values.getOrDefault(name, fallback);
         if (v instanceof Boolean b) {
@@ -31,6 +32,10 @@ public final class Options {
         throw wrongType(name, "a boolean", v);
     }
 
+    /**
+     * An {@code Integer}, {@code Long} or {@code Short} option that fits an {@code int}, or {@code fallback} when it
+     * was not given; a {@code Double} such as {@code 8.0} is rejected.
+     */
     public int integer(String name, int fallback) {
         Object v = values.getOrDefault(name, fallback);
         if (v instanceof Integer || v instanceof Long || v instanceof Short) {
@@ -39,6 +44,7 @@ public final class Options {
         throw wrongType(name, "an integer", v);
     }
 
+    /** Any {@code Number} option, as a double, or {@code fallback} when it was not given. */
     public double number(String name, double fallback) {
         Object v = values.getOrDefault(name, fallback);
         if (v instanceof Number n) {

@@ -18,10 +18,16 @@ public final class StateReader {
 
     private final DataInputStream in;
 
+    /** Reads {@code state}, the bytes of a {@link StateWriter#toByteArray()}, from the start. */
     public StateReader(byte[] state) {
         this.in = new DataInputStream(new ByteArrayInputStream(state));
     }
 
+    /**
+     * The next int.
+     *
+     * @throws IllegalArgumentException if the state has ended: it was saved by a different kind of env
+     */
     public int readInt() {
         try {
             return in.readInt();
@@ -32,22 +38,30 @@ public final class StateReader {
         }
     }
 
+    /** The next long. */
     public long readLong() {
         return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
     }
 
+    /** The next double, bit for bit as written (NaN payloads included). */
     public double readDouble() {
         return Double.longBitsToDouble(readLong());
     }
 
+    /** The next float, bit for bit as written. */
     public float readFloat() {
         return Float.intBitsToFloat(readInt());
     }
 
+    /** The next boolean. */
     public boolean readBoolean() {
         return readInt() != 0;
     }
 
+    /**
+     * Fills {@code into} with ints written by {@link StateWriter#writeInts}; the written length must be {@code
+     * into.length}.
+     */
     public void readInts(int[] into) {
         readLength(into.length);
         for (int i = 0; i < into.length; i++) {
@@ -55,6 +69,10 @@ public final class StateReader {
         }
     }
 
+    /**
+     * Fills {@code into} with floats written by {@link StateWriter#writeFloats}; the written length must be {@code
+     * into.length}.
+     */
     public void readFloats(float[] into) {
         readLength(into.length);
         for (int i = 0; i < into.length; i++) {
@@ -62,6 +80,10 @@ public final class StateReader {
         }
     }
 
+    /**
+     * Fills {@code into} with doubles written by {@link StateWriter#writeDoubles}; the written length must be {@code
+     * into.length}.
+     */
     public void readDoubles(double[] into) {
         readLength(into.length);
         for (int i = 0; i < into.length; i++) {
@@ -69,6 +91,10 @@ public final class StateReader {
         }
     }
 
+    /**
+     * Fills {@code into} with booleans written by {@link StateWriter#writeBooleans}; the written length must be {@code
+     * into.length}.
+     */
     public void readBooleans(boolean[] into) {
         readLength(into.length);
         for (int i = 0; i < into.length; i++) {

@@ -18,6 +18,7 @@ public final class StateWriter {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
 
+    /** Appends {@code value}; returns this writer, for chaining. */
     public StateWriter writeInt(int value) {
         try {
             out.writeInt(value);
@@ -27,6 +28,7 @@ public final class StateWriter {
         return this;
     }
 
+    /** Appends {@code value}. */
     public StateWriter writeLong(long value) {
         try {
             out.writeLong(value);
@@ -36,14 +38,17 @@ public final class StateWriter {
         return this;
     }
 
+    /** Appends {@code value} bit for bit (NaN payloads included). */
     public StateWriter writeDouble(double value) {
         return writeLong(Double.doubleToRawLongBits(value));
     }
 
+    /** Appends {@code value} bit for bit. */
     public StateWriter writeFloat(float value) {
         return writeInt(Float.floatToRawIntBits(value));
     }
 
+    /** Appends {@code value}. */
     public StateWriter writeBoolean(boolean value) {
         return writeInt(value ? 1 : 0);
     }
@@ -57,6 +62,7 @@ public final class StateWriter {
         return this;
     }
 
+    /** Writes the length, then the values. */
     public StateWriter writeFloats(float[] values) {
         writeInt(values.length);
         for (float v : values) {
@@ -65,6 +71,7 @@ public final class StateWriter {
         return this;
     }
 
+    /** Writes the length, then the values. */
     public StateWriter writeDoubles(double[] values) {
         writeInt(values.length);
         for (double v : values) {
@@ -73,6 +80,7 @@ public final class StateWriter {
         return this;
     }
 
+    /** Writes the length, then the values. */
     public StateWriter writeBooleans(boolean[] values) {
         writeInt(values.length);
         for (boolean v : values) {

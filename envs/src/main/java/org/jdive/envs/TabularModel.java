@@ -9,8 +9,10 @@ import java.util.List;
  */
 public interface TabularModel {
 
+    /** The number of states; states are {@code 0 .. numStates() - 1}, the observation of a tabular env. */
     int numStates();
 
+    /** The number of actions, {@code 0 .. numActions() - 1}, the same in every state. */
     int numActions();
 
     /** Gymnasium's {@code P[state][action]}: the possible outcomes of {@code action} in {@code state}. */

@@ -14,6 +14,11 @@ public record ArcadeSettings(boolean minimalActionSet, boolean difficultyRamping
     /** MinAtar's defaults: full action set, ramping on, sticky actions with probability 0.1. */
     public static final ArcadeSettings MINATAR = new ArcadeSettings(false, true, 0.1);
 
+    /**
+     * Checks the sticky-action probability.
+     *
+     * @throws IllegalArgumentException if {@code stickyActionProb} is outside [0, 1]
+     */
     public ArcadeSettings {
         if (!(stickyActionProb >= 0.0 && stickyActionProb <= 1.0)) {
             throw new IllegalArgumentException(

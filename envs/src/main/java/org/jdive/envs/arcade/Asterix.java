@@ -40,6 +40,10 @@ public final class Asterix extends ArcadeGame {
     private int rampTimer;
     private int rampLevel;
 
+    /**
+     * A game set up by {@code settings} (action set, difficulty ramping, sticky actions); the ids {@code
+     * MinAtar/Asterix-v0} and {@code -v1} build it with MinAtar's defaults.
+     */
     public Asterix(ArcadeSettings settings) {
         super(new String[] {"player", "enemy", "trail", "gold"}, "@E-$", "nlurd", settings);
     }

@@ -35,6 +35,10 @@ public final class Breakout extends ArcadeGame {
     private int trailY;
     private boolean struckLastFrame;
 
+    /**
+     * A game set up by {@code settings} (action set, difficulty ramping, sticky actions); the ids {@code
+     * MinAtar/Breakout-v0} and {@code -v1} build it with MinAtar's defaults.
+     */
     public Breakout(ArcadeSettings settings) {
         super(new String[] {"paddle", "ball", "trail", "brick"}, "=o*#", "nlr", settings);
     }

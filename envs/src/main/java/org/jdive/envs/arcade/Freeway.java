@@ -33,6 +33,10 @@ public final class Freeway extends ArcadeGame {
     private int moveTimer;
     private int framesLeft;
 
+    /**
+     * A game set up by {@code settings} (action set, difficulty ramping, sticky actions); the ids {@code
+     * MinAtar/Freeway-v0} and {@code -v1} build it with MinAtar's defaults.
+     */
     public Freeway(ArcadeSettings settings) {
         super(new String[] {"chicken", "car", "speed1", "speed2", "speed3", "speed4", "speed5"},
                 "C#12345", "nud", settings);

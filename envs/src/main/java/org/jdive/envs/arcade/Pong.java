@@ -37,6 +37,10 @@ public final class Pong extends ArcadeGame {
     private int agentPoints;
     private int opponentPoints;
 
+    /**
+     * A game set up by {@code settings} (action set, difficulty ramping, sticky actions); the ids {@code jdive/Pong-v0}
+     * and {@code -v1} build it with MinAtar's defaults.
+     */
     public Pong(ArcadeSettings settings) {
         super(new String[] {"paddle", "opponent", "ball", "trail"}, "=Ho*", "nlr", settings);
     }

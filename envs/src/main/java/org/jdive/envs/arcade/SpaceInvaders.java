@@ -45,6 +45,10 @@ public final class SpaceInvaders extends ArcadeGame {
     private int shotTimer;
     private int waves;
 
+    /**
+     * A game set up by {@code settings} (action set, difficulty ramping, sticky actions); the ids {@code
+     * MinAtar/SpaceInvaders-v0} and {@code -v1} build it with MinAtar's defaults.
+     */
     public SpaceInvaders(ArcadeSettings settings) {
         super(new String[] {"cannon", "alien", "alien_left", "alien_right", "friendly_bullet", "enemy_bullet"},
                 "^A<>|!", "nlrf", settings);

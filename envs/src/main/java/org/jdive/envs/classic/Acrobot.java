@@ -22,16 +22,27 @@ import org.jdive.envs.spaces.Discrete;
  */
 public final class Acrobot extends AbstractEnv {
 
+    /** Seconds integrated per step. */
     public static final double DT = 0.2;
+    /** Length of the upper link, metres. */
     public static final double LINK_LENGTH_1 = 1.0;
+    /** Length of the lower link, metres. */
     public static final double LINK_LENGTH_2 = 1.0;
+    /** Mass of the upper link, kg. */
     public static final double LINK_MASS_1 = 1.0;
+    /** Mass of the lower link, kg. */
     public static final double LINK_MASS_2 = 1.0;
+    /** Distance from the pivot to the upper link's centre of mass, metres. */
     public static final double LINK_COM_POS_1 = 0.5;
+    /** Distance from the middle joint to the lower link's centre of mass, metres. */
     public static final double LINK_COM_POS_2 = 0.5;
+    /** Moment of inertia of either link, kg·m². */
     public static final double LINK_MOI = 1.0;
+    /** Bound on the upper link's angular velocity, rad/s. */
     public static final double MAX_VEL_1 = 4 * Math.PI;
+    /** Bound on the lower link's angular velocity, rad/s. */
     public static final double MAX_VEL_2 = 9 * Math.PI;
+    /** m/s². */
     public static final double GRAVITY = 9.8;
     private static final double[] AVAIL_TORQUE = {-1.0, 0.0, 1.0};
 
@@ -47,6 +58,7 @@ public final class Acrobot extends AbstractEnv {
     private final double[] k4 = new double[4];
     private final double[] probe = new double[4];
 
+    /** An acrobot at rest; {@code reset} draws its first state. */
     public Acrobot() {
         super(3, 6);
     }

@@ -21,16 +21,25 @@ import org.jdive.envs.spaces.Discrete;
  */
 public final class CartPole extends AbstractEnv {
 
+    /** m/s². */
     public static final double GRAVITY = 9.8;
+    /** kg. */
     public static final double MASS_CART = 1.0;
+    /** kg. */
     public static final double MASS_POLE = 0.1;
+    /** Cart and pole, kg. */
     public static final double TOTAL_MASS = MASS_POLE + MASS_CART;
     /** Half the pole's length. */
     public static final double LENGTH = 0.5;
+    /** The pole's mass times its half-length, kg·m. */
     public static final double POLE_MASS_LENGTH = MASS_POLE * LENGTH;
+    /** The push of either action, newtons. */
     public static final double FORCE_MAG = 10.0;
+    /** Seconds between state updates (one Euler step). */
     public static final double TAU = 0.02;
+    /** The pole angle beyond which the episode terminates, radians (12 degrees). */
     public static final double THETA_THRESHOLD = 12 * 2 * Math.PI / 360;
+    /** The cart position beyond which the episode terminates, metres either side of the centre. */
     public static final double X_THRESHOLD = 2.4;
 
     private static final Space OBSERVATION_SPACE = new Box(

@@ -21,11 +21,20 @@ import org.jdive.envs.spaces.Discrete;
  */
 public final class MountainCar extends AbstractEnv {
 
+    /**
+     * The left wall; positions are clipped to {@code [MIN_POSITION, MAX_POSITION]} (Gymnasium's units, no physical
+     * ones).
+     */
     public static final double MIN_POSITION = -1.2;
+    /** The right edge of the track. */
     public static final double MAX_POSITION = 0.6;
+    /** Velocities are clipped to ±{@code MAX_SPEED} per step. */
     public static final double MAX_SPEED = 0.07;
+    /** The flag: reaching it (with at least the goal velocity) terminates the episode. */
     public static final double GOAL_POSITION = 0.5;
+    /** The change of velocity per step that accelerating left or right adds. */
     public static final double FORCE = 0.001;
+    /** The hill's pull: {@code -GRAVITY cos(3p)} added to the velocity each step. */
     public static final double GRAVITY = 0.0025;
 
     private static final Space OBSERVATION_SPACE = new Box(

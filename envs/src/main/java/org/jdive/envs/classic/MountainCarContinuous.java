@@ -20,8 +20,14 @@ import org.jdive.envs.spaces.Box;
  */
 public final class MountainCarContinuous extends AbstractEnv {
 
+    /**
+     * The flag, lower than {@link MountainCar#GOAL_POSITION}: reaching it (with at least the goal velocity) terminates
+     * the episode.
+     */
     public static final double GOAL_POSITION = 0.45;
+    /** The change of velocity per step per unit of force. */
     public static final double POWER = 0.0015;
+    /** The force is clipped to ±{@code MAX_ACTION}. */
     public static final double MAX_ACTION = 1;
 
     private static final Space OBSERVATION_SPACE = new Box(

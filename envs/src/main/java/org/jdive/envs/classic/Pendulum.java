@@ -21,10 +21,15 @@ import org.jdive.envs.spaces.Box;
  */
 public final class Pendulum extends AbstractEnv {
 
+    /** The angular velocity is clipped to ±{@code MAX_SPEED}, rad/s. */
     public static final double MAX_SPEED = 8;
+    /** The torque is clipped to ±{@code MAX_TORQUE}, N·m. */
     public static final double MAX_TORQUE = 2;
+    /** Seconds per step. */
     public static final double DT = 0.05;
+    /** The mass at the tip, kg. */
     public static final double MASS = 1;
+    /** The pendulum's length, metres. */
     public static final double LENGTH = 1;
 
     private static final Space OBSERVATION_SPACE = new Box(new float[] {-1, -1, (float) -MAX_SPEED},

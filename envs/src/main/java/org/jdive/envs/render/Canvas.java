@@ -15,6 +15,7 @@ public final class Canvas {
     private final int height;
     private final byte[] rgb;
 
+    /** A black canvas of {@code width × height} pixels, both positive. */
     public Canvas(int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("canvas needs a positive size, got " + width + "x" + height);
@@ -24,10 +25,12 @@ public final class Canvas {
         this.rgb = new byte[width * height * 3];
     }
 
+    /** In pixels. */
     public int width() {
         return width;
     }
 
+    /** In pixels. */
     public int height() {
         return height;
     }

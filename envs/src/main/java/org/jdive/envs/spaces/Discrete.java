@@ -9,6 +9,11 @@ import org.jdive.envs.Space;
  */
 public record Discrete(int n) implements Space {
 
+    /**
+     * Checks the size.
+     *
+     * @throws IllegalArgumentException if {@code n < 1}
+     */
     public Discrete {
         if (n <= 0) {
             throw new IllegalArgumentException("Discrete needs n >= 1, got " + n);

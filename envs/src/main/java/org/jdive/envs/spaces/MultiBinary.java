@@ -9,6 +9,10 @@ public final class MultiBinary implements Space {
 
     private final int[] shape;
 
+    /**
+     * The arrays of 0s and 1s of {@code shape}, each dimension positive; elements are carried as floats 0 and 1,
+     * row-major.
+     */
     public MultiBinary(int... shape) {
         this.shape = Box.checkedShape(shape);
     }

@@ -18,14 +18,23 @@ import org.jdive.envs.render.Canvas;
  */
 public final class CliffWalking extends TabularEnv {
 
+    /** Rows of the grid. */
     public static final int ROWS = 4;
+    /** Columns of the grid. */
     public static final int COLS = 12;
+    /** The start state, the bottom-left cell (3, 0). */
     public static final int START = 3 * COLS;
+    /** The goal state, the bottom-right cell (3, 11). */
     public static final int GOAL = ROWS * COLS - 1;
 
     private static final int[][] MOVES = {{-1, 0}, {0, 1}, {1, 0}, {0, -1}};
     private static final int CELL = 32;
 
+    /**
+     * The 4x12 cliff of Sutton and Barto, deterministic or slippery.
+     *
+     * @param isSlippery Gymnasium's {@code is_slippery}: each move goes the intended way or to either side, 1/3 each
+     */
     public CliffWalking(boolean isSlippery) {
         super("CliffWalking/" + isSlippery, ROWS * COLS, 4, outcomes(isSlippery), startingIn(ROWS * COLS, START));
     }

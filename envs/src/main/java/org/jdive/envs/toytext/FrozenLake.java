@@ -192,10 +192,12 @@ public final class FrozenLake extends TabularEnv {
         return desc[row][col];
     }
 
+    /** Rows of the lake's map (4 or 8 for the named maps). */
     public int rows() {
         return nrow;
     }
 
+    /** Columns of the lake's map. */
     public int cols() {
         return ncol;
     }

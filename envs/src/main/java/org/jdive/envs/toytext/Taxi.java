@@ -51,6 +51,13 @@ public final class Taxi extends TabularEnv {
     private final boolean ficklePassenger;
     private boolean fickleStep;
 
+    /**
+     * Gymnasium's taxi with its two options.
+     *
+     * @param isRainy Gymnasium's {@code is_rainy}: moves go as intended with probability 0.8, to either side with 0.1
+     * @param ficklePassenger Gymnasium's {@code fickle_passenger}: with probability 0.3 per episode the
+     *                        passenger changes destination once, on the taxi's first move after the pickup
+     */
     public Taxi(boolean isRainy, boolean ficklePassenger) {
         super("Taxi/" + (isRainy ? "rainy" : "dry"), 500, 6, isRainy ? Taxi::rainyOutcomes : Taxi::dryOutcomes,
                 initialDistribution());

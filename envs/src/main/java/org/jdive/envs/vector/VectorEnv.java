@@ -87,6 +87,7 @@ public final class VectorEnv implements AutoCloseable {
         return list;
     }
 
+    /** The number of sub-envs, {@code n}. */
     public int numEnvs() {
         return envs.length;
     }
@@ -96,14 +97,17 @@ public final class VectorEnv implements AutoCloseable {
         return observationSize;
     }
 
+    /** One sub-env's observation space (Gymnasium's {@code single_observation_space}). */
     public Space singleObservationSpace() {
         return envs[0].observationSpace();
     }
 
+    /** One sub-env's action space; {@code step} takes one such action per sub-env. */
     public Space singleActionSpace() {
         return envs[0].actionSpace();
     }
 
+    /** When a sub-env whose episode ended is reset: on the next step or within the same one. */
     public AutoresetMode autoresetMode() {
         return mode;
     }
@@ -227,14 +231,17 @@ public final class VectorEnv implements AutoCloseable {
         return observations;
     }
 
+    /** The reward of each sub-env in the last step; in {@link AutoresetMode#NEXT_STEP}, 0 on a step that reset it. */
     public float[] rewards() {
         return rewards;
     }
 
+    /** Whether each sub-env's episode terminated (reached a terminal state) in the last step. */
     public boolean[] terminated() {
         return terminated;
     }
 
+    /** Whether each sub-env's episode was cut short (a time limit) in the last step. */
     public boolean[] truncated() {
         return truncated;
     }
@@ -247,6 +254,10 @@ public final class VectorEnv implements AutoCloseable {
         return finalObservations;
     }
 
+    /**
+     * In {@link AutoresetMode#SAME_STEP}, which sub-envs ended an episode in the last step and so hold an entry in
+     * {@link #finalObservations()} and {@link #finalInfo(int)}; never set in {@link AutoresetMode#NEXT_STEP}.
+     */
     public boolean[] hasFinalObservation() {
         return hasFinalObservation;
     }

@@ -17,6 +17,7 @@ public final class ClipAction extends Wrapper {
     private final float[] clipped;
     private final Box space;
 
+    /** Wraps {@code env}, whose action space must be a {@link Box}. */
     public ClipAction(Env env) {
         super(env);
         if (!(env.actionSpace() instanceof Box box)) {

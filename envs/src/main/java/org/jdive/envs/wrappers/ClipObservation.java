@@ -16,6 +16,10 @@ public final class ClipObservation extends Wrapper {
     private final float max;
     private final Space space;
 
+    /**
+     * Clips {@code env}'s observations to {@code [min, max]}, which becomes the observation space; needs {@code min <=
+     * max}.
+     */
     public ClipObservation(Env env, float min, float max) {
         super(env);
         if (!(min <= max)) {

@@ -10,6 +10,7 @@ public final class ClipReward extends Wrapper {
     private final float min;
     private final float max;
 
+    /** Clips {@code env}'s rewards to {@code [min, max]}; needs {@code min <= max}. */
     public ClipReward(Env env, float min, float max) {
         super(env);
         if (!(min <= max)) {

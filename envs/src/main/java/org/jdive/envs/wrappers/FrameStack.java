@@ -20,6 +20,7 @@ public final class FrameStack extends Wrapper {
     private final Space space;
     private int newest;
 
+    /** Stacks {@code env}'s last {@code k >= 1} observations. */
     public FrameStack(Env env, int k) {
         super(env);
         if (k < 1) {

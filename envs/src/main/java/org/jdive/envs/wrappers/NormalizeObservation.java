@@ -25,6 +25,7 @@ public final class NormalizeObservation extends Wrapper {
     private double count = 1e-4;
     private boolean updating = true;
 
+    /** Wraps {@code env}, its statistics fresh and updating. */
     public NormalizeObservation(Env env) {
         super(env);
         this.size = env.observationSpace().size();

@@ -23,6 +23,11 @@ public final class NormalizeReward extends Wrapper {
     private float reward;
     private boolean updating = true;
 
+    /**
+     * Wraps {@code env}, its statistics fresh and updating.
+     *
+     * @param gamma the discount of the return whose spread scales the rewards, in [0, 1]; use the agent's
+     */
     public NormalizeReward(Env env, double gamma) {
         super(env);
         if (!(gamma >= 0 && gamma <= 1)) {

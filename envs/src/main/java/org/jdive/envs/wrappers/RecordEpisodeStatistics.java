@@ -26,10 +26,12 @@ public final class RecordEpisodeStatistics extends Wrapper {
     private int episodeLength;
     private boolean episodeEnded;
 
+    /** Keeps the last 100 episodes, as Gymnasium's default {@code buffer_length}. */
     public RecordEpisodeStatistics(Env env) {
         this(env, 100);
     }
 
+    /** Keeps the last {@code bufferLength >= 1} episodes. */
     public RecordEpisodeStatistics(Env env, int bufferLength) {
         super(env);
         if (bufferLength <= 0) {

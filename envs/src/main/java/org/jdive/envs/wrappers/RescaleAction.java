@@ -20,6 +20,11 @@ public final class RescaleAction extends Wrapper {
     private final float[] scaled;
     private final Box space;
 
+    /**
+     * Makes {@code [min, max]} the action space of {@code env}, whose {@link Box} bounds must be finite.
+     *
+     * @throws IllegalArgumentException unless {@code min < max}, both finite
+     */
     public RescaleAction(Env env, float min, float max) {
         super(env);
         if (!(env.actionSpace() instanceof Box box)) {

@@ -20,6 +20,11 @@ public final class StickyActions extends Wrapper {
     private UniformRandomProvider rng = Rng.seeded(0, SALT);
     private int lastAction = -1;
 
+    /**
+     * Wraps {@code env}; the stream of draws is seeded by each {@code reset(seed)}.
+     *
+     * @param probability the chance that a step repeats the previous action, in [0, 1) (MinAtar uses 0.1)
+     */
     public StickyActions(Env env, double probability) {
         super(env);
         if (!(probability >= 0 && probability < 1)) {

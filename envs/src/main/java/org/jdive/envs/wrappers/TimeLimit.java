@@ -14,6 +14,7 @@ public final class TimeLimit extends Wrapper {
     private int elapsedSteps;
     private boolean truncated;
 
+    /** Truncates {@code env}'s episodes after {@code maxEpisodeSteps >= 1} steps. */
     public TimeLimit(Env env, int maxEpisodeSteps) {
         super(env);
         if (maxEpisodeSteps <= 0) {
@@ -22,6 +23,7 @@ public final class TimeLimit extends Wrapper {
         this.maxEpisodeSteps = maxEpisodeSteps;
     }
 
+    /** The steps after which an episode is truncated. */
     public int maxEpisodeSteps() {
         return maxEpisodeSteps;
     }
