@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The {@code jdive} launcher's entry point: {@link #run} and exit with its code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }

@@ -26,6 +26,16 @@ public final class Gan {
     private final Optimizer optimizerD;
     private final Reduction reduction;
 
+    /**
+     * The two networks and their optimizers, none of which this gan closes.
+     *
+     * @param generator maps a batch of noise to a batch of examples
+     * @param discriminator maps a batch of examples to one logit each (no sigmoid at the end)
+     * @param optimizerG steps the generator's parameters
+     * @param optimizerD steps the discriminator's parameters
+     * @param reduction how the cross-entropy combines a batch's values: D2L sums ({@code SUM}), PyTorch's examples
+     *                  average
+     */
     public Gan(Module generator, Module discriminator, Optimizer optimizerG, Optimizer optimizerD, Reduction reduction) {
         this.generator = Objects.requireNonNull(generator, "generator");
         this.discriminator = Objects.requireNonNull(discriminator, "discriminator");
@@ -79,18 +89,22 @@ public final class Gan {
     public record DiscriminatorStep(float loss, float dReal, float dFake) {
     }
 
+    /** The generator, maps noise to examples. */
     public Module generator() {
         return generator;
     }
 
+    /** The discriminator, maps examples to logits. */
     public Module discriminator() {
         return discriminator;
     }
 
+    /** The generator's optimizer. */
     public Optimizer optimizerG() {
         return optimizerG;
     }
 
+    /** The discriminator's optimizer. */
     public Optimizer optimizerD() {
         return optimizerD;
     }

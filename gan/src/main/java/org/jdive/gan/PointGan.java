@@ -10,12 +10,16 @@ import org.jdive.core.optim.Adam;
  */
 public interface PointGan extends AutoCloseable {
 
+    /** The generator, noise to points {@code [n, 2]}. */
     Sequential generator();
 
+    /** The discriminator, points to one logit each. */
     Sequential discriminator();
 
+    /** The generator's optimizer, whose moments a checkpoint saves. */
     Adam optimizerG();
 
+    /** The discriminator's optimizer, whose moments a checkpoint saves. */
     Adam optimizerD();
 
     /** The number of epochs trained (including those a checkpoint restored). */

@@ -3,6 +3,7 @@ package org.jdive.opencl;
 /** A failed OpenCL call: what was being done and the error code's name. */
 public final class ClException extends RuntimeException {
 
+    /** The OpenCL error code, negative. */
     private final int code;
 
     ClException(String message, int code) {

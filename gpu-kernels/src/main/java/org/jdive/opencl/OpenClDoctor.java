@@ -9,6 +9,7 @@ public final class OpenClDoctor {
     private OpenClDoctor() {
     }
 
+    /** Prints the {@link #report()}. */
     public static void main(String[] args) {
         System.out.println(report());
     }

@@ -26,6 +26,7 @@ public final class Play {
     private Play() {
     }
 
+    /** Runs the command line in the class comment and exits with its code. */
     public static void main(String[] args) throws IOException {
         try {
             System.exit(run(args));

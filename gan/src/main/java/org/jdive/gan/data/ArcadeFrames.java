@@ -19,6 +19,13 @@ public final class ArcadeFrames {
     private ArcadeFrames() {
     }
 
+    /**
+     * Plays {@code envId} and keeps {@code frames} of its frames, as the class comment says; every target is 0.
+     *
+     * @param every keep every {@code every}-th step's frame (1 keeps them all; more spreads the frames over more play)
+     * @param size the side of the square images, in pixels
+     * @return {@code frames} images {@code [3, size, size]} in [-1, 1]
+     */
     public static ArrayDataset capture(String envId, int frames, int every, int size, long seed) {
         if (frames <= 0 || every <= 0 || size <= 0) {
             throw new IllegalArgumentException("arcade frames: frames, every and size must be positive, got "

@@ -17,6 +17,13 @@ public final class DBlock extends Module {
     private final BatchNorm2d norm;
     private final LeakyRelu activation;
 
+    /**
+     * A block whose convolution takes its input channels from the first batch.
+     *
+     * @param outChannels the convolution's output channels (its input channels are taken from the first batch)
+     * @param batchNorm whether batch norm follows the convolution
+     * @param rng draws the convolution's initial weights
+     */
     public DBlock(int outChannels, boolean batchNorm, UniformRandomProvider rng) {
         conv = registerModule("conv2d", Conv2d.lazy(outChannels, 4, 2, 1, false, rng));
         norm = batchNorm ? registerModule("batch_norm", BatchNorm2d.lazy()) : null;

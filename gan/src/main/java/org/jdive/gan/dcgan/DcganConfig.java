@@ -14,6 +14,12 @@ package org.jdive.gan.dcgan;
  */
 public record DcganConfig(int channels, int imageSize, int latentDim, int widthG, int widthD, Variant variant) {
 
+    /**
+     * Checks the shape.
+     *
+     * @throws IllegalArgumentException unless the sizes and widths are positive, {@code variant} is given and {@code
+     *                                  imageSize} is even and at least 8
+     */
     public DcganConfig {
         if (channels <= 0 || latentDim <= 0 || widthG <= 0 || widthD <= 0 || variant == null) {
             throw new IllegalArgumentException("DCGAN: channels, latent size and widths must be positive and the "

@@ -14,6 +14,7 @@ public final class DcganGenerate {
     private DcganGenerate() {
     }
 
+    /** Runs the command line in the class comment. */
     public static void main(String[] args) throws IOException {
         if (args.length < 3) {
             throw new IllegalArgumentException("usage: DcganGenerate CHECKPOINT_OR_RUN_DIR N OUT.png [seed] [backend]");

@@ -40,6 +40,7 @@ public final class DcganMain {
     private DcganMain() {
     }
 
+    /** Runs the command line in the class comment. */
     public static void main(String[] args) throws IOException {
         Map<String, String> o = parse(args);
         Variant variant = Variant.valueOf(o.getOrDefault("variant", "pytorch").toUpperCase(Locale.ROOT));

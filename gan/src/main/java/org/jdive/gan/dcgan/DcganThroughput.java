@@ -17,6 +17,7 @@ public final class DcganThroughput {
     private DcganThroughput() {
     }
 
+    /** Runs the measurement in the class comment and prints images per second. */
     public static void main(String[] args) {
         String name = args.length > 0 ? args[0] : "cpu";
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 5;

@@ -29,6 +29,12 @@ public final class DcganTrainer implements AutoCloseable {
     /** How to train; {@link #d2l(long)} and {@link #pytorch(long)} give the two recipes. */
     public record Settings(int batchSize, float lr, float beta1, float beta2, Reduction reduction, long seed) {
 
+        /**
+         * Checks the settings.
+         *
+         * @throws IllegalArgumentException unless {@code batchSize >= 2} (batch norm needs two examples), {@code lr >=
+         *                                  0}, both betas are in [0, 1) and {@code reduction} is given
+         */
         public Settings {
             if (batchSize < 2 || !(lr >= 0) || !(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1) || reduction == null) {
                 throw new IllegalArgumentException("DCGAN training: need batch size >= 2 (batch norm), lr >= 0, betas in "
@@ -62,6 +68,13 @@ public final class DcganTrainer implements AutoCloseable {
     private final Tensor fixedNoise;
     private int epochsDone;
 
+    /**
+     * Builds both networks on {@code backend}, initialised as {@code net.variant()} says from the stream {@code "init"}
+     * of {@code settings.seed()}, their Adam optimizers, and the fixed noise of the sample grid.
+     *
+     * @param data images of {@code net.imageShape()} in [-1, 1]; its targets are ignored
+     * @throws IllegalArgumentException if the dataset's images have another shape
+     */
     public DcganTrainer(DcganConfig net, Settings settings, Dataset data, Backend backend) {
         int[] expected = net.imageShape();
         if (!java.util.Arrays.equals(data.featureShape(), expected)) {
@@ -141,22 +154,27 @@ public final class DcganTrainer implements AutoCloseable {
                 SampleDistances.slicedWasserstein(real, fake, dim, 64, rng));
     }
 
+    /** The shape of the networks. */
     public DcganConfig config() {
         return net;
     }
 
+    /** The generator, latent {@code [n, latentDim, 1, 1]} to images {@code [n, C, S, S]} in [-1, 1] (tanh). */
     public Sequential generator() {
         return generator;
     }
 
+    /** The discriminator, images to one logit each. */
     public Sequential discriminator() {
         return discriminator;
     }
 
+    /** The generator's optimizer. */
     public Adam optimizerG() {
         return optimizerG;
     }
 
+    /** The discriminator's optimizer. */
     public Adam optimizerD() {
         return optimizerD;
     }

@@ -14,6 +14,12 @@ public final class GBlock extends Module {
     private final BatchNorm2d norm;
     private final Relu activation;
 
+    /**
+     * A block whose transposed convolution has {@code kernel}, {@code stride} and {@code padding} and takes its input
+     * channels from the first batch; each side grows to {@code (in - 1) · stride - 2 · padding + kernel}.
+     *
+     * @param rng draws the transposed convolution's initial weights
+     */
     public GBlock(int outChannels, int kernel, int stride, int padding, UniformRandomProvider rng) {
         conv = registerModule("conv2d_trans", ConvTranspose2d.lazy(outChannels, kernel, stride, padding, 0, false, rng));
         norm = registerModule("batch_norm", BatchNorm2d.lazy());

@@ -13,6 +13,10 @@ public final class Png {
     private Png() {
     }
 
+    /**
+     * Writes {@code image} to {@code file} as a PNG, creating its folder; readers see the old file or the whole new
+     * one.
+     */
     public static void write(Path file, BufferedImage image) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);

@@ -14,6 +14,12 @@ import org.jdive.core.Rng;
  */
 public record GaussianMixture(float[][] means, float sigma) {
 
+    /**
+     * Checks the modes and copies them.
+     *
+     * @throws IllegalArgumentException unless there is at least one mode, each a 2-D point, and {@code sigma} is finite
+     *                                  and positive
+     */
     public GaussianMixture {
         if (means.length == 0 || !(sigma > 0) || Float.isInfinite(sigma)) {
             throw new IllegalArgumentException("a mixture needs at least one mode and a finite sigma > 0, got "
@@ -67,6 +73,7 @@ public record GaussianMixture(float[][] means, float sigma) {
         return grid(5, 2f, 0.05f);
     }
 
+    /** The number of Gaussians. */
     public int modes() {
         return means.length;
     }

@@ -14,6 +14,7 @@ public final class MixtureBenchmark {
     private MixtureBenchmark() {
     }
 
+    /** Runs the command line in the class comment. */
     public static void main(String[] args) throws IOException {
         String which = args.length > 0 ? args[0] : "ring";
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 20;

@@ -38,6 +38,12 @@ public final class MixtureGan implements PointGan {
     public record Config(int points, int epochs, int batchSize, int latentDim, int hidden, int hiddenLayers,
                          float lrD, float lrG, long seed) {
 
+        /**
+         * Checks the settings.
+         *
+         * @throws IllegalArgumentException unless {@code 2 <= points}, {@code 0 < batchSize <= points}, the sizes are
+         *                                  positive, there is a hidden layer and the learning rates are at least 0
+         */
         public Config {
             if (points < 2 || epochs < 0 || batchSize <= 0 || batchSize > points || latentDim <= 0 || hidden <= 0
                     || hiddenLayers < 1 || !(lrD >= 0) || !(lrG >= 0)) {
@@ -70,6 +76,10 @@ public final class MixtureGan implements PointGan {
     private final GanTrainer trainer;
     private int epochsDone;
 
+    /**
+     * Draws the training set from {@code mixture} and builds both networks and their optimizers on {@code backend}, all
+     * from {@code config.seed()}.
+     */
     public MixtureGan(GaussianMixture mixture, Config config, Backend backend) {
         this.mixture = mixture;
         this.config = config;
@@ -161,6 +171,7 @@ public final class MixtureGan implements PointGan {
         }
     }
 
+    /** The mixture the data is drawn from and the samples are scored against. */
     public GaussianMixture mixture() {
         return mixture;
     }

@@ -56,6 +56,7 @@ public record ModeCoverage(int samples, int highQuality, int[] perMode) {
         return c;
     }
 
+    /** The number of modes of the mixture scored against. */
     public int modes() {
         return perMode.length;
     }

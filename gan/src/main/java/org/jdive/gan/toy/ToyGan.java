@@ -33,6 +33,12 @@ public final class ToyGan implements PointGan {
     /** The settings of a run; {@link #d2l(long)} gives the book's. */
     public record Config(int points, int epochs, int batchSize, float lrD, float lrG, float initStd, long seed) {
 
+        /**
+         * Checks the settings.
+         *
+         * @throws IllegalArgumentException unless {@code 2 <= points}, {@code 0 < batchSize <= points}, {@code epochs}
+         *                                  and the learning rates and {@code initStd} are at least 0
+         */
         public Config {
             if (points < 2 || epochs < 0 || batchSize <= 0 || batchSize > points || !(lrD >= 0) || !(lrG >= 0) || !(initStd >= 0)) {
                 throw new IllegalArgumentException("toy GAN: need points >= 2, epochs >= 0, 0 < batch size <= points, "
@@ -58,6 +64,10 @@ public final class ToyGan implements PointGan {
     private final GanTrainer trainer;
     private int epochsDone;
 
+    /**
+     * Draws {@code config.points()} points of {@link ToyData} and builds D2L's two networks and their optimizers on
+     * {@code backend}, all from {@code config.seed()}.
+     */
     public ToyGan(Config config, Backend backend) {
         this.config = config;
         this.backend = backend;

@@ -23,6 +23,11 @@ public record GridGeometry(int rows, int cols, int cellSize, int[][] directions)
     private static final int[] UP = {0, -1};
     private static final int[] DOWN = {0, 1};
 
+    /**
+     * Checks the sizes and copies {@code directions}.
+     *
+     * @throws IllegalArgumentException unless {@code rows}, {@code cols} and {@code cellSize} are positive
+     */
     public GridGeometry {
         if (rows <= 0 || cols <= 0 || cellSize <= 0) {
             throw new IllegalArgumentException("a grid needs positive rows, cols and cell size, got "

@@ -34,6 +34,7 @@ public final class ValueView {
         return new ValueView(grid, () -> List.of(current.get()), true);
     }
 
+    /** The gridworld the values are drawn over. */
     public GridGeometry grid() {
         return grid;
     }

@@ -12,7 +12,18 @@ import java.util.Set;
 public final class HumanControls implements Policy {
 
     /** The keys a human plays with. */
-    public enum Pad { LEFT, RIGHT, UP, DOWN, FIRE }
+    public enum Pad {
+        /** The left arrow key. */
+        LEFT,
+        /** The right arrow key. */
+        RIGHT,
+        /** The up arrow key. */
+        UP,
+        /** The down arrow key. */
+        DOWN,
+        /** The space bar. */
+        FIRE
+    }
 
     private final String envId;
     private final int[] actions;   // action per Pad key, -1 where the key does nothing

@@ -16,8 +16,9 @@ import org.jdive.envs.Env;
  */
 public final class PlaySession {
 
-    /** Slowest and fastest speeds, in env steps per second. */
+    /** The slowest speed, in env steps per second. */
     public static final double MIN_SPEED = 0.25;
+    /** The fastest speed, in env steps per second. */
     public static final double MAX_SPEED = 3840;
     /** Most steps one {@link #update} takes, so a slow frame never snowballs. */
     static final int MAX_STEPS_PER_UPDATE = 2000;
@@ -202,14 +203,17 @@ public final class PlaySession {
         return shift;
     }
 
+    /** The id the env was made from, shown in the HUD. */
     public String envId() {
         return envId;
     }
 
+    /** The env being watched. */
     public Env env() {
         return env;
     }
 
+    /** What picks the actions. */
     public Policy policy() {
         return policy;
     }
@@ -234,10 +238,12 @@ public final class PlaySession {
         return step;
     }
 
+    /** The sum of the rewards so far in the current episode. */
     public double episodeReturn() {
         return episodeReturn;
     }
 
+    /** The reward of the last step; 0 at the start of an episode. */
     public float lastReward() {
         return lastReward;
     }
@@ -252,6 +258,7 @@ public final class PlaySession {
         return returns.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** Whether the viewer paused the session (space, or P while a human plays); a paused session takes no steps. */
     public boolean paused() {
         return paused;
     }
@@ -266,10 +273,12 @@ public final class PlaySession {
         return measuredRate;
     }
 
+    /** Whether the HUD is shown (toggled with H). */
     public boolean showHud() {
         return showHud;
     }
 
+    /** Whether the overlays (values, action bars, returns curve) are shown (toggled with O). */
     public boolean showOverlays() {
         return showOverlays;
     }

@@ -36,6 +36,7 @@ public final class Scene {
     private Function<float[], float[]> actionMean;
     private Function<float[], float[]> actionStd;
 
+    /** The scene of {@code session}; the {@code with...} methods add overlays to it. */
     public Scene(PlaySession session) {
         this.session = session;
     }
@@ -77,6 +78,7 @@ public final class Scene {
         return this;
     }
 
+    /** The session this scene draws. */
     public PlaySession session() {
         return session;
     }

@@ -16,6 +16,7 @@ public final class AtomicFiles {
     /** What writes the content. */
     @FunctionalInterface
     public interface Content {
+        /** Writes the whole content to {@code out}, which the caller buffers and closes. */
         void writeTo(OutputStream out) throws IOException;
     }
 
