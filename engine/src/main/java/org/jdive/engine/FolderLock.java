@@ -70,6 +70,7 @@ public final class FolderLock implements AutoCloseable {
 
     /** A folder another writer holds. */
     public static final class InUse extends IllegalStateException {
+        /** The error for {@code folder}, held by {@code holder} (the process and since when, as its lock file says). */
         public InUse(Path folder, String holder) {
             super(folder + " is being written by " + holder + "; two writers would interleave its logs. Wait for it to "
                     + "end (or stop it), then continue.");

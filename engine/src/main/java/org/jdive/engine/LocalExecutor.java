@@ -16,6 +16,7 @@ public final class LocalExecutor implements Executor {
     private final int slots;
     private final ExecutorService pool;
 
+    /** An executor of {@code slots >= 1} daemon threads. */
     public LocalExecutor(int slots) {
         if (slots < 1) {
             throw new IllegalArgumentException("a local executor needs at least 1 slot, got " + slots);

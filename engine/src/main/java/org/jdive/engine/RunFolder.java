@@ -24,7 +24,9 @@ import org.jdive.engine.train.TrainerState;
  */
 public record RunFolder(Path path) {
 
+    /** The resolved scenario's file name. */
     public static final String SCENARIO = "scenario.yaml";
+    /** The summary's file name: units done, the last and best evaluations, the wall time. */
     public static final String SUMMARY = "summary.json";
     /** {@link #resolveCheckpoint}'s name of the best evaluation's checkpoint. */
     public static final String BEST = "best";
@@ -57,10 +59,12 @@ public record RunFolder(Path path) {
         return new RunFolder(path);
     }
 
+    /** The resolved scenario, {@code scenario.yaml}: what {@code --resume} re-reads. */
     public Path scenario() {
         return path.resolve(SCENARIO);
     }
 
+    /** The {@code checkpoints/} folder. */
     public Path checkpoints() {
         return path.resolve("checkpoints");
     }
@@ -95,6 +99,7 @@ public record RunFolder(Path path) {
         }
     }
 
+    /** The numbered checkpoint with the most units done; empty before the first. */
     public Optional<Path> latestCheckpoint() throws IOException {
         List<Path> all = listCheckpoints();
         return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());

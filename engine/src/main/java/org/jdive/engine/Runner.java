@@ -39,6 +39,13 @@ public final class Runner implements AutoCloseable {
     /** Told after every chunk, e.g. to draw progress. */
     @FunctionalInterface
     public interface ChunkListener {
+        /**
+         * Called on the runner's thread after each chunk.
+         *
+         * @param done budget units done
+         * @param metrics the trainer's metrics of the chunk (the columns of {@code metrics.csv})
+         * @param last whether the run ends with this chunk (budget spent, {@code eval.stop_at} reached or a pause)
+         */
         void afterChunk(long done, Map<String, Double> metrics, boolean last);
     }
 
@@ -54,10 +61,12 @@ public final class Runner implements AutoCloseable {
      */
     public record Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation,
                          double seconds, String diverged) implements java.io.Serializable {
+        /** Copies {@code evaluation}, keeping its order. */
         public Result {
             evaluation = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
         }
 
+        /** A result of a run that did not diverge. */
         public Result(long done, boolean stopped, boolean reachedStopAt, Map<String, Double> evaluation, double seconds) {
             this(done, stopped, reachedStopAt, evaluation, seconds, null);
         }
@@ -90,6 +99,10 @@ public final class Runner implements AutoCloseable {
     /** This invocation's TensorBoard event file while it trains; null before and after. */
     private TensorBoardLog events;
 
+    /**
+     * A runner that stops only at the end of its budget, by {@code eval.stop_at} or by {@link #requestStop()}; it
+     * creates the scenario's trainer.
+     */
     public Runner(Scenario scenario, RunFolder folder) {
         this(scenario, folder, new AtomicBoolean());
     }
@@ -122,6 +135,7 @@ public final class Runner implements AutoCloseable {
         onWarning.accept(warning);
     }
 
+    /** Tells {@code listener} after each chunk, in the order added. */
     public Runner addListener(ChunkListener listener) {
         listeners.add(listener);
         return this;
@@ -132,6 +146,7 @@ public final class Runner implements AutoCloseable {
         stop.set(true);
     }
 
+    /** The scenario's trainer, created by its kind. */
     public Trainer trainer() {
         return trainer;
     }
@@ -219,6 +234,12 @@ public final class Runner implements AutoCloseable {
         return List.copyOf(warnings);
     }
 
+    /**
+     * Trains to the end of the budget (or {@code eval.stop_at}, or a stop request) from where the trainer is, writing
+     * the folder as it goes; {@link #resume()} first to continue a run.
+     *
+     * @throws FolderLock.InUse if another runner writes the folder
+     */
     public Result run() throws IOException {
         return runUntil(Long.MAX_VALUE);
     }

@@ -31,6 +31,7 @@ public final class BarChart {
     private final String valueLabel;
     private final List<Bar> bars = new ArrayList<>();
 
+    /** An empty chart; {@code valueLabel} names the axis of the bars' lengths. */
     public BarChart(String title, String valueLabel) {
         this.title = title;
         this.valueLabel = valueLabel;

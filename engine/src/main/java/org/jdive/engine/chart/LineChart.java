@@ -52,6 +52,7 @@ public final class LineChart {
     private final List<Series> series = new ArrayList<>();
     private boolean logX;
 
+    /** An empty chart with these axis labels. */
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
         this.xLabel = xLabel;

@@ -34,6 +34,7 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
         }
     }
 
+    /** Copies the maps and the set; {@code values} keeps its order. */
     public Scenario {
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         origins = Map.copyOf(origins);
@@ -63,6 +64,7 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
         return values.get(path) != null;
     }
 
+    /** A whole-number key's value. */
     public long integer(String path) {
         return (Long) require(path);
     }
@@ -72,23 +74,28 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
         return Math.toIntExact(integer(path));
     }
 
+    /** A key whose value is a list of whole numbers. */
     @SuppressWarnings("unchecked")
     public List<Long> integers(String path) {
         return (List<Long>) require(path);
     }
 
+    /** A number key's value. */
     public double number(String path) {
         return (Double) require(path);
     }
 
+    /** A boolean key's value. */
     public boolean bool(String path) {
         return (Boolean) require(path);
     }
 
+    /** A text or choice key's value. */
     public String text(String path) {
         return (String) require(path);
     }
 
+    /** A mapping key's value (e.g. {@code env.options}), values typed as YAML reads them; empty when not given. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> options(String path) {
         if (invalid.contains(path)) {
@@ -98,6 +105,7 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
         return v == null ? Map.of() : (Map<String, Object>) v;
     }
 
+    /** The scenario's {@code seed}, from which every random stream of its run is split. */
     public long seed() {
         return integer("seed");
     }

@@ -8,12 +8,14 @@ public final class ScenarioException extends RuntimeException {
 
     private final transient List<Problem> problems;
 
+    /** An error listing every problem, one a line. */
     public ScenarioException(List<Problem> problems) {
         super(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in the scenario:\n"
                 + problems.stream().map(p -> "  " + p).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 
+    /** The problems, in the order found. */
     public List<Problem> problems() {
         return problems;
     }

@@ -8,6 +8,10 @@ public final class SchemaDocs {
     private SchemaDocs() {
     }
 
+    /**
+     * The Markdown of {@code scenarios/README.md}: every key of every scenario and of each registered kind, with its
+     * type, default and help.
+     */
     public static String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("# Scenario files\n\n");

@@ -14,15 +14,18 @@ import java.util.Map;
  */
 public record Value(Object data, Origin origin) {
 
+    /** Whether the value is a mapping of keys to values. */
     public boolean isMapping() {
         return data instanceof Map;
     }
 
+    /** The entries of a mapping, in file order; only for {@link #isMapping()} values. */
     @SuppressWarnings("unchecked")
     public Map<String, Value> mapping() {
         return (Map<String, Value>) data;
     }
 
+    /** Whether the value is a scalar (its text in {@link #data()}). */
     public boolean isScalar() {
         return data instanceof String;
     }

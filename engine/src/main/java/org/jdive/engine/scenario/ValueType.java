@@ -50,6 +50,7 @@ public sealed interface ValueType {
     /** A number in an interval whose ends may be open. */
     record Real(double min, boolean minOpen, double max, boolean maxOpen) implements ValueType {
 
+        /** The numbers in {@code [min, max]}. */
         public static Real closed(double min, double max) {
             return new Real(min, false, max, false);
         }
@@ -151,6 +152,7 @@ public sealed interface ValueType {
      */
     record Choice(Supplier<List<String>> names, String docs) implements ValueType {
 
+        /** One of {@code names}, fixed now. */
         public static Choice of(String... names) {
             List<String> list = List.of(names);
             return new Choice(() -> list, "one of " + String.join(", ", list));
@@ -232,6 +234,7 @@ public sealed interface ValueType {
     /** A value that suits at least one of several types: a key that kinds of one family type differently. */
     record AnyOf(List<ValueType> types) implements ValueType {
 
+        /** Copies the types, tried in order. */
         public AnyOf {
             types = List.copyOf(types);
         }

@@ -88,6 +88,7 @@ public sealed interface Domain {
 
     /** One of a list of values, each as likely. */
     record Choice(List<String> values) implements Domain {
+        /** Copies the values. */
         public Choice {
             values = List.copyOf(values);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
  */
 public record Job(int trial, Map<String, String> config, long budget, int rung) {
 
+    /** Copies {@code config}, keeping its order. */
     public Job {
         config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
     }

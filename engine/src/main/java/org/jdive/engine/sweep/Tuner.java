@@ -37,6 +37,14 @@ public final class Tuner {
     private final AtomicBoolean stop;
     private final PrintWriter out;
 
+    /**
+     * A tuner of {@code sweep}; {@link #run()} runs it.
+     *
+     * @param folder the sweep folder, new or holding a journal to continue
+     * @param executor runs the jobs, as many at once as it has slots
+     * @param stop set (e.g. by Ctrl-C) to stop starting jobs and stop the running ones at their next chunk
+     * @param out where progress lines go
+     */
     public Tuner(Sweep sweep, Path folder, Executor executor, AtomicBoolean stop, PrintWriter out) {
         this.sweep = sweep;
         this.folder = folder;

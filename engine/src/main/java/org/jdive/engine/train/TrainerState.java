@@ -37,21 +37,28 @@ public final class TrainerState {
     /** The file this state was read from, to name it when one of its entries is found damaged; null for a new one. */
     private Path source;
 
+    /** Stores a copy of {@code values} under {@code name}, replacing any entry of that name. */
     public TrainerState put(String name, double[] values) {
         entries.put(name, values.clone());
         return this;
     }
 
+    /** Stores a copy of {@code values} under {@code name}, replacing any entry of that name. */
     public TrainerState put(String name, float[] values) {
         entries.put(name, values.clone());
         return this;
     }
 
+    /**
+     * Stores a copy of {@code values} under {@code name}, replacing any entry of that name ({@link #scalar} reads a
+     * single one back).
+     */
     public TrainerState put(String name, long... values) {
         entries.put(name, values.clone());
         return this;
     }
 
+    /** Stores a copy of {@code values} under {@code name}, replacing any entry of that name. */
     public TrainerState put(String name, byte[] values) {
         entries.put(name, values.clone());
         return this;
@@ -68,14 +75,29 @@ public final class TrainerState {
         return java.util.Collections.unmodifiableSet(entries.keySet());
     }
 
+    /**
+     * A copy of the doubles stored under {@code name}.
+     *
+     * @throws IllegalStateException if there is no double array of that name, listing the names there are
+     */
     public double[] doubles(String name) {
         return get(name, double[].class).clone();
     }
 
+    /**
+     * A copy of the floats stored under {@code name}.
+     *
+     * @throws IllegalStateException if there is no float array of that name, listing the names there are
+     */
     public float[] floats(String name) {
         return get(name, float[].class).clone();
     }
 
+    /**
+     * A copy of the longs stored under {@code name}.
+     *
+     * @throws IllegalStateException if there is no long array of that name, listing the names there are
+     */
     public long[] longs(String name) {
         return get(name, long[].class).clone();
     }
@@ -85,6 +107,11 @@ public final class TrainerState {
         return get(name, long[].class)[0];
     }
 
+    /**
+     * A copy of the bytes stored under {@code name}.
+     *
+     * @throws IllegalStateException if there is no byte array of that name, listing the names there are
+     */
     public byte[] bytes(String name) {
         return get(name, byte[].class).clone();
     }
@@ -92,12 +119,14 @@ public final class TrainerState {
     /** Writes the files of a checkpoint into an empty folder (for {@link #putFiles}). */
     @FunctionalInterface
     public interface FolderWriter {
+        /** Writes the files into {@code folder}, which is empty. */
         void write(Path folder) throws IOException;
     }
 
     /** Reads the files {@link #putFiles} stored, from a folder that holds just them. */
     @FunctionalInterface
     public interface FolderReader {
+        /** Reads the files from {@code folder}. */
         void read(Path folder) throws IOException;
     }
 
