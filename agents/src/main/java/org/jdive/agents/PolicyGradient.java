@@ -16,6 +16,12 @@ public interface PolicyGradient extends Trainable, AutoCloseable {
 
     /** Told when an episode ends and after each update. */
     interface Listener {
+        /**
+         * An episode of sub-env {@code env} ended at environment step {@code step} (counted over all sub-envs).
+         *
+         * @param episodeReturn its undiscounted return
+         * @param length its number of steps
+         */
         default void onEpisode(long step, int env, double episodeReturn, int length) {
         }
 

@@ -87,6 +87,15 @@ public final class Dqn implements Trainable, AutoCloseable {
     private long updates;
     private boolean started;
 
+    /**
+     * A DQN that plays and learns on {@code envs}; nothing runs until {@link #train}.
+     *
+     * @param envs {@code config.numEnvs()} envs of a discrete action space, autoresetting in {@link
+     *             AutoresetMode#SAME_STEP} mode ({@code Envs.makeVector(id, n, AutoresetMode.SAME_STEP)}); the agent
+     *             does not close them
+     * @param seed the seed of the random streams and of the envs' first reset (see the class comment)
+     * @throws IllegalArgumentException if the config is invalid or does not suit {@code envs}
+     */
     public Dqn(VectorEnv envs, DqnConfig config, long seed) {
         config.validate();
         if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
@@ -460,18 +469,25 @@ public final class Dqn implements Trainable, AutoCloseable {
         return epsilon.epsilon(steps);
     }
 
+    /** The Q-network that plays and learns: observations to one Q-value per action. */
     public Module onlineNetwork() {
         return online;
     }
 
+    /** The copy of the online network that values the next states in the TD targets. */
     public Module targetNetwork() {
         return target;
     }
 
+    /** The optimizer of the online network. */
     public Optimizer optimizer() {
         return optimizer;
     }
 
+    /**
+     * The replay buffer the updates sample from (a {@link org.jdive.agents.replay.PrioritizedReplayBuffer} with
+     * prioritized replay).
+     */
     public ReplayBuffer replayBuffer() {
         return buffer;
     }

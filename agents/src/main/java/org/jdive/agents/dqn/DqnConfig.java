@@ -13,10 +13,20 @@ import java.util.Arrays;
 public final class DqnConfig {
 
     /** The regression loss of the TD error. */
-    public enum Loss { HUBER, MSE }
+    public enum Loss {
+        /** Huber's loss with δ = 1 (SB3's {@code smooth_l1_loss}): squared below an error of 1, linear above. */
+        HUBER,
+        /** The squared error (CleanRL's {@code mse_loss}). */
+        MSE
+    }
 
     /** The optimizer: Adam, or the centred RMSProp of Mnih et al. 2015 and MinAtar. */
-    public enum OptimizerKind { ADAM, RMSPROP_CENTERED }
+    public enum OptimizerKind {
+        /** Adam (Kingma and Ba 2015). */
+        ADAM,
+        /** RMSProp that divides by the centred second moment, an estimate of the gradient's variance. */
+        RMSPROP_CENTERED
+    }
 
     int numEnvs = 1;
     double gamma = 0.99;
@@ -97,6 +107,7 @@ public final class DqnConfig {
         return this;
     }
 
+    /** The regression loss of the TD error: Huber (SB3, MinAtar) or the squared error (CleanRL). */
     public DqnConfig loss(Loss v) { loss = v; return this; }
 
     /** Clips the gradients' joint L2 norm ({@code max_grad_norm}; SB3: 10); 0 disables clipping. */
@@ -131,60 +142,91 @@ public final class DqnConfig {
 
     // The settings as they stand, for the scenario kind's defaults and for checks: one place says each default.
 
+    /** Envs stepped together ({@code n_envs}); each step of the vector env is {@code numEnvs} steps. */
     public int numEnvs() { return numEnvs; }
 
+    /** The discount ({@code gamma}). */
     public double gamma() { return gamma; }
 
+    /** The step size of the optimizer ({@code learning_rate}). */
     public float learningRate() { return learningRate; }
 
+    /** Which optimizer: Adam ({@link #adam}) or centred RMSProp ({@link #rmsPropCentered}). */
     public OptimizerKind optimizer() { return optimizer; }
 
+    /** Adam's epsilon, when the optimizer is Adam. */
     public float adamEps() { return adamEps; }
 
+    /** Centred RMSProp's smoothing constant, when that is the optimizer. */
     public float rmsAlpha() { return rmsAlpha; }
 
+    /** Centred RMSProp's epsilon, when that is the optimizer. */
     public float rmsEps() { return rmsEps; }
 
+    /** Transitions kept in the replay buffer ({@code buffer_size}). */
     public int bufferSize() { return bufferSize; }
 
+    /** Transitions per gradient step ({@code batch_size}). */
     public int batchSize() { return batchSize; }
 
+    /** Steps of ε-greedy play before the first gradient step ({@code learning_starts}). */
     public long learningStarts() { return learningStarts; }
 
+    /** Vector-env steps between rounds of gradient steps ({@code train_freq}). */
     public int trainFrequency() { return trainFrequency; }
 
+    /** Gradient steps per round ({@code gradient_steps}). */
     public int gradientSteps() { return gradientSteps; }
 
+    /** Steps between target-network updates ({@code target_update_interval}). */
     public long targetUpdateInterval() { return targetUpdateInterval; }
 
+    /** The target update's τ ({@code tau}): 1 copies the online network, below 1 averages {@code θ' ← τθ + (1-τ)θ'}. */
     public double tau() { return tau; }
 
+    /** ε at step 0 of the linear {@link #exploration} schedule. */
     public double explorationStart() { return explorationStart; }
 
+    /** ε from the end of the {@link #exploration} schedule on. */
     public double explorationEnd() { return explorationEnd; }
 
+    /** Steps over which ε falls from its start to its end value. */
     public long explorationSteps() { return explorationSteps; }
 
+    /** The regression loss of the TD error. */
     public Loss loss() { return loss; }
 
+    /** The limit on the gradients' joint L2 norm ({@code max_grad_norm}); 0: no clipping. */
     public float maxGradNorm() { return maxGradNorm; }
 
+    /**
+     * Whether the target is Double DQN's (van Hasselt et al. 2016): the online network picks the next action, the
+     * target network values it.
+     */
     public boolean doubleDqn() { return doubleDqn; }
 
+    /** Whether the Q-network ends in a {@link DuelingHead} rather than a linear layer. */
     public boolean dueling() { return dueling; }
 
+    /** Rewards summed before bootstrapping (n-step returns). */
     public int nSteps() { return nSteps; }
 
+    /** Whether replay is proportionally prioritized ({@link #prioritized(double, double, long)}); else uniform. */
     public boolean prioritized() { return prioritized; }
 
+    /** The priority exponent α of prioritized replay. */
     public double priorityAlpha() { return priorityAlpha; }
 
+    /** The importance-sampling exponent β at step 0, annealed linearly to 1. */
     public double priorityBetaStart() { return priorityBetaStart; }
 
+    /** Steps over which β rises from its start value to 1. */
     public long priorityBetaSteps() { return priorityBetaSteps; }
 
+    /** Hidden widths of the MLP torso (a copy); unused with {@link #usesMinAtarTorso()}. */
     public int[] hidden() { return hidden.clone(); }
 
+    /** Whether the torso is MinAtar's convolution for {@code 10×10×C} grids rather than an MLP. */
     public boolean usesMinAtarTorso() { return minAtarTorso; }
 
     /**

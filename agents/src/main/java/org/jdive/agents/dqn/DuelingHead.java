@@ -14,6 +14,10 @@ public final class DuelingHead extends Module {
     private final Linear value;
     private final Linear advantage;
 
+    /**
+     * A head on {@code features} shared features giving {@code numActions} Q-values; {@code rng} draws both streams'
+     * initial weights.
+     */
     public DuelingHead(int features, int numActions, UniformRandomProvider rng) {
         this.value = registerModule("value", new Linear(features, 1, rng));
         this.advantage = registerModule("advantage", new Linear(features, numActions, rng));

@@ -10,10 +10,12 @@ import java.util.Arrays;
  */
 public record EvaluationResult(double[] returns, int[] lengths) {
 
+    /** The number of episodes. */
     public int episodes() {
         return returns.length;
     }
 
+    /** The mean return; NaN for no episodes. */
     public double mean() {
         return Arrays.stream(returns).average().orElse(Double.NaN);
     }
@@ -29,6 +31,7 @@ public record EvaluationResult(double[] returns, int[] lengths) {
         return (double) Arrays.stream(returns).filter(r -> r > 0).count() / returns.length;
     }
 
+    /** The mean episode length in steps; NaN for no episodes. */
     public double meanLength() {
         return Arrays.stream(lengths).average().orElse(Double.NaN);
     }

@@ -37,6 +37,11 @@ public record PeriodicEvaluation(Supplier<Env> evalEnv, long every, int episodes
         }
     }
 
+    /**
+     * Checks the counts.
+     *
+     * @throws IllegalArgumentException unless {@code every} and {@code episodes} are at least 1
+     */
     public PeriodicEvaluation {
         if (every < 1 || episodes < 1) {
             throw new IllegalArgumentException("periodic evaluation needs every >= 1 and episodes >= 1, got " + every

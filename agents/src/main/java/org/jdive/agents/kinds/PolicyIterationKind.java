@@ -31,6 +31,7 @@ public final class PolicyIterationKind extends PlannerKind {
     static final Key ITERATIONS = Key.optional("budget.iterations", new ValueType.Int(1, 1_000_000), 100L,
             "The most iterations (evaluation, then improvement) to run; it stops earlier once the policy is stable.");
 
+    /** The kind {@code policy-iteration}, found by {@link java.util.ServiceLoader}. */
     public PolicyIterationKind() {
         super("policy-iteration", "policy iteration on the env's transition model (toy-text envs), Sutton and Barto 4.3",
                 "iterations", List.of(TOLERANCE, EVALUATION_SWEEPS, ITERATIONS));

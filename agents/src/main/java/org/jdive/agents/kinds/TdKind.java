@@ -54,6 +54,7 @@ public abstract sealed class TdKind implements TrainerKind {
 
     /** {@code agent.kind: q-learning}. */
     public static final class QLearning extends TdKind {
+        /** The kind {@code q-learning}, found by {@link java.util.ServiceLoader}. */
         public QLearning() {
             super(TdRule.Q_LEARNING);
         }
@@ -71,6 +72,7 @@ public abstract sealed class TdKind implements TrainerKind {
 
     /** {@code agent.kind: sarsa}. */
     public static final class Sarsa extends TdKind {
+        /** The kind {@code sarsa}, found by {@link java.util.ServiceLoader}. */
         public Sarsa() {
             super(TdRule.SARSA);
         }
@@ -88,6 +90,7 @@ public abstract sealed class TdKind implements TrainerKind {
 
     /** {@code agent.kind: expected-sarsa}. */
     public static final class ExpectedSarsa extends TdKind {
+        /** The kind {@code expected-sarsa}, found by {@link java.util.ServiceLoader}. */
         public ExpectedSarsa() {
             super(TdRule.EXPECTED_SARSA);
         }

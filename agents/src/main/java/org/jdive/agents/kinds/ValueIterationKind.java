@@ -23,6 +23,7 @@ public final class ValueIterationKind extends PlannerKind {
     static final Key SWEEPS = Key.optional("budget.sweeps", new ValueType.Int(1, 10_000_000), 1000L,
             "The most sweeps to run (it stops earlier once the values converge).");
 
+    /** The kind {@code value-iteration}, found by {@link java.util.ServiceLoader}. */
     public ValueIterationKind() {
         super("value-iteration", "value iteration on the env's transition model (toy-text envs), D2L 17.2",
                 "sweeps", List.of(TOLERANCE, SWEEPS));

@@ -42,6 +42,16 @@ public final class Sac extends OffPolicyAgent {
     private final Adam temperatureOptimizer;
     private final double targetEntropy;
 
+    /**
+     * A SAC agent on {@code envs}; nothing runs until {@link #train}.
+     *
+     * @param envs {@code config.numEnvs()} envs of bounded continuous actions, autoresetting in {@code SAME_STEP} mode;
+     *             the agent does not close them
+     * @param seed the seed of the random streams ({@code "init"} for the networks, {@code "actions"} for sampling,
+     *             {@code "replay"} for the batches) and of the envs' first reset, {@code seed + i} for sub-env {@code
+     *             i}
+     * @throws IllegalArgumentException if the config is invalid or does not suit {@code envs}
+     */
     public Sac(VectorEnv envs, SacConfig config, long seed) {
         super("SAC", envs, validated(config).settings(), seed);
         this.config = config;

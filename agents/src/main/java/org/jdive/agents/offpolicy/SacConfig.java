@@ -77,36 +77,52 @@ public final class SacConfig {
     /** The first value of gSDE's {@code log_std} ({@code log_std_init}). */
     public SacConfig logStdInit(double v) { logStdInit = v; return this; }
 
+    /** Envs stepped together ({@code n_envs}). */
     public int numEnvs() { return numEnvs; }
 
+    /** Transitions the replay buffer holds ({@code buffer_size}). */
     public int bufferSize() { return bufferSize; }
 
+    /** Steps of uniformly random actions before learning ({@code learning_starts}). */
     public long learningStarts() { return learningStarts; }
 
+    /** Transitions per gradient step ({@code batch_size}). */
     public int batchSize() { return batchSize; }
 
+    /** Polyak averaging of the target critics ({@code tau}). */
     public double tau() { return tau; }
 
+    /** The discount ({@code gamma}). */
     public double gamma() { return gamma; }
 
+    /** Env steps between trainings ({@code train_freq}). */
     public int trainFreq() { return trainFreq; }
 
+    /** Gradient steps per training ({@code gradient_steps}). */
     public int gradientSteps() { return gradientSteps; }
 
+    /** Adam's step size for the actor, the critics and the temperature ({@code learning_rate}). */
     public float learningRate() { return learningRate; }
 
+    /** A fixed entropy temperature α ({@code ent_coef}); NaN learns it ({@code auto}). */
     public double entCoef() { return entCoef; }
 
+    /** The learnt temperature's first value ({@code auto_1.0}). */
     public double entCoefInit() { return entCoefInit; }
 
+    /** The entropy the learnt temperature aims at; NaN: −dim(A). */
     public double targetEntropy() { return targetEntropy; }
 
+    /** Hidden widths of the actor's and each critic's ReLU MLPs ({@code net_arch}; a copy). */
     public int[] hidden() { return hidden.clone(); }
 
+    /** Whether exploration uses generalised state-dependent noise ({@code use_sde}). */
     public boolean useSde() { return useSde; }
 
+    /** Steps between new exploration matrices; −1: only at the start of each stretch of collection. */
     public int sdeSampleFreq() { return sdeSampleFreq; }
 
+    /** The first value of gSDE's {@code log_std} ({@code log_std_init}). */
     public double logStdInit() { return logStdInit; }
 
     OffPolicySettings settings() {

@@ -39,6 +39,16 @@ public final class Td3 extends OffPolicyAgent {
     private final Adam criticOptimizer;
     private double lastActorLoss = Double.NaN;
 
+    /**
+     * A TD3 agent on {@code envs}; nothing runs until {@link #train}.
+     *
+     * @param envs {@code config.numEnvs()} envs of bounded continuous actions, autoresetting in {@code SAME_STEP} mode;
+     *             the agent does not close them
+     * @param seed the seed of the random streams ({@code "init"} for the networks, {@code "actions"} for sampling,
+     *             {@code "replay"} for the batches) and of the envs' first reset, {@code seed + i} for sub-env {@code
+     *             i}
+     * @throws IllegalArgumentException if the config is invalid or does not suit {@code envs}
+     */
     public Td3(VectorEnv envs, Td3Config config, long seed) {
         super("TD3", envs, validated(config).settings(), seed);
         this.config = config;

@@ -68,32 +68,46 @@ public final class Td3Config {
     /** Hidden widths of the actor's and each critic's ReLU MLPs ({@code net_arch}). */
     public Td3Config hidden(int... widths) { hidden = widths.clone(); return this; }
 
+    /** Envs stepped together ({@code n_envs}). */
     public int numEnvs() { return numEnvs; }
 
+    /** Transitions the replay buffer holds ({@code buffer_size}). */
     public int bufferSize() { return bufferSize; }
 
+    /** Steps of uniformly random actions before learning ({@code learning_starts}). */
     public long learningStarts() { return learningStarts; }
 
+    /** Transitions per gradient step ({@code batch_size}). */
     public int batchSize() { return batchSize; }
 
+    /** Polyak averaging of the target networks ({@code tau}). */
     public double tau() { return tau; }
 
+    /** The discount ({@code gamma}). */
     public double gamma() { return gamma; }
 
+    /** Env steps between trainings ({@code train_freq}). */
     public int trainFreq() { return trainFreq; }
 
+    /** Gradient steps per training ({@code gradient_steps}). */
     public int gradientSteps() { return gradientSteps; }
 
+    /** Adam's step size for the actor and the critics ({@code learning_rate}). */
     public float learningRate() { return learningRate; }
 
+    /** Critic updates per actor and target update ({@code policy_delay}). */
     public int policyDelay() { return policyDelay; }
 
+    /** The standard deviation of the noise on the target policy's actions ({@code target_policy_noise}). */
     public double targetPolicyNoise() { return targetPolicyNoise; }
 
+    /** The bound of that noise ({@code target_noise_clip}). */
     public double targetNoiseClip() { return targetNoiseClip; }
 
+    /** The standard deviation of the Gaussian exploration noise, in [−1, 1] action units ({@code noise_std}). */
     public double actionNoise() { return actionNoise; }
 
+    /** Hidden widths of the actor's and each critic's ReLU MLPs ({@code net_arch}; a copy). */
     public int[] hidden() { return hidden.clone(); }
 
     OffPolicySettings settings() {

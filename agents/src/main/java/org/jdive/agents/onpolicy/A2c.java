@@ -24,6 +24,15 @@ public final class A2c extends OnPolicyAgent {
     private final Rollout rollout;
     private final RmsProp optimizer;
 
+    /**
+     * An A2C agent on {@code envs}; nothing runs until {@link #train}.
+     *
+     * @param envs {@code config.numEnvs()} envs of discrete or continuous ({@code Box}) actions, autoresetting in
+     *             {@code SAME_STEP} mode; the agent does not close them
+     * @param seed the seed of the random streams ({@code "init"} for the networks, {@code "actions"} for sampling) and
+     *             of the envs' first reset, {@code seed + i} for sub-env {@code i}
+     * @throws IllegalArgumentException if the config is invalid or does not suit {@code envs}
+     */
     public A2c(VectorEnv envs, A2cConfig config, long seed) {
         super("A2C", envs, validated(config).numEnvs, config.hidden, NetworkStyle.CLEANRL, true, seed);
         this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize, actionSize);

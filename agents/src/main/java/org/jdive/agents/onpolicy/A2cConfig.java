@@ -67,32 +67,50 @@ public final class A2cConfig {
     /** Hidden widths of the actor's and the critic's tanh MLPs. */
     public A2cConfig hidden(int... widths) { hidden = widths.clone(); return this; }
 
+    /** Envs stepped together ({@code n_envs}). */
     public int numEnvs() { return numEnvs; }
 
+    /** Steps of each env per update ({@code n_steps}). */
     public int numSteps() { return numSteps; }
 
+    /** RMSprop's step size ({@code learning_rate}), at the start when annealed. */
     public float learningRate() { return learningRate; }
 
+    /**
+     * Whether the learning rate anneals linearly to 0 over {@link #totalSteps} (rl-baselines3-zoo's {@code lin_7e-4}).
+     */
     public boolean annealLr() { return annealLr; }
 
+    /** The run's length in environment steps, over which the learning rate anneals. */
     public long totalSteps() { return totalSteps; }
 
+    /** The discount ({@code gamma}). */
     public double gamma() { return gamma; }
 
+    /** GAE's λ ({@code gae_lambda}); 1 gives A2C's n-step returns. */
     public double gaeLambda() { return gaeLambda; }
 
+    /**
+     * Whether each rollout's advantages are normalised to mean 0, standard deviation 1 ({@code normalize_advantage}).
+     */
     public boolean normalizeAdvantages() { return normalizeAdvantages; }
 
+    /** The entropy bonus's weight ({@code ent_coef}). */
     public float entCoef() { return entCoef; }
 
+    /** The value loss's weight ({@code vf_coef}). */
     public float vfCoef() { return vfCoef; }
 
+    /** The gradients' global norm limit ({@code max_grad_norm}); 0: no clipping. */
     public float maxGradNorm() { return maxGradNorm; }
 
+    /** RMSprop's smoothing constant (PyTorch's {@code alpha}). */
     public float rmsPropAlpha() { return rmsPropAlpha; }
 
+    /** RMSprop's ε ({@code rms_prop_eps}). */
     public float rmsPropEps() { return rmsPropEps; }
 
+    /** Hidden widths of the actor's and the critic's tanh MLPs (a copy). */
     public int[] hidden() { return hidden.clone(); }
 
     /** Checks the settings together; throws {@link IllegalArgumentException} saying what is wrong. */

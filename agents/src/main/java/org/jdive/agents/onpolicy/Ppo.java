@@ -32,6 +32,16 @@ public final class Ppo extends OnPolicyAgent {
     /** Shuffles the minibatches. */
     private final UniformRandomProvider minibatchRng;
 
+    /**
+     * A PPO agent on {@code envs}; nothing runs until {@link #train}.
+     *
+     * @param envs {@code config.numEnvs()} envs of discrete or continuous ({@code Box}) actions, autoresetting in
+     *             {@code SAME_STEP} mode; the agent does not close them
+     * @param seed the seed of the random streams ({@code "init"} for the networks, {@code "actions"} for sampling,
+     *             {@code "minibatches"} for shuffling) and of the envs' first reset, {@code seed + i} for sub-env
+     *             {@code i}
+     * @throws IllegalArgumentException if the config is invalid or does not suit {@code envs}
+     */
     public Ppo(VectorEnv envs, PpoConfig config, long seed) {
         super("PPO", envs, validated(config).numEnvs, config.hidden, config.network, true, seed);
         this.rollout = new Rollout(config.numSteps, config.numEnvs, observationSize, actionSize);

@@ -90,42 +90,63 @@ public final class PpoConfig {
     /** How the MLPs are built: CleanRL's tanh and orthogonal weights, or gymnax's ReLU and LeCun-normal weights. */
     public PpoConfig network(NetworkStyle v) { network = v; return this; }
 
+    /** Envs stepped together ({@code num_envs}). */
     public int numEnvs() { return numEnvs; }
 
+    /** Steps of each env per rollout ({@code num_steps}); a rollout is {@code numEnvs × numSteps} transitions. */
     public int numSteps() { return numSteps; }
 
+    /** Adam's step size ({@code learning_rate}), at the start when annealed. */
     public float learningRate() { return learningRate; }
 
+    /** Whether the learning rate anneals linearly to 0 over {@link #totalSteps} ({@code anneal_lr}). */
     public boolean annealLr() { return annealLr; }
 
+    /** The run's length in environment steps ({@code total_timesteps}), over which the learning rate anneals. */
     public long totalSteps() { return totalSteps; }
 
+    /** The discount ({@code gamma}). */
     public double gamma() { return gamma; }
 
+    /** GAE's λ ({@code gae_lambda}). */
     public double gaeLambda() { return gaeLambda; }
 
+    /** Minibatches per epoch ({@code num_minibatches}). */
     public int numMinibatches() { return numMinibatches; }
 
+    /** Passes over each rollout ({@code update_epochs}). */
     public int updateEpochs() { return updateEpochs; }
 
+    /** Whether each minibatch's advantages are normalised to mean 0, standard deviation 1 ({@code norm_adv}). */
     public boolean normalizeAdvantages() { return normalizeAdvantages; }
 
+    /** The surrogate's clipping range ({@code clip_coef}). */
     public float clipCoef() { return clipCoef; }
 
+    /**
+     * Whether the clipping range anneals linearly to 0 over {@link #totalSteps} (rl-baselines3-zoo's {@code lin_0.2}).
+     */
     public boolean annealClip() { return annealClip; }
 
+    /** Whether the value loss is clipped too ({@code clip_vloss}). */
     public boolean clipValueLoss() { return clipValueLoss; }
 
+    /** The entropy bonus's weight ({@code ent_coef}). */
     public float entCoef() { return entCoef; }
 
+    /** The value loss's weight ({@code vf_coef}). */
     public float vfCoef() { return vfCoef; }
 
+    /** The gradients' global norm limit ({@code max_grad_norm}); 0: no clipping. */
     public float maxGradNorm() { return maxGradNorm; }
 
+    /** The approximate KL past which a rollout's remaining epochs are skipped ({@code target_kl}); 0: never. */
     public double targetKl() { return targetKl; }
 
+    /** Hidden widths of the actor's and the critic's MLPs (a copy). */
     public int[] hidden() { return hidden.clone(); }
 
+    /** How the MLPs are built: CleanRL's tanh and orthogonal weights, or gymnax's ReLU and LeCun-normal weights. */
     public NetworkStyle network() { return network; }
 
     /** Transitions per rollout ({@code batch_size}). */

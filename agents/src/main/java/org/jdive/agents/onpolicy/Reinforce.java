@@ -25,6 +25,15 @@ public final class Reinforce extends OnPolicyAgent {
     private final EpisodeBatch batch;
     private final Adam optimizer;
 
+    /**
+     * A REINFORCE agent on {@code envs}; nothing runs until {@link #train}.
+     *
+     * @param envs {@code config.numEnvs()} envs of discrete or continuous ({@code Box}) actions, autoresetting in
+     *             {@code SAME_STEP} mode; the agent does not close them
+     * @param seed the seed of the random streams ({@code "init"} for the networks, {@code "actions"} for sampling) and
+     *             of the envs' first reset, {@code seed + i} for sub-env {@code i}
+     * @throws IllegalArgumentException if the config is invalid or does not suit {@code envs}
+     */
     public Reinforce(VectorEnv envs, ReinforceConfig config, long seed) {
         super("REINFORCE", envs, validated(config).numEnvs, config.hidden, NetworkStyle.CLEANRL,
                 config.baseline == Baseline.VALUE, seed);

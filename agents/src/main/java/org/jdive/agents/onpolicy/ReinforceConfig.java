@@ -71,26 +71,37 @@ public final class ReinforceConfig {
     /** Hidden widths of the policy's (and the value's) tanh MLPs. */
     public ReinforceConfig hidden(int... widths) { hidden = widths.clone(); return this; }
 
+    /** Envs stepped together. */
     public int numEnvs() { return numEnvs; }
 
+    /** Steps of finished episodes per update (SLM-Lab's {@code training_frequency}). */
     public int batchSteps() { return batchSteps; }
 
+    /** The discount. */
     public double gamma() { return gamma; }
 
+    /** What the returns are compared with. */
     public Baseline baseline() { return baseline; }
 
+    /** Adam's step size. */
     public float learningRate() { return learningRate; }
 
+    /** The entropy bonus's weight at the start. */
     public float entCoef() { return entCoef; }
 
+    /** The entropy bonus's weight after {@link #entDecaySteps}. */
     public float entCoefFinal() { return entCoefFinal; }
 
+    /** Environment steps over which the entropy weight moves linearly from its start to its final value. */
     public long entDecaySteps() { return entDecaySteps; }
 
+    /** The value loss's weight, with the {@code value} baseline. */
     public float vfCoef() { return vfCoef; }
 
+    /** The gradients' global norm limit; 0: no clipping. */
     public float maxGradNorm() { return maxGradNorm; }
 
+    /** Hidden widths of the policy's (and the value's) tanh MLPs (a copy). */
     public int[] hidden() { return hidden.clone(); }
 
     /** The entropy weight after {@code steps} environment steps. */

@@ -45,10 +45,12 @@ public final class Batch {
         this.weights = new float[size];
     }
 
+    /** The number of transitions. */
     public int size() {
         return size;
     }
 
+    /** Floats per observation. */
     public int observationSize() {
         return observationSize;
     }
@@ -68,6 +70,7 @@ public final class Batch {
         return observations;
     }
 
+    /** The discrete actions, one per transition. */
     public int[] actions() {
         return actions;
     }

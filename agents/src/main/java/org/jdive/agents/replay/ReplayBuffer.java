@@ -110,14 +110,17 @@ public class ReplayBuffer {
         return rowsPerEnv * numEnvs;
     }
 
+    /** Floats per observation. */
     public int observationSize() {
         return observationSize;
     }
 
+    /** The number of envs whose transitions the buffer keeps apart, one ring each. */
     public int numEnvs() {
         return numEnvs;
     }
 
+    /** How observations are stored: as floats, or as bytes where they are small whole numbers. */
     public ObservationStorage storage() {
         return observations.storage();
     }

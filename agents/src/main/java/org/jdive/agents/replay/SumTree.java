@@ -13,6 +13,7 @@ public final class SumTree {
     private final int leaves;
     private final double[] nodes;
 
+    /** A tree of {@code capacity >= 1} priorities, all 0. */
     public SumTree(int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("a sum tree needs capacity >= 1, got " + capacity);
@@ -22,6 +23,7 @@ public final class SumTree {
         this.nodes = new double[2 * leaves];
     }
 
+    /** The number of priorities, indices {@code 0 .. capacity - 1}. */
     public int capacity() {
         return capacity;
     }
@@ -31,6 +33,7 @@ public final class SumTree {
         return nodes[1];
     }
 
+    /** The priority at {@code index}. */
     public double get(int index) {
         return nodes[leaves + checkIndex(index)];
     }

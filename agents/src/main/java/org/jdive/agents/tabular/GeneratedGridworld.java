@@ -24,6 +24,12 @@ public final class GeneratedGridworld implements TabularModel {
     private final double slip;
     private final boolean[] hole;
 
+    /**
+     * A gridworld of {@code rows × cols} cells (at least 2), its holes drawn from {@code seed}.
+     *
+     * @param holeFraction the probability that a cell is a hole, in [0, 1)
+     * @param slip the probability that a move goes perpendicular, in [0, 1]
+     */
     public GeneratedGridworld(int rows, int cols, double holeFraction, double slip, long seed) {
         if (rows < 1 || cols < 1 || rows * cols < 2) {
             throw new IllegalArgumentException("a gridworld needs at least 2 cells, got " + rows + "x" + cols);

@@ -86,10 +86,12 @@ public final class Mdp {
         return new Mdp(states, actions, first, next, prob, rew, done);
     }
 
+    /** The number of states. */
     public int numStates() {
         return numStates;
     }
 
+    /** The number of actions, the same in every state. */
     public int numActions() {
         return numActions;
     }

@@ -23,6 +23,12 @@ public final class TdControl {
      * @param epsilon ε as a function of the episode number (0-based)
      */
     public record Settings(TdRule rule, double alpha, double gamma, EpsilonSchedule epsilon) {
+        /**
+         * Checks the settings.
+         *
+         * @throws IllegalArgumentException if a part is missing, {@code alpha} is outside (0, 1] or {@code gamma}
+         *                                  outside [0, 1]
+         */
         public Settings {
             if (rule == null || epsilon == null) {
                 throw new IllegalArgumentException("TD settings need a rule and an epsilon schedule");

@@ -22,7 +22,10 @@ public final class TensorValueIteration implements AutoCloseable {
 
     /** How the expected next-state value is computed. */
     public enum Form {
-        DENSE, SPARSE;
+        /** A matrix-vector product with {@code W} as an {@code (S·A) × S} matrix, for small MDPs. */
+        DENSE,
+        /** {@code V} gathered at the possible next states of every {@code (s, a)}, for large MDPs. */
+        SPARSE;
 
         /** Dense while its matrix stays under 16M entries (64 MiB), sparse beyond. */
         public static Form auto(Mdp mdp) {
@@ -38,6 +41,11 @@ public final class TensorValueIteration implements AutoCloseable {
     private final Tensor weights;
     private final Tensor nextStates;
 
+    /**
+     * Uploads {@code mdp}'s model to {@code backend} in {@code form}.
+     *
+     * @param gamma the discount, in [0, 1]
+     */
     public TensorValueIteration(Mdp mdp, double gamma, Form form, Backend backend) {
         Planning.checkGamma(gamma);
         this.numStates = mdp.numStates();
@@ -95,6 +103,7 @@ public final class TensorValueIteration implements AutoCloseable {
         }
     }
 
+    /** How this instance computes the expected next-state value. */
     public Form form() {
         return form;
     }
