@@ -18,6 +18,7 @@ public final class NoGrad implements AutoCloseable {
         depth[0]++;
     }
 
+    /** Turns gradient recording off on this thread until the returned region closes; regions nest. */
     public static NoGrad open() {
         return new NoGrad();
     }

@@ -95,22 +95,27 @@ public final class Tensor implements AutoCloseable {
         return of(new float[] {value});
     }
 
+    /** A tensor of {@code shape} filled with 0, on the default backend. */
     public static Tensor zeros(int... shape) {
         return zeros(Backends.getDefault(), shape);
     }
 
+    /** A tensor of {@code shape} filled with 0, on {@code backend}. */
     public static Tensor zeros(Backend backend, int... shape) {
         return empty(backend, shape);
     }
 
+    /** A tensor of {@code shape} filled with 1, on the default backend. */
     public static Tensor ones(int... shape) {
         return full(1f, shape);
     }
 
+    /** A tensor of {@code shape} filled with {@code value}, on the default backend. */
     public static Tensor full(float value, int... shape) {
         return full(Backends.getDefault(), value, shape);
     }
 
+    /** A tensor of {@code shape} filled with {@code value}, on {@code backend}. */
     public static Tensor full(Backend backend, float value, int... shape) {
         Tensor t = empty(backend, shape);
         if (value != 0f) {
@@ -178,6 +183,7 @@ public final class Tensor implements AutoCloseable {
         return size;
     }
 
+    /** The backend that holds the buffer and runs the ops; operands of one op must share it. */
     public Backend backend() {
         return backend;
     }
@@ -203,6 +209,7 @@ public final class Tensor implements AutoCloseable {
         return storage;
     }
 
+    /** Whether this tensor was freed ({@link #close()}d, or its scope closed); a freed tensor can no longer be used. */
     public boolean isFreed() {
         return freed;
     }
@@ -342,9 +349,13 @@ public final class Tensor implements AutoCloseable {
 
     // ---- elementwise --------------------------------------------------------------------------
 
+    /** {@code this + other}, elementwise with NumPy broadcasting. */
     public Tensor add(Tensor other) { return Elementwise.binary(BinaryOp.ADD, this, other); }
+    /** {@code this - other}, elementwise with broadcasting. */
     public Tensor sub(Tensor other) { return Elementwise.binary(BinaryOp.SUB, this, other); }
+    /** {@code this · other}, elementwise with broadcasting. */
     public Tensor mul(Tensor other) { return Elementwise.binary(BinaryOp.MUL, this, other); }
+    /** {@code this / other}, elementwise with broadcasting. */
     public Tensor div(Tensor other) { return Elementwise.binary(BinaryOp.DIV, this, other); }
     /** {@code this ^ exponent}, elementwise with broadcasting. */
     public Tensor pow(Tensor exponent) { return Elementwise.binary(BinaryOp.POW, this, exponent); }
@@ -353,29 +364,46 @@ public final class Tensor implements AutoCloseable {
     /** The elementwise minimum; the gradient goes to {@code this} where it is not larger. */
     public Tensor minimum(Tensor other) { return Elementwise.binary(BinaryOp.MIN, this, other); }
 
+    /** {@code this + c}. */
     public Tensor add(float c) { return Elementwise.unary(UnaryOp.ADD_SCALAR, c, this); }
+    /** {@code this - c}. */
     public Tensor sub(float c) { return Elementwise.unary(UnaryOp.ADD_SCALAR, -c, this); }
+    /** {@code this · c}. */
     public Tensor mul(float c) { return Elementwise.unary(UnaryOp.MUL_SCALAR, c, this); }
+    /** {@code this / c}, computed as {@code this · (1/c)}. */
     public Tensor div(float c) { return Elementwise.unary(UnaryOp.MUL_SCALAR, 1f / c, this); }
     /** {@code c - this}. */
     public Tensor rsub(float c) { return Elementwise.unary(UnaryOp.RSUB_SCALAR, c, this); }
     /** {@code c / this}. */
     public Tensor rdiv(float c) { return Elementwise.unary(UnaryOp.RDIV_SCALAR, c, this); }
+    /** {@code this ^ exponent}, elementwise. */
     public Tensor pow(float exponent) { return Elementwise.unary(UnaryOp.POW, exponent, this); }
 
+    /** {@code -this}. */
     public Tensor neg() { return Elementwise.unary(UnaryOp.NEG, 0f, this); }
+    /** {@code |this|}; its gradient is 0 at 0. */
     public Tensor abs() { return Elementwise.unary(UnaryOp.ABS, 0f, this); }
     /** -1, 0 or 1; its gradient is zero. */
     public Tensor sign() { return Elementwise.unary(UnaryOp.SIGN, 0f, this); }
+    /** {@code e^this}. */
     public Tensor exp() { return Elementwise.unary(UnaryOp.EXP, 0f, this); }
+    /** The natural logarithm: -∞ at 0, NaN below. */
     public Tensor log() { return Elementwise.unary(UnaryOp.LOG, 0f, this); }
+    /** The square root: NaN below 0. */
     public Tensor sqrt() { return Elementwise.unary(UnaryOp.SQRT, 0f, this); }
+    /** {@code this²}. */
     public Tensor square() { return Elementwise.unary(UnaryOp.SQUARE, 0f, this); }
+    /** {@code 1 / this}. */
     public Tensor reciprocal() { return Elementwise.unary(UnaryOp.RECIPROCAL, 0f, this); }
+    /** The sine, of radians. */
     public Tensor sin() { return Elementwise.unary(UnaryOp.SIN, 0f, this); }
+    /** The cosine, of radians. */
     public Tensor cos() { return Elementwise.unary(UnaryOp.COS, 0f, this); }
+    /** The hyperbolic tangent, in (-1, 1). */
     public Tensor tanh() { return Elementwise.unary(UnaryOp.TANH, 0f, this); }
+    /** The logistic function {@code 1 / (1 + e^-x)}, in (0, 1). */
     public Tensor sigmoid() { return Elementwise.unary(UnaryOp.SIGMOID, 0f, this); }
+    /** {@code max(x, 0)}; its gradient is 0 where {@code x <= 0}. */
     public Tensor relu() { return Elementwise.unary(UnaryOp.RELU, 0f, this); }
     /** {@code x > 0 ? x : slope·x}. */
     public Tensor leakyRelu(float slope) { return Elementwise.unary(UnaryOp.LEAKY_RELU, slope, this); }
@@ -388,9 +416,13 @@ public final class Tensor implements AutoCloseable {
 
     /** 1 where {@code this > other}, else 0 (no gradient). */
     public Tensor gt(Tensor other) { return Elementwise.compare(BinaryOp.GT, this, other); }
+    /** 1 where {@code this >= other}, else 0 (no gradient). */
     public Tensor ge(Tensor other) { return Elementwise.compare(BinaryOp.GE, this, other); }
+    /** 1 where {@code this < other}, else 0 (no gradient). */
     public Tensor lt(Tensor other) { return Elementwise.compare(BinaryOp.LT, this, other); }
+    /** 1 where {@code this <= other}, else 0 (no gradient). */
     public Tensor le(Tensor other) { return Elementwise.compare(BinaryOp.LE, this, other); }
+    /** 1 where {@code this == other} exactly, else 0 (no gradient). */
     public Tensor eq(Tensor other) { return Elementwise.compare(BinaryOp.EQ, this, other); }
 
     // ---- reductions ---------------------------------------------------------------------------
@@ -399,9 +431,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor sum() { return Reductions.sumAll(this); }
     /** The sum along {@code axes}; with {@code keepDim} the reduced axes stay as size 1. */
     public Tensor sum(int[] axes, boolean keepDim) { return Reductions.sum(this, axes, keepDim); }
+    /** The sum along {@code axis}; with {@code keepDim} it stays as size 1. */
     public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, new int[] {axis}, keepDim); }
     /** The mean of all elements, a scalar. */
     public Tensor mean() { return sum().div(size); }
+    /** The mean along {@code axis}; with {@code keepDim} it stays as size 1. */
     public Tensor mean(int axis, boolean keepDim) { return sum(axis, keepDim).div(shape(axis)); }
     /** The maximum along {@code axis}; the gradient is shared equally among tied maxima. */
     public Tensor max(int axis, boolean keepDim) { return Reductions.max(this, axis, keepDim); }
@@ -451,10 +485,18 @@ public final class Tensor implements AutoCloseable {
         return Convolutions.convTranspose2d(this, weight, stride, padding, outputPadding);
     }
 
+    /**
+     * Max pooling of NCHW input over square windows, as {@code torch.nn.functional.max_pool2d}: padded cells count as
+     * -∞, and the gradient goes to the first maximum of each window.
+     */
     public Tensor maxPool2d(int kernel, int stride, int padding) {
         return Convolutions.maxPool2d(this, kernel, stride, padding);
     }
 
+    /**
+     * Average pooling of NCHW input over square windows, as {@code torch.nn.functional.avg_pool2d}: padded cells count
+     * as zeros in the average ({@code count_include_pad=True}).
+     */
     public Tensor avgPool2d(int kernel, int stride, int padding) {
         return Convolutions.avgPool2d(this, kernel, stride, padding);
     }

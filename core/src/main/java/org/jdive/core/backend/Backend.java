@@ -105,6 +105,10 @@ public interface Backend {
     /** Average pooling, padded cells included in the count (PyTorch's {@code count_include_pad=True}). */
     void avgPool2dForward(PoolSpec spec, Buffer x, Buffer y);
 
+    /**
+     * Spreads each output's gradient {@code dy} equally over its window's cells in {@code dx} (padded cells take their
+     * share and drop it).
+     */
     void avgPool2dBackward(PoolSpec spec, Buffer dy, Buffer dx);
 
     // ---- indexing -----------------------------------------------------------------------------

@@ -86,6 +86,10 @@ public final class Backends {
         return b;
     }
 
+    /**
+     * Makes {@code backend} the one {@link #getDefault()} returns, for every thread; {@code null} goes back to the
+     * {@code jdive.backend} property ({@code cpu} when unset).
+     */
     public static void setDefault(Backend backend) {
         defaultBackend = backend;
     }

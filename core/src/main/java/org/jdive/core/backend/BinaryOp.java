@@ -2,10 +2,20 @@ package org.jdive.core.backend;
 
 /** Elementwise functions of two arguments, applied with NumPy broadcasting. Comparisons give 1 or 0. */
 public enum BinaryOp {
-    ADD, SUB, MUL, DIV,
+    /** {@code a + b} */
+    ADD,
+    /** {@code a - b} */
+    SUB,
+    /** {@code a · b} */
+    MUL,
+    /** {@code a / b} */
+    DIV,
     /** {@code a^b} */
     POW,
-    MAX, MIN,
+    /** The larger of {@code a} and {@code b} */
+    MAX,
+    /** The smaller of {@code a} and {@code b} */
+    MIN,
     /** {@code a > b} as 1 or 0 */
     GT,
     /** {@code a >= b} as 1 or 0 */

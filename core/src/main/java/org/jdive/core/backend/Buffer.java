@@ -15,5 +15,6 @@ public interface Buffer {
     /** Frees the memory; later use is an error. Releasing twice is harmless. */
     void release();
 
+    /** Whether {@link #release()} was called. */
     boolean isReleased();
 }

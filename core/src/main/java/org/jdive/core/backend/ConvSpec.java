@@ -8,6 +8,12 @@ public record ConvSpec(int batch, int inChannels, int inHeight, int inWidth,
                        int outChannels, int kernelHeight, int kernelWidth,
                        int strideHeight, int strideWidth, int padHeight, int padWidth) {
 
+    /**
+     * Checks the geometry.
+     *
+     * @throws IllegalArgumentException unless every size and stride is positive, the padding is at least 0 and the
+     *                                  kernel fits the padded input
+     */
     public ConvSpec {
         if (batch <= 0 || inChannels <= 0 || inHeight <= 0 || inWidth <= 0 || outChannels <= 0
                 || kernelHeight <= 0 || kernelWidth <= 0 || strideHeight <= 0 || strideWidth <= 0
@@ -20,10 +26,12 @@ public record ConvSpec(int batch, int inChannels, int inHeight, int inWidth,
         }
     }
 
+    /** The output's height, {@code (inHeight + 2·padHeight - kernelHeight) / strideHeight + 1}. */
     public int outHeight() {
         return (inHeight + 2 * padHeight - kernelHeight) / strideHeight + 1;
     }
 
+    /** The output's width, {@code (inWidth + 2·padWidth - kernelWidth) / strideWidth + 1}. */
     public int outWidth() {
         return (inWidth + 2 * padWidth - kernelWidth) / strideWidth + 1;
     }

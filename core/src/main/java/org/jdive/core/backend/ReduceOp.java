@@ -2,7 +2,12 @@ package org.jdive.core.backend;
 
 /** Reductions along one axis. */
 public enum ReduceOp {
-    SUM, MAX, MIN,
+    /** The sum. */
+    SUM,
+    /** The largest value. */
+    MAX,
+    /** The smallest value. */
+    MIN,
     /** The index of the first maximum, as a float. */
     ARGMAX
 }

@@ -76,6 +76,7 @@ public final class Parallel {
     /** A body over a half-open range {@code [from, to)}. */
     @FunctionalInterface
     public interface RangeBody {
+        /** Does the work of indices {@code from} (inclusive) to {@code to} (exclusive). */
         void run(int from, int to);
     }
 

@@ -12,6 +12,7 @@ public interface Dataset {
     /** The number of examples. */
     int size();
 
+    /** The shape of every example's features, e.g. {@code [1, 28, 28]} for MNIST. */
     int[] featureShape();
 
     /** The target's shape; {@code []} for one number per example (a class index or a regression value). */

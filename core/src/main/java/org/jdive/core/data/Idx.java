@@ -25,6 +25,11 @@ public final class Idx {
     private Idx() {
     }
 
+    /**
+     * Reads an IDX file, gzip-compressed or not.
+     *
+     * @throws IOException if it cannot be read or is not an IDX file
+     */
     public static Array read(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {

@@ -11,14 +11,17 @@ import java.nio.file.Path;
 public final class DamagedFileException extends IOException {
 
     private final transient Path file;
+    /** What is wrong, without the file's name. */
     private final String problem;
 
+    /** An error naming {@code file} and {@code problem}, what is wrong with it. */
     public DamagedFileException(Path file, String problem) {
         super(file + " is damaged: " + problem);
         this.file = file;
         this.problem = problem;
     }
 
+    /** An error naming {@code file} and {@code problem}, caused by {@code cause} (e.g. the parser's). */
     public DamagedFileException(Path file, String problem, Throwable cause) {
         this(file, problem);
         initCause(cause);

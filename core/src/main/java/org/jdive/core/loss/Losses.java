@@ -18,6 +18,7 @@ public final class Losses {
         return reduction.apply(input.sub(target).square());
     }
 
+    /** The mean squared error over all elements. */
     public static Tensor mse(Tensor input, Tensor target) {
         return mse(input, target, Reduction.MEAN);
     }
@@ -34,6 +35,7 @@ public final class Losses {
         return reduction.apply(huberElements(input.sub(target), delta));
     }
 
+    /** The Huber loss with {@code delta} 1, averaged over all elements (PyTorch's defaults). */
     public static Tensor huber(Tensor input, Tensor target) {
         return huber(input, target, 1f, Reduction.MEAN);
     }
@@ -74,6 +76,7 @@ public final class Losses {
         return reduction.apply(picked.neg().reshape(expected));
     }
 
+    /** The cross-entropy of class indices, averaged over the samples. */
     public static Tensor crossEntropy(Tensor logits, Tensor classes) {
         return crossEntropy(logits, classes, Reduction.MEAN);
     }
@@ -102,6 +105,7 @@ public final class Losses {
         return reduction.apply(logits.relu().sub(logits.mul(targets)).add(softplusNegAbs));
     }
 
+    /** The binary cross-entropy on logits, averaged over all elements. */
     public static Tensor bceWithLogits(Tensor logits, Tensor targets) {
         return bceWithLogits(logits, targets, Reduction.MEAN);
     }

@@ -8,6 +8,13 @@ public final class BatchNorm2d extends BatchNorm {
         this(channels, 1e-5f, 0.1f);
     }
 
+    /**
+     * Batch norm with its scale and shift on the default backend.
+     *
+     * @param channels the size of axis 1
+     * @param eps added to the variance before its root, {@code > 0}
+     * @param momentum the weight of each batch in the running statistics, in [0, 1]
+     */
     public BatchNorm2d(int channels, float eps, float momentum) {
         super(channels, eps, momentum, 4);
     }

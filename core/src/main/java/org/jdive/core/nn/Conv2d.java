@@ -20,6 +20,12 @@ public final class Conv2d extends WeightedLayer {
         this(inChannels, outChannels, kernel, 1, 0, true, rng);
     }
 
+    /**
+     * A convolution whose weight (and bias) {@code rng} draws as PyTorch does: Kaiming uniform with {@code a = √5}, the
+     * bias {@code U(-1/√fanIn, 1/√fanIn)}.
+     *
+     * @param padding zeros added on each side of the height and the width
+     */
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias,
                   UniformRandomProvider rng) {
         super(inChannels, in -> new int[] {outChannels, in, kernel, kernel},

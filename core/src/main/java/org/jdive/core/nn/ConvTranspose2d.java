@@ -17,6 +17,13 @@ public final class ConvTranspose2d extends WeightedLayer {
     private final int padding;
     private final int outputPadding;
 
+    /**
+     * A transposed convolution whose weight (and bias) {@code rng} draws as PyTorch does.
+     *
+     * @param padding cells cut from each side of the output
+     * @param outputPadding cells added to one side of the output, in {@code [0, stride)}, to pick among the output
+     *                      sizes a stride allows
+     */
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int padding, int outputPadding,
                            boolean bias, UniformRandomProvider rng) {
         super(inChannels, in -> new int[] {in, outChannels, kernel, kernel},

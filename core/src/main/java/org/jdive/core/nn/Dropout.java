@@ -13,6 +13,7 @@ public final class Dropout extends Module {
     private final float p;
     private final UniformRandomProvider rng;
 
+    /** Drops with probability {@code p} in [0, 1], the masks drawn from {@code rng}. */
     public Dropout(float p, UniformRandomProvider rng) {
         checkProbability(p);
         this.p = p;

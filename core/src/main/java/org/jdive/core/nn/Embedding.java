@@ -17,6 +17,10 @@ public final class Embedding extends Module {
     private final int dim;
     private final Tensor weight;
 
+    /**
+     * A table of {@code count} vectors of {@code dim} floats, drawn from {@code N(0, 1)} by {@code rng}, on the default
+     * backend.
+     */
     public Embedding(int count, int dim, UniformRandomProvider rng) {
         if (count <= 0 || dim <= 0) {
             throw new IllegalArgumentException("Embedding needs a positive count and dimension, got " + count + " and " + dim);
@@ -29,6 +33,7 @@ public final class Embedding extends Module {
         Init.normal(0f, 1f).fill(weight, rng);
     }
 
+    /** The table {@code [count, dim]}, a parameter. */
     public Tensor weight() {
         return weight;
     }

@@ -7,10 +7,12 @@ public final class Flatten extends Module {
 
     private final int startDim;
 
+    /** Flattens every axis after the batch axis, PyTorch's default {@code start_dim=1}. */
     public Flatten() {
         this(1);
     }
 
+    /** Flattens every axis from {@code startDim} on. */
     public Flatten(int startDim) {
         this.startDim = startDim;
     }

@@ -10,6 +10,7 @@ public final class Gelu extends Module {
 
     private final boolean tanh;
 
+    /** The exact GELU, PyTorch's default. */
     public Gelu() {
         this(false);
     }

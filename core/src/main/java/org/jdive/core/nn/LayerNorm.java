@@ -22,6 +22,13 @@ public final class LayerNorm extends Module {
         this(normalizedShape, 1e-5f, true);
     }
 
+    /**
+     * Layer norm with the given settings, its parameters (if any) on the default backend.
+     *
+     * @param normalizedShape the trailing axes to normalise over, at least one
+     * @param eps added to the variance before its root
+     * @param elementwiseAffine whether the learnable {@code weight} and {@code bias} are there
+     */
     public LayerNorm(int[] normalizedShape, float eps, boolean elementwiseAffine) {
         if (normalizedShape.length == 0) {
             throw new IllegalArgumentException("LayerNorm needs at least one normalised axis");

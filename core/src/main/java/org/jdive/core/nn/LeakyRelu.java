@@ -7,10 +7,12 @@ public final class LeakyRelu extends Module {
 
     private final float negativeSlope;
 
+    /** PyTorch's default slope, 0.01. */
     public LeakyRelu() {
         this(0.01f);
     }
 
+    /** The slope {@code α} below 0. */
     public LeakyRelu(float negativeSlope) {
         this.negativeSlope = negativeSlope;
     }

@@ -11,10 +11,15 @@ public final class Linear extends WeightedLayer {
 
     private final int outFeatures;
 
+    /**
+     * A layer with a bias, its parameters drawn by {@code rng} as PyTorch does: the weight Kaiming uniform with {@code
+     * a = √5}, the bias {@code U(-1/√in, 1/√in)}.
+     */
     public Linear(int inFeatures, int outFeatures, UniformRandomProvider rng) {
         this(inFeatures, outFeatures, true, rng);
     }
 
+    /** A layer with or without a bias, its parameters drawn by {@code rng} as PyTorch does. */
     public Linear(int inFeatures, int outFeatures, boolean bias, UniformRandomProvider rng) {
         super(inFeatures, in -> new int[] {outFeatures, in}, checkOut(outFeatures), bias, rng);
         this.outFeatures = outFeatures;
@@ -32,6 +37,7 @@ public final class Linear extends WeightedLayer {
         return out;
     }
 
+    /** The size of the output's last axis. */
     public int outFeatures() {
         return outFeatures;
     }

@@ -14,6 +14,10 @@ public final class MaxPool2d extends Module {
         this(kernel, kernel, 0);
     }
 
+    /**
+     * Windows of {@code kernel × kernel} cells every {@code stride} cells, over the input padded by {@code padding} (at
+     * most half the kernel) on each side.
+     */
     public MaxPool2d(int kernel, int stride, int padding) {
         ConvChecks.geometry("MaxPool2d", 1, kernel, stride, padding);
         this.kernel = kernel;

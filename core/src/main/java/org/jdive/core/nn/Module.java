@@ -193,6 +193,7 @@ public abstract class Module implements AutoCloseable {
         children.values().forEach(c -> c.setTraining(on));
     }
 
+    /** Whether the module is in training mode (the default), as opposed to evaluation mode ({@link #eval()}). */
     public final boolean isTraining() {
         return training;
     }

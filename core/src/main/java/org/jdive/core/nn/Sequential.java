@@ -9,6 +9,7 @@ public final class Sequential extends Module {
 
     private final List<Module> layers = new ArrayList<>();
 
+    /** The given layers, in order; {@link #add} appends more. */
     public Sequential(Module... layers) {
         for (Module m : layers) {
             add(m);
@@ -30,6 +31,7 @@ public final class Sequential extends Module {
         return layers.get(index);
     }
 
+    /** The number of layers. */
     public int size() {
         return layers.size();
     }

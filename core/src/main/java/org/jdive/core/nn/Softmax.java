@@ -10,6 +10,7 @@ public final class Softmax extends Module {
 
     private final int axis;
 
+    /** Softmax along {@code axis}, e.g. 1 for the classes of a batch {@code [N, C]}. */
     public Softmax(int axis) {
         this.axis = axis;
     }

@@ -12,6 +12,7 @@ public final class Unflatten extends Module {
     private final int dim;
     private final int[] sizes;
 
+    /** Splits axis {@code dim >= 0} into axes of {@code sizes}, whose product must be its size. */
     public Unflatten(int dim, int... sizes) {
         if (dim < 0 || sizes.length == 0 || Arrays.stream(sizes).anyMatch(s -> s <= 0)) {
             throw new IllegalArgumentException("Unflatten needs an axis >= 0 and positive sizes, got axis " + dim

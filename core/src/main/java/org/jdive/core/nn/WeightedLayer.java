@@ -98,6 +98,7 @@ public abstract sealed class WeightedLayer extends Module permits Linear, Conv2d
         }
     }
 
+    /** The weight; null until a lazy layer has seen its first input. */
     public final Tensor weight() {
         return weight;
     }
@@ -107,6 +108,7 @@ public abstract sealed class WeightedLayer extends Module permits Linear, Conv2d
         return bias;
     }
 
+    /** Whether the layer adds a bias. */
     public final boolean hasBias() {
         return hasBias;
     }

@@ -20,6 +20,14 @@ public final class Adadelta extends Optimizer {
         this(params, 1f, 0.9f, 1e-6f, 0f);
     }
 
+    /**
+     * Adadelta over {@code params}.
+     *
+     * @param lr scales the step, 1 in Zeiler's rule
+     * @param rho the decay of both running averages, in [0, 1)
+     * @param eps added inside both roots
+     * @param weightDecay L2 weight decay added to the gradient
+     */
     public Adadelta(List<Tensor> params, float lr, float rho, float eps, float weightDecay) {
         super(params, lr);
         requireFraction("Adadelta", "rho", rho);

@@ -20,6 +20,13 @@ public final class Adagrad extends Optimizer {
         this(params, lr, 0f, 0f, 1e-10f);
     }
 
+    /**
+     * Adagrad over {@code params} with step size {@code lr}.
+     *
+     * @param lrDecay the step size at update {@code t} is {@code lr / (1 + (t - 1)·lrDecay)}
+     * @param weightDecay L2 weight decay added to the gradient
+     * @param eps added to the root before dividing
+     */
     public Adagrad(List<Tensor> params, float lr, float lrDecay, float weightDecay, float eps) {
         super(params, lr);
         requireNonNegative("Adagrad", "lr decay", lrDecay);

@@ -17,6 +17,7 @@ public interface LrSchedule {
         optimizer.setLr(lr(t));
     }
 
+    /** {@code lr} at every step. */
     static LrSchedule constant(float lr) {
         return t -> lr;
     }

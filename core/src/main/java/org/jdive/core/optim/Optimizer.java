@@ -75,6 +75,7 @@ public abstract class Optimizer implements AutoCloseable {
         params.forEach(Tensor::zeroGrad);
     }
 
+    /** The learning rate of the next step. */
     public final float lr() {
         return lr;
     }
@@ -87,6 +88,7 @@ public abstract class Optimizer implements AutoCloseable {
         this.lr = lr;
     }
 
+    /** The parameters this optimizer steps, in the order given. */
     public final List<Tensor> parameters() {
         return params;
     }

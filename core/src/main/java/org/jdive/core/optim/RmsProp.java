@@ -24,6 +24,15 @@ public final class RmsProp extends Optimizer {
         this(params, lr, 0.99f, 1e-8f, 0f, 0f, false);
     }
 
+    /**
+     * RMSProp over {@code params} with step size {@code lr}.
+     *
+     * @param alpha the decay of the running average of squared gradients, in [0, 1)
+     * @param eps added to the root before dividing
+     * @param weightDecay L2 weight decay added to the gradient
+     * @param momentum the momentum of the steps; 0 for none
+     * @param centered divide by the root of the variance (the squared average less the squared mean gradient) instead
+     */
     public RmsProp(List<Tensor> params, float lr, float alpha, float eps, float weightDecay, float momentum,
                    boolean centered) {
         super(params, lr);

@@ -21,10 +21,22 @@ public final class Sgd extends Optimizer {
         this(params, lr, 0f, 0f, false);
     }
 
+    /**
+     * SGD with {@code momentum} (0 for none) without dampening, L2 {@code weightDecay} added to the gradient, and
+     * Nesterov's momentum if asked (which needs momentum).
+     */
     public Sgd(List<Tensor> params, float lr, float momentum, float weightDecay, boolean nesterov) {
         this(params, lr, momentum, 0f, weightDecay, nesterov);
     }
 
+    /**
+     * SGD over {@code params} with step size {@code lr}.
+     *
+     * @param momentum the momentum; 0 for none
+     * @param dampening the share of each gradient left out of the momentum buffer, in [0, 1]; Nesterov needs 0
+     * @param weightDecay L2 weight decay added to the gradient
+     * @param nesterov use Nesterov's momentum (needs momentum above 0)
+     */
     public Sgd(List<Tensor> params, float lr, float momentum, float dampening, float weightDecay, boolean nesterov) {
         super(params, lr);
         requireNonNegative("SGD", "momentum", momentum);

@@ -8,7 +8,12 @@ import org.jdive.core.Tensor;
 public record Fans(int in, int out) {
 
     /** Which fan scales an init: the input's (preserves activations forward) or the output's (gradients backward). */
-    public enum Mode { FAN_IN, FAN_OUT }
+    public enum Mode {
+        /** Scale by the fan-in, keeping the activations' variance in the forward pass. */
+        FAN_IN,
+        /** Scale by the fan-out, keeping the gradients' variance in the backward pass. */
+        FAN_OUT
+    }
 
     /** The fans of {@code shape}: {@code [d0, d1, k...]} gives {@code (d1·Πk, d0·Πk)}; rank 1 has no fans. */
     public static Fans of(int[] shape) {

@@ -30,10 +30,12 @@ public interface Init {
         };
     }
 
+    /** Every element 0. */
     static Init zeros() {
         return constant(0f);
     }
 
+    /** Every element 1. */
     static Init ones() {
         return constant(1f);
     }
@@ -130,6 +132,7 @@ public interface Init {
         };
     }
 
+    /** Glorot and Bengio's uniform init with gain 1: {@code U(-a, a)}, {@code a = √(6 / (fanIn + fanOut))}. */
     static Init xavierUniform() {
         return xavierUniform(1f);
     }
@@ -142,6 +145,7 @@ public interface Init {
         };
     }
 
+    /** Glorot and Bengio's normal init with gain 1: {@code N(0, 2 / (fanIn + fanOut))}. */
     static Init xavierNormal() {
         return xavierNormal(1f);
     }
