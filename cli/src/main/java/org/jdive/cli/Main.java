@@ -34,6 +34,13 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /**
+     * The root command, as picocli builds it; {@link #run(String[], java.io.PrintStream, java.io.PrintStream)} runs a
+     * command line.
+     */
+    public Main() {
+    }
+
     /** The {@code jdive} launcher's entry point: {@link #run} and exit with its code. */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));

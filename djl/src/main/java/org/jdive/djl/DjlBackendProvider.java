@@ -6,6 +6,10 @@ import org.jdive.core.backend.BackendProvider;
 /** Makes the DJL/PyTorch backend known to {@code Backends} as {@code djl}. It takes no options. */
 public final class DjlBackendProvider implements BackendProvider {
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public DjlBackendProvider() {
+    }
+
     @Override
     public String name() {
         return "djl";

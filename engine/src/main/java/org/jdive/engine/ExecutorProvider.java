@@ -39,6 +39,10 @@ public interface ExecutorProvider {
 
     /** Runs work side by side in this JVM. */
     final class Local implements ExecutorProvider {
+        /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+        public Local() {
+        }
+
         @Override
         public String name() {
             return "local";

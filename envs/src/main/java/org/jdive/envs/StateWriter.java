@@ -18,6 +18,10 @@ public final class StateWriter {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final DataOutputStream out = new DataOutputStream(bytes);
 
+    /** An empty writer. */
+    public StateWriter() {
+    }
+
     /** Appends {@code value}; returns this writer, for chaining. */
     public StateWriter writeInt(int value) {
         try {

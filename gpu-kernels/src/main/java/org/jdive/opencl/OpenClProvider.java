@@ -11,6 +11,10 @@ import org.jdive.core.backend.BackendProvider;
  */
 public final class OpenClProvider implements BackendProvider {
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public OpenClProvider() {
+    }
+
     @Override
     public String name() {
         return "opencl";

@@ -8,6 +8,10 @@ import org.jdive.engine.ExecutorProvider;
 /** {@code --executor spark}: {@link SparkExecutor}, with the option {@code master} (default {@code local[*]}). */
 public final class SparkExecutorProvider implements ExecutorProvider {
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public SparkExecutorProvider() {
+    }
+
     @Override
     public String name() {
         return "spark";

@@ -58,6 +58,10 @@ public final class DqnConfig {
     int[] hidden = {120, 84};
     boolean minAtarTorso;
 
+    /** The defaults the class comment lists (CleanRL's for CartPole); the setters change them. */
+    public DqnConfig() {
+    }
+
     /** Envs stepped together ({@code n_envs}); each step of the vector env is {@code numEnvs} steps. */
     public DqnConfig numEnvs(int v) { numEnvs = v; return this; }
 

@@ -46,6 +46,10 @@ public final class A2cKind implements TrainerKind {
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, 1_000_000_000L), D.totalSteps(),
             "Environment steps (over all envs).");
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public A2cKind() {
+    }
+
     @Override
     public String name() {
         return "a2c";

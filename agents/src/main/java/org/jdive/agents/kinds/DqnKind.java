@@ -79,6 +79,10 @@ public final class DqnKind implements TrainerKind {
             "Steps over which the exponent reaches 1.");
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, BIG), 50_000L, "Environment steps (over all envs).");
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public DqnKind() {
+    }
+
     @Override
     public String name() {
         return "dqn";

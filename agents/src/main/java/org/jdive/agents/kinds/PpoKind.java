@@ -63,6 +63,10 @@ public final class PpoKind implements TrainerKind {
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, BIG), D.totalSteps(),
             "Environment steps (over all envs).");
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public PpoKind() {
+    }
+
     @Override
     public String name() {
         return "ppo";

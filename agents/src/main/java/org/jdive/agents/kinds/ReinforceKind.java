@@ -46,6 +46,10 @@ public final class ReinforceKind implements TrainerKind {
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, 1_000_000_000L), 200_000L,
             "Environment steps (over all envs).");
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public ReinforceKind() {
+    }
+
     @Override
     public String name() {
         return "reinforce";

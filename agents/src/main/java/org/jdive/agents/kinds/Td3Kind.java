@@ -48,6 +48,10 @@ public final class Td3Kind implements TrainerKind {
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, 1_000_000_000L), 20_000L,
             "Environment steps (over all envs).");
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public Td3Kind() {
+    }
+
     @Override
     public String name() {
         return "td3";

@@ -29,6 +29,10 @@ public final class SacConfig {
     int sdeSampleFreq = -1;
     double logStdInit = -3;
 
+    /** SB3's defaults, as the class comment lists them; the setters change them. */
+    public SacConfig() {
+    }
+
     /** Envs stepped together ({@code n_envs}). */
     public SacConfig numEnvs(int v) { numEnvs = v; return this; }
 

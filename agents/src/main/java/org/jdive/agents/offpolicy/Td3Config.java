@@ -26,6 +26,10 @@ public final class Td3Config {
     double actionNoise = 0.1;
     int[] hidden = {400, 300};
 
+    /** SB3's defaults with rl-baselines3-zoo's exploration noise, as listed above; the setters change them. */
+    public Td3Config() {
+    }
+
     /** Envs stepped together ({@code n_envs}). */
     public Td3Config numEnvs(int v) { numEnvs = v; return this; }
 

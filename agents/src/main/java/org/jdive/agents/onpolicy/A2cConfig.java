@@ -25,6 +25,10 @@ public final class A2cConfig {
     float rmsPropEps = 1e-5f;
     int[] hidden = {64, 64};
 
+    /** SB3's defaults with rl-baselines3-zoo's 8 envs, as the class comment lists them; the setters change them. */
+    public A2cConfig() {
+    }
+
     /** Envs stepped together ({@code n_envs}). */
     public A2cConfig numEnvs(int v) { numEnvs = v; return this; }
 

@@ -30,6 +30,10 @@ public final class PpoConfig {
     int[] hidden = {64, 64};
     NetworkStyle network = NetworkStyle.CLEANRL;
 
+    /** CleanRL's defaults, as the class comment lists them; the setters change them. */
+    public PpoConfig() {
+    }
+
     /** Envs stepped together ({@code num_envs}). */
     public PpoConfig numEnvs(int v) { numEnvs = v; return this; }
 

@@ -38,6 +38,10 @@ public final class ReinforceConfig {
     float maxGradNorm = 0.5f;
     int[] hidden = {128, 128};
 
+    /** SLM-Lab's defaults, as the class comment lists them; the setters change them. */
+    public ReinforceConfig() {
+    }
+
     /** Envs stepped together. */
     public ReinforceConfig numEnvs(int v) { numEnvs = v; return this; }
 

@@ -11,6 +11,10 @@ import org.jdive.engine.train.Trainer;
 /** {@code record.gif: true}: each evaluation's first episode of an agent as an animated GIF ({@link EpisodeGif}). */
 public final class EpisodeGifRecorder implements EvaluationRecorder {
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public EpisodeGifRecorder() {
+    }
+
     @Override
     public boolean records(Scenario scenario, Trainer trainer) {
         String key = RlKeys.RECORD_GIF.path();

@@ -36,6 +36,10 @@ public abstract class Module implements AutoCloseable {
 
     // ---- registration (for subclasses) -------------------------------------------------------
 
+    /** A module with no parameters, buffers or children yet: a subclass registers them in its constructor. */
+    public Module() {
+    }
+
     /** Registers {@code value} as a learnable parameter: it is taken out of any scope and requires a gradient. */
     protected final Tensor registerParameter(String name, Tensor value) {
         checkName(name);

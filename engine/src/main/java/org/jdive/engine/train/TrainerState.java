@@ -37,6 +37,10 @@ public final class TrainerState {
     /** The file this state was read from, to name it when one of its entries is found damaged; null for a new one. */
     private Path source;
 
+    /** An empty state, to {@code put} entries into before writing it. */
+    public TrainerState() {
+    }
+
     /** Stores a copy of {@code values} under {@code name}, replacing any entry of that name. */
     public TrainerState put(String name, double[] values) {
         entries.put(name, values.clone());

@@ -24,6 +24,10 @@ public final class ArcadeFamily implements EnvFamily {
     static final String DIVER_COUNT_QUIRK = "diver_count_quirk";
     private static final List<String> OPTIONS = List.of(DIFFICULTY_RAMPING, STICKY_ACTION_PROB);
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public ArcadeFamily() {
+    }
+
     @Override
     public List<EnvSpec> specs() {
         List<EnvSpec> specs = new ArrayList<>();

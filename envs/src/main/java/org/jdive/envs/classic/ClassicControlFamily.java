@@ -7,6 +7,10 @@ import org.jdive.envs.EnvSpec;
 /** Registers Gymnasium's classic-control envs with their Gymnasium ids, options and time limits. */
 public final class ClassicControlFamily implements EnvFamily {
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public ClassicControlFamily() {
+    }
+
     @Override
     public List<EnvSpec> specs() {
         return List.of(

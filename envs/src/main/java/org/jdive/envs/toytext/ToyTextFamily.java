@@ -11,6 +11,10 @@ public final class ToyTextFamily implements EnvFamily {
     /** Seed of the random map drawn when neither {@code desc} nor {@code map_name} is given. */
     static final long RANDOM_MAP_SEED = 0;
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public ToyTextFamily() {
+    }
+
     @Override
     public List<EnvSpec> specs() {
         List<String> lakeOptions = List.of("desc", "map_name", "is_slippery");

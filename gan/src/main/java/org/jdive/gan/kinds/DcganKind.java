@@ -82,6 +82,10 @@ public final class DcganKind implements TrainerKind {
 
     private static final int ARCADE_FRAMES = 5000;
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public DcganKind() {
+    }
+
     @Override
     public String name() {
         return "dcgan";

@@ -54,6 +54,10 @@ public final class MixtureGanKind implements TrainerKind {
 
     private static final int PLOT_PIXELS = 400;
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public MixtureGanKind() {
+    }
+
     @Override
     public String name() {
         return "mixture-gan";

@@ -39,6 +39,10 @@ public final class ToyGanKind implements TrainerKind {
     /** Points drawn for the evaluation. */
     private static final int EVAL_POINTS = 1000;
 
+    /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
+    public ToyGanKind() {
+    }
+
     @Override
     public String name() {
         return "toy-gan";

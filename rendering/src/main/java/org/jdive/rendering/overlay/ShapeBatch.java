@@ -16,6 +16,10 @@ public final class ShapeBatch {
     private float[] data = new float[FLOATS_PER_VERTEX * 3 * 64];
     private int size;
 
+    /** An empty batch. */
+    public ShapeBatch() {
+    }
+
     /** Number of triangles in the batch. */
     public int triangleCount() {
         return size / (FLOATS_PER_VERTEX * 3);
