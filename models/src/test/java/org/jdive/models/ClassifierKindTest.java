@@ -2,17 +2,20 @@ package org.jdive.models;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
+import org.jdive.core.nn.Dropout;
 import org.jdive.core.nn.Sequential;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.Runner;
@@ -21,9 +24,13 @@ import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioException;
 import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.train.TrainerState;
+import org.jdive.models.classify.EpochStream;
 import org.jdive.models.classify.Nets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * D2L's classifiers as a scenario kind, on Fashion-MNIST (which CI installs from Debian's dataset-fashion-mnist):
@@ -55,22 +62,28 @@ class ClassifierKindTest {
         assertTrue(accuracy >= 0.77 && accuracy <= 0.85, "validation accuracy " + accuracy);
     }
 
-    @Test
-    void aStoppedAndResumedRunEndsExactlyAsAnUninterruptedOne() throws IOException {
+    /**
+     * Stopped after its first epoch and resumed, a run logs the same metrics and ends with the same weights (and SGD
+     * state), bit for bit, as one that ran straight through: each epoch's shuffle and dropout masks come from streams
+     * named after the seed and the epoch.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp", "mlp-dropout"})
+    void aStoppedAndResumedRunEndsExactlyAsAnUninterruptedOne(String net) throws IOException {
         String body = """
                 seed: 3
                 data:
                   images: 3000
                 model:
                   kind: classifier
-                  net: mlp
+                  net: %s
                 budget:
                   epochs: 3
                 log:
                   every: 1
                 checkpoint:
                   every: 1
-                """;
+                """.formatted(net);
         Scenario s = scenario(body);
         Runs.start(s, dir.resolve("whole"));
         RunFolder parts = RunFolder.create(dir.resolve("parts"), s.name());
@@ -80,12 +93,38 @@ class ClassifierKindTest {
             assertEquals(1, first.run().done(), "stopped after its first epoch, with a checkpoint");
         }
         assertEquals(3, Runs.run(s, parts).done());
-        Path whole;
+        RunFolder whole;
         try (var folders = Files.list(dir.resolve("whole"))) {
-            whole = folders.findFirst().orElseThrow();
+            whole = RunFolder.open(folders.findFirst().orElseThrow());
         }
         for (String csv : List.of("metrics.csv", "eval.csv")) {
-            assertEquals(withoutWallTime(whole.resolve(csv)), withoutWallTime(parts.path().resolve(csv)), csv);
+            assertEquals(withoutWallTime(whole.path().resolve(csv)), withoutWallTime(parts.path().resolve(csv)), csv);
+        }
+        assertArrayEquals(weights(whole), weights(parts), "the network's weights and SGD's state after 3 epochs");
+    }
+
+    @Test
+    void dropoutDrawsItsMasksFromTheEpochStreamAndEvaluatesWithoutThem() {
+        EpochStream masks = new EpochStream(5, "dropout");
+        try (Sequential net = Nets.build("mlp-dropout", 1, 28, 10, Rng.seeded(1), masks);
+             Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
+            assertEquals(List.of("1.weight", "1.bias", "4.weight", "4.bias", "7.weight", "7.bias"),
+                    List.copyOf(net.namedParameters().keySet()), "784 → 256 → 256 → 10, dropout after each hidden layer");
+            Tensor x = Tensor.rand(Rng.seeded(2), 4, 1, 28, 28);
+            float[] first = net.forward(x).toFloatArray();
+            float[] second = net.forward(x).toFloatArray();
+            assertFalse(Arrays.equals(first, second), "each forward pass in training draws new masks");
+            masks.startEpoch(0);
+            assertArrayEquals(first, net.forward(x).toFloatArray(), "restarting the epoch's stream repeats its masks");
+            net.eval();
+            float[] evaluated = net.forward(x).toFloatArray();
+            // in evaluation mode dropout is the identity: the same as the network's layers without it
+            Tensor h = x;
+            for (int i = 0; i < net.size(); i++) {
+                h = net.get(i) instanceof Dropout ? h : net.get(i).forward(h);
+            }
+            assertArrayEquals(h.toFloatArray(), evaluated);
+            assertArrayEquals(evaluated, net.forward(x).toFloatArray());
         }
     }
 
@@ -117,6 +156,14 @@ class ClassifierKindTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.getFirst().message().contains("no fashion-mnist IDX files in " + dir.resolve("nowhere"))
                 && problems.getFirst().message().contains("apt-get install dataset-fashion-mnist"), problems.toString());
+    }
+
+    /** The network and optimizer file of the run's latest checkpoint. */
+    private static byte[] weights(RunFolder run) throws IOException {
+        byte[][] bytes = new byte[1][];
+        TrainerState.read(run.latestCheckpoint().orElseThrow())
+                .readFiles(d -> bytes[0] = Files.readAllBytes(d.resolve("net.safetensors")));
+        return bytes[0];
     }
 
     private static List<String> withoutWallTime(Path csv) throws IOException {

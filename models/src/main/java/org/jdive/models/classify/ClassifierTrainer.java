@@ -1,5 +1,7 @@
 package org.jdive.models.classify;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.data.Batch;
@@ -10,7 +12,8 @@ import org.jdive.core.data.Dataset;
  * Trains a {@link Classifier} epoch by epoch, as D2L's {@code Trainer.fit} does: each epoch one pass over the
  * shuffled training set in minibatches (the last, smaller one kept), then the validation set's loss and accuracy.
  * Each epoch's shuffle comes from a stream named after the seed and the epoch, so epoch {@code e} does the same work
- * whether the run began at epoch 0 or was resumed after epoch {@code e − 1}.
+ * whether the run began at epoch 0 or was resumed after epoch {@code e − 1}; so do the {@link EpochStream}s the
+ * network draws from as it trains (dropout's masks), which the trainer restarts before each epoch.
  */
 public final class ClassifierTrainer {
 
@@ -25,6 +28,7 @@ public final class ClassifierTrainer {
     private final int batchSize;
     private final long seed;
     private final Backend backend;
+    private final List<EpochStream> streams = new ArrayList<>();
     private int epochsDone;
 
     public ClassifierTrainer(Classifier classifier, Dataset train, Dataset validation, int batchSize, long seed,
@@ -40,10 +44,17 @@ public final class ClassifierTrainer {
         this.backend = backend;
     }
 
+    /** Restarts {@code stream} (one the network draws from as it trains) at the start of every epoch; returns this. */
+    public ClassifierTrainer restartsEachEpoch(EpochStream stream) {
+        streams.add(stream);
+        return this;
+    }
+
     /** Trains one more epoch and scores the validation set. */
     public Epoch trainEpoch() {
         long start = System.nanoTime();
         int epoch = epochsDone;
+        streams.forEach(s -> s.startEpoch(epoch));
         DataLoader loader = new DataLoader(train, batchSize, true, false, Rng.split(seed, "data/epoch-" + epoch), backend);
         Classifier.Score seen = new Classifier.Score(0, 0, 0);
         for (Batch batch : loader) { // the loader frees each batch when it makes the next

@@ -7,6 +7,7 @@ import org.jdive.core.nn.AvgPool2d;
 import org.jdive.core.nn.BatchNorm1d;
 import org.jdive.core.nn.BatchNorm2d;
 import org.jdive.core.nn.Conv2d;
+import org.jdive.core.nn.Dropout;
 import org.jdive.core.nn.Flatten;
 import org.jdive.core.nn.Linear;
 import org.jdive.core.nn.Module;
@@ -20,6 +21,9 @@ import org.jdive.core.nn.init.Init;
  * <ul>
  *   <li>{@code softmax} (4.5): a linear layer on the flattened pixels;</li>
  *   <li>{@code mlp} (5.2): one hidden layer of 256 ReLU units;</li>
+ *   <li>{@code mlp-dropout} (5.6, concise): two hidden layers of 256 ReLU units, each followed by dropout with
+ *       probability 0.5 (the book's {@code DropoutMLP} with {@code dropout_1 = dropout_2 = 0.5}); the identity when
+ *       the network is in evaluation mode;</li>
  *   <li>{@code lenet} (7.6): two 5×5 convolutions (6 and 16 channels, the first padded by 2) each followed by a sigmoid
  *       and 2×2 average pooling, then 120, 84 and 10 units with sigmoids between; weights Xavier-uniform (the book's
  *       {@code init_cnn}), biases as PyTorch's default;</li>
@@ -31,17 +35,36 @@ import org.jdive.core.nn.init.Init;
 public final class Nets {
 
     /** The names {@link #build} takes. */
-    public static final List<String> NAMES = List.of("softmax", "mlp", "lenet", "bn-lenet");
+    public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "bn-lenet");
+
+    /** The probability of each dropout layer of {@code mlp-dropout} (D2L 5.6's {@code dropout_1}, {@code dropout_2}). */
+    public static final float DROPOUT = 0.5f;
 
     private Nets() {
     }
 
-    /** The network {@code name} for {@code channels × 28 × 28} inputs and {@code classes} outputs. */
+    /**
+     * The network {@code name} for {@code channels × size × size} inputs and {@code classes} outputs, its weights
+     * drawn from {@code rng} and its dropout masks (if it has dropout) from the same stream.
+     */
     public static Sequential build(String name, int channels, int size, int classes, UniformRandomProvider rng) {
+        return build(name, channels, size, classes, rng, rng);
+    }
+
+    /**
+     * The network {@code name} for {@code channels × size × size} inputs and {@code classes} outputs, its weights
+     * drawn from {@code rng} and its dropout masks, as it trains, from {@code masks} (an {@link EpochStream} makes
+     * them reproducible across a resume).
+     */
+    public static Sequential build(String name, int channels, int size, int classes, UniformRandomProvider rng,
+                                   UniformRandomProvider masks) {
         int pixels = channels * size * size;
         return switch (name) {
             case "softmax" -> new Sequential(new Flatten(), new Linear(pixels, classes, rng));
             case "mlp" -> new Sequential(new Flatten(), new Linear(pixels, 256, rng), new Relu(), new Linear(256, classes, rng));
+            case "mlp-dropout" -> new Sequential(new Flatten(), new Linear(pixels, 256, rng), new Relu(),
+                    new Dropout(DROPOUT, masks), new Linear(256, 256, rng), new Relu(), new Dropout(DROPOUT, masks),
+                    new Linear(256, classes, rng));
             case "lenet" -> lenet(channels, size, classes, false, rng);
             case "bn-lenet" -> lenet(channels, size, classes, true, rng);
             default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);

@@ -27,6 +27,7 @@ import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
 import org.jdive.models.classify.Classifier;
 import org.jdive.models.classify.ClassifierTrainer;
+import org.jdive.models.classify.EpochStream;
 import org.jdive.models.classify.Nets;
 
 /**
@@ -46,8 +47,9 @@ public final class ClassifierKind implements TrainerKind {
     static final Key IMAGES = Key.optional("data.images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
             "Use only the first this many training images (0: all).");
     static final Key NET = Key.optional("model.net", ValueType.Choice.of(Nets.NAMES.toArray(String[]::new)), "softmax",
-            "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units), `lenet` (7.6: sigmoid, average "
-                    + "pooling, Xavier initialisation) or `bn-lenet` (8.5: LeNet with batch normalisation).");
+            "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units), `mlp-dropout` (5.6: two hidden "
+                    + "layers of 256 ReLU units, each followed by dropout 0.5, masks seeded per epoch), `lenet` (7.6: "
+                    + "sigmoid, average pooling, Xavier initialisation) or `bn-lenet` (8.5: LeNet with batch normalisation).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
             "Examples per SGD step (D2L: 256; 128 for LeNet).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
@@ -72,7 +74,7 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "D2L's image classifiers (softmax regression, MLP, LeNet, BN-LeNet) on Fashion-MNIST or MNIST, with per-epoch accuracy";
+        return "D2L's image classifiers (softmax regression, MLP, MLP with dropout, LeNet, BN-LeNet) on Fashion-MNIST or MNIST, with per-epoch accuracy";
     }
 
     @Override
@@ -148,10 +150,12 @@ public final class ClassifierKind implements TrainerKind {
             }
             int[] shape = train.featureShape();
             budget = s.integer(EPOCHS.path());
-            net = Nets.build(s.text(NET.path()), shape[0], shape[1], 10, Rng.split(s.seed(), "init"));
+            EpochStream masks = new EpochStream(s.seed(), "dropout");
+            net = Nets.build(s.text(NET.path()), shape[0], shape[1], 10, Rng.split(s.seed(), "init"), masks);
             sgd = new Sgd(net.parameters(), (float) s.number(LR.path()), 0f, (float) s.number(WEIGHT_DECAY.path()), false);
             trainer = new ClassifierTrainer(new Classifier(net, sgd), train, test,
-                    Math.min(s.intValue(BATCH.path()), train.size()), s.seed(), Backends.getDefault());
+                    Math.min(s.intValue(BATCH.path()), train.size()), s.seed(), Backends.getDefault())
+                    .restartsEachEpoch(masks);
         }
 
         @Override
