@@ -11,6 +11,7 @@ import org.jdive.cli.play.EpisodeGif;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
+import org.jdive.engine.train.Reporter;
 import org.jdive.engine.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +19,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive eval RUN}: evaluates a run's best (or latest, or chosen) checkpoint. */
+/**
+ * {@code jdive eval RUN}: evaluates a run's best (or latest, or chosen) checkpoint, and prints and writes the report of
+ * a kind that makes one ({@link Reporter}: a classifier's confusion matrix).
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a run's checkpoint (the best one by default): greedy (or ε-greedy) episodes, mean ± "
-                + "std of the return.")
+        description = "Evaluate a run's checkpoint (the best one by default): an agent's greedy (or ε-greedy) episodes, "
+                + "mean ± std of the return; a model's evaluation metrics, and its report where its kind makes one "
+                + "(a classifier: test accuracy and the confusion matrix, also written as confusion.csv and confusion.png).")
 final class EvalCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder (runs/<scenario>-<timestamp>).")
@@ -40,6 +45,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--gif", paramLabel = "FILE.gif", description = "Also record the first evaluation episode "
             + "(the same seed, the same policy) to an animated GIF.")
     Path gif;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where to write the report's files, for kinds that "
+            + "make one (default: the run folder).")
+    Path outDir;
 
     @Spec
     CommandSpec spec;
@@ -62,6 +71,14 @@ final class EvalCommand implements Callable<Integer> {
             out.printf("%s after %d %s (checkpoint %s):%n", scenario.name(), trainer.done(), scenario.kind().unit(),
                     folder.path().relativize(state.file()));
             trainer.evaluate().forEach((k, v) -> out.printf(Locale.ROOT, "  %-12s %.4f%n", k, v));
+            if (trainer instanceof Reporter reporter) {
+                Reporter.Report report = reporter.report(outDir != null ? outDir : folder.path());
+                if (!report.text().isEmpty()) {
+                    out.println();
+                    out.println(report.text());
+                }
+                report.files().forEach(f -> out.println("wrote " + f));
+            }
             if (gif != null) {
                 if (!(trainer instanceof Actor actor)) {
                     throw new Main.UsageException("eval --gif: " + scenario.kind().name() + " has no agent to watch");

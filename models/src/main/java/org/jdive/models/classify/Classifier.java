@@ -1,5 +1,6 @@
 package org.jdive.models.classify;
 
+import java.util.List;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
@@ -74,6 +75,37 @@ public final class Classifier {
             net.train();
         }
         return total;
+    }
+
+    /** The predicted class (the argmax of the logits) of each example of {@code data}, in evaluation mode. */
+    public int[] predict(Dataset data, int batchSize) {
+        int[] predicted = new int[data.size()];
+        int at = 0;
+        net.eval();
+        try (NoGrad off = NoGrad.open()) {
+            for (Batch batch : new DataLoader(data, batchSize)) {
+                try (Scope scope = Scope.open()) {
+                    for (float p : net.forward(batch.features()).argmax(1, false).toFloatArray()) {
+                        predicted[at++] = (int) p;
+                    }
+                }
+            }
+        } finally {
+            net.train();
+        }
+        return predicted;
+    }
+
+    /** How the examples of {@code data} (targets: class indices) are predicted, class by class, in evaluation mode. */
+    public ConfusionMatrix confusion(Dataset data, int batchSize, List<String> classes) {
+        int[] predicted = predict(data, batchSize);
+        ConfusionMatrix matrix = new ConfusionMatrix(classes);
+        float[] target = new float[1];
+        for (int i = 0; i < predicted.length; i++) {
+            data.copyTarget(i, target, 0);
+            matrix.add((int) target[0], predicted[i]);
+        }
+        return matrix;
     }
 
     private static long correct(Tensor logits, Tensor labels) {

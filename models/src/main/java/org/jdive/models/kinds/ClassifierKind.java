@@ -2,10 +2,13 @@ package org.jdive.models.kinds;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdive.core.Rng;
@@ -18,15 +21,18 @@ import org.jdive.core.data.Mnist;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.optim.Sgd;
+import org.jdive.engine.chart.HeatMapChart;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.Reporter;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
 import org.jdive.models.classify.Classifier;
 import org.jdive.models.classify.ClassifierTrainer;
+import org.jdive.models.classify.ConfusionMatrix;
 import org.jdive.models.classify.EpochStream;
 import org.jdive.models.classify.Nets;
 
@@ -34,7 +40,8 @@ import org.jdive.models.classify.Nets;
  * {@code model.kind: classifier}: one of D2L's image classifiers ({@link Nets}) trained with minibatch SGD on
  * Fashion-MNIST (the book's data set) or MNIST, logging per epoch what the book plots: training loss and accuracy,
  * validation loss and accuracy (on the test split, as the book validates). Its evaluation is the test split's
- * accuracy and loss.
+ * accuracy and loss; its report ({@code jdive eval RUN}) the test split's confusion matrix, printed and written as
+ * {@code confusion.csv} and the heat map {@code confusion.png}.
  */
 public final class ClassifierKind implements TrainerKind {
 
@@ -96,7 +103,7 @@ public final class ClassifierKind implements TrainerKind {
         String dataset = s.text(DATASET.path());
         Path folder = folder(s);
         boolean there = dataset.equals("fashion-mnist") ? FashionMnist.isIn(folder)
-                : java.nio.file.Files.exists(folder.resolve("mnist-10k-images-idx3-ubyte.gz"));
+                : Files.exists(folder.resolve("mnist-10k-images-idx3-ubyte.gz"));
         if (there) {
             return List.of();
         }
@@ -115,16 +122,24 @@ public final class ClassifierKind implements TrainerKind {
         return new Run(s);
     }
 
+    /** The class names of {@code dataset}'s labels, in label order: Fashion-MNIST's as D2L names them, MNIST's digits. */
+    static List<String> classNames(String dataset) {
+        return dataset.equals("fashion-mnist") ? FashionMnist.LABELS
+                : java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+    }
+
     /** A classifier's run: the network, SGD, the epoch loop, and checkpoints of both. */
-    private static final class Run implements Trainer {
+    private static final class Run implements Trainer, Reporter {
 
         private static final String NET_FILE = "net.safetensors";
+        private static final int EVAL_BATCH = 1000;
 
         private final long budget;
         private final Sequential net;
         private final Sgd sgd;
         private final ClassifierTrainer trainer;
         private final Dataset test;
+        private final List<String> classes;
         private Map<String, Double> lastEpoch = Map.of();
 
         Run(Scenario s) {
@@ -144,6 +159,7 @@ public final class ClassifierKind implements TrainerKind {
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
             }
+            classes = classNames(s.text(DATASET.path()));
             int images = s.intValue(IMAGES.path());
             if (images > 0 && images < train.size()) {
                 train = train.range(0, images);
@@ -184,11 +200,33 @@ public final class ClassifierKind implements TrainerKind {
 
         @Override
         public Map<String, Double> evaluate() {
-            Classifier.Score s = trainer.classifier().evaluate(test, 1000);
+            Classifier.Score s = trainer.classifier().evaluate(test, EVAL_BATCH);
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("accuracy", s.accuracy());
             m.put("loss", s.loss());
             return m;
+        }
+
+        /** The test split's confusion matrix: printed, and written as {@code confusion.csv} and {@code confusion.png}. */
+        @Override
+        public Report report(Path folder) throws IOException {
+            ConfusionMatrix matrix = trainer.classifier().confusion(test, EVAL_BATCH, classes);
+            Files.createDirectories(folder);
+            Path csv = folder.resolve("confusion.csv");
+            Path temp = Files.createTempFile(folder, ".confusion", ".csv.tmp");
+            try {
+                Files.writeString(temp, matrix.csv());
+                Files.move(temp, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            Path png = folder.resolve("confusion.png");
+            new HeatMapChart(String.format(Locale.ROOT, "confusion matrix, %,d test images, accuracy %.4f",
+                    matrix.total(), matrix.accuracy()), "predicted", "true").rows(classes).columns(classes)
+                    .values(matrix.asDoubles()).writePng(png, 760, 680);
+            String text = String.format(Locale.ROOT, "confusion matrix of the %,d test images (rows: true class, "
+                    + "columns: predicted):%n", matrix.total()) + matrix.table();
+            return new Report(text, List.of(csv, png));
         }
 
         @Override
