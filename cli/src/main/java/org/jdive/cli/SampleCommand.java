@@ -15,19 +15,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code jdive sample RUN}: samples from a checkpoint of a generative model's run. */
+/**
+ * {@code jdive sample RUN}: samples from a checkpoint of a generative model's run, or shows a classifier's predictions on
+ * test images drawn at random ({@link Sampler}).
+ */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw samples (e.g. a PNG grid) from a checkpoint of a generative model's run (the latest by default).")
+        description = "Draw samples (e.g. a PNG grid) from a checkpoint of a generative model's run (the latest by default); "
+                + "for a classifier, a grid of test images drawn at random, each captioned with its true and predicted "
+                + "class, wrong ones in red (D2L's figure), and a grid of mispredicted ones.")
 final class SampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder of a model.kind scenario.")
     Path run;
 
     @Option(names = {"-n", "--n", "--count"}, paramLabel = "N", defaultValue = "64",
-            description = "Samples to draw (default: ${DEFAULT-VALUE}).")
+            description = "Samples to draw, or test images to show (default: ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the latent noise (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the latent noise, or of the "
+            + "choice of test images (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write them (default: RUN/samples).")
@@ -56,7 +62,7 @@ final class SampleCommand implements Callable<Integer> {
     private int sample(Trainer trainer, Scenario scenario, RunFolder folder) throws Exception {
         if (!(trainer instanceof Sampler sampler)) {
             throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
-                    + scenario.kind().name() + ", which draws no samples; sample works on generative models (model.kind)");
+                    + scenario.kind().name() + ", which draws no samples; sample works on generative models and classifiers (model.kind)");
         }
         trainer.restore(Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr()).state());
         PrintWriter out = spec.commandLine().getOut();

@@ -1,6 +1,8 @@
 package org.jdive.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A classifier's run through the command (Fashion-MNIST, which CI installs): {@code jdive eval} prints and writes the
- * test split's confusion matrix.
+ * test split's confusion matrix, {@code jdive sample} draws D2L's grid of test images with their true and predicted
+ * classes.
  */
 class ClassifierCommandsTest {
 
@@ -115,5 +118,33 @@ class ClassifierCommandsTest {
         assertEquals(0, jdive("eval", run.toString(), "--checkpoint", "latest", "--out", b.toString()), err());
         assertEquals(first.replace(a.toString(), "DIR"), out().replace(b.toString(), "DIR"));
         assertEquals(Files.readString(a.resolve("confusion.csv")), Files.readString(b.resolve("confusion.csv")));
+    }
+
+    @Test
+    void sampleDrawsAGridOfTestImagesWithTrueAndPredictedClassesTheSameForASeed() throws IOException {
+        Path a = shared.resolve("grid-a");
+        assertEquals(0, jdive("sample", run.toString(), "--n", "18", "--seed", "4", "--out", a.toString()), err());
+        assertEquals(List.of(a.resolve("predictions.png"), a.resolve("mistakes.png"), a.resolve("predictions.csv")),
+                out().lines().map(Path::of).toList());
+        List<String> rows = Files.readAllLines(a.resolve("predictions.csv"));
+        assertEquals("grid,index,true,predicted", rows.getFirst());
+        List<String[]> shown = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[0].equals("predictions")).toList();
+        List<String[]> wrong = rows.stream().skip(1).map(r -> r.split(",")).filter(r -> r[0].equals("mistakes")).toList();
+        assertEquals(18, shown.size());
+        assertEquals(18, wrong.size(), "one epoch on 3,000 images leaves more than 18 of 10,000 test images wrong");
+        assertEquals(18, shown.stream().map(r -> r[1]).distinct().count(), "18 different test images");
+        wrong.forEach(r -> assertTrue(!r[2].equals(r[3]) && FASHION.contains(r[2]) && FASHION.contains(r[3]), String.join(",", r)));
+        BufferedImage grid = ImageIO.read(a.resolve("predictions.png").toFile());
+        assertTrue(grid.getWidth() > 9 * 84 && grid.getWidth() < 9 * 120, "nine images of 3 × 28 pixels a row: " + grid.getWidth());
+        assertTrue(grid.getHeight() > 2 * 84 && grid.getHeight() < 2 * 150, "two rows with their captions: " + grid.getHeight());
+
+        Path b = shared.resolve("grid-b");
+        assertEquals(0, jdive("sample", run.toString(), "--n", "18", "--seed", "4", "--out", b.toString()), err());
+        for (String file : List.of("predictions.png", "mistakes.png", "predictions.csv")) {
+            assertArrayEquals(Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
+        }
+        Path c = shared.resolve("grid-c");
+        assertEquals(0, jdive("sample", run.toString(), "--n", "18", "--seed", "5", "--out", c.toString()), err());
+        assertNotEquals(rows, Files.readAllLines(c.resolve("predictions.csv")), "another seed, other images");
     }
 }
