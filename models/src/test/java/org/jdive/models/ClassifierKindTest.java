@@ -16,6 +16,8 @@ import org.jdive.core.Rng;
 import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
 import org.jdive.core.nn.Dropout;
+import org.jdive.core.nn.MaxPool2d;
+import org.jdive.core.nn.Relu;
 import org.jdive.core.nn.Sequential;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.Runner;
@@ -68,7 +70,7 @@ class ClassifierKindTest {
      * named after the seed and the epoch.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"mlp", "mlp-dropout"})
+    @ValueSource(strings = {"mlp", "mlp-dropout", "mlp\n  lr_schedule: {policy: factor, factor: 0.5}"})
     void aStoppedAndResumedRunEndsExactlyAsAnUninterruptedOne(String net) throws IOException {
         String body = """
                 seed: 3
@@ -129,12 +131,77 @@ class ClassifierKindTest {
     }
 
     @Test
+    void aScheduleSetsEachEpochsLearningRateAndLogsIt() throws IOException {
+        Scenario s = scenario("""
+                seed: 1
+                data:
+                  images: 2000
+                model:
+                  kind: classifier
+                  net: mlp
+                  learning_rate: 0.4
+                  lr_schedule:
+                    policy: multi-factor
+                    milestones: [1, 2]
+                    factor: 0.5
+                budget:
+                  epochs: 3
+                log:
+                  every: 1
+                """);
+        Runner.Result r = Runs.start(s, dir.resolve("runs"));
+        Path run;
+        try (var folders = Files.list(dir.resolve("runs"))) {
+            run = folders.findFirst().orElseThrow();
+        }
+        List<String> rows = Files.readAllLines(run.resolve("metrics.csv"));
+        assertEquals("epochs,wall_s,train_loss,train_acc,val_loss,val_acc,lr", rows.getFirst());
+        assertEquals(List.of(0.4, 0.2, 0.1), rows.stream().skip(1).map(l -> l.split(","))
+                .map(c -> Double.parseDouble(c[6])).toList(), "0.4, halved at epochs 1 and 2");
+        double accuracy = r.evaluation().get("accuracy");
+        // 0.657 with seed 1, far above chance (0.1)
+        assertTrue(accuracy > 0.6, "test accuracy " + accuracy);
+    }
+
+    @Test
+    void schedulesThatCannotRunAreProblemsAtTheirKeys() {
+        List<Problem> problems = assertThrows(ScenarioException.class, () -> scenario("""
+                model:
+                  kind: classifier
+                  lr_schedule: {policy: multi-factor}
+                """)).problems();
+        assertEquals(List.of("model.lr_schedule.policy"), problems.stream().map(Problem::key).toList());
+        assertTrue(problems.getFirst().message().contains("needs model.lr_schedule.milestones"), problems.toString());
+        problems = assertThrows(ScenarioException.class, () -> scenario("""
+                model:
+                  kind: classifier
+                  lr_schedule: {policy: multi-factor, milestones: [5, 3]}
+                """)).problems();
+        assertEquals(List.of("model.lr_schedule.milestones"), problems.stream().map(Problem::key).toList());
+        problems = assertThrows(ScenarioException.class, () -> scenario("""
+                model:
+                  kind: classifier
+                  lr_schedule: {policy: cosine, warmup_epochs: 10}
+                budget:
+                  epochs: 10
+                """)).problems();
+        assertEquals(List.of("model.lr_schedule.warmup_epochs"), problems.stream().map(Problem::key).toList());
+        assertTrue(problems.getFirst().message().contains("model.lr_schedule.max_epochs = 10; got 10"), problems.toString());
+    }
+
+    @Test
     void leNetsMapImagesToTenLogitsThroughTheBooksLayers() {
         try (Sequential net = Nets.build("lenet", 1, 28, 10, Rng.seeded(1));
              Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             assertArrayEquals(new int[] {3, 10}, net.forward(Tensor.zeros(3, 1, 28, 28)).shape());
             assertEquals(List.of("0.weight", "0.bias", "3.weight", "3.bias", "7.weight", "7.bias", "9.weight", "9.bias",
                     "11.weight", "11.bias"), List.copyOf(net.namedParameters().keySet()));
+            assertArrayEquals(new int[] {120, 400}, net.namedParameters().get("7.weight").shape(), "16 × 5 × 5 in");
+        }
+        try (Sequential net = Nets.build("lenet-relu", 1, 28, 10, Rng.seeded(1));
+             Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
+            assertArrayEquals(new int[] {3, 10}, net.forward(Tensor.zeros(3, 1, 28, 28)).shape());
+            assertTrue(net.get(1) instanceof Relu && net.get(2) instanceof MaxPool2d, "D2L 12.11: ReLU and max pooling");
             assertArrayEquals(new int[] {120, 400}, net.namedParameters().get("7.weight").shape(), "16 × 5 × 5 in");
         }
         try (Sequential net = Nets.build("bn-lenet", 1, 28, 10, Rng.seeded(1));

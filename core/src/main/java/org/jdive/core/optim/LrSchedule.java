@@ -22,6 +22,19 @@ public interface LrSchedule {
         return t -> lr;
     }
 
+    /**
+     * {@code max(min, base·factor^t)}: D2L 12.11's {@code FactorScheduler}, {@code η ← max(η_min, η·α)} once per step.
+     * The book's stateful scheduler returns the rate after its update, {@code max(min, base·factor^(t+1))} at its call
+     * {@code t}, and its training loop sets that after epoch {@code t}: so epoch {@code e} trains at {@code lr(e)} here.
+     */
+    static LrSchedule factor(float base, float factor, float min) {
+        if (!(factor > 0 && factor <= 1) || !(min >= 0)) {
+            throw new IllegalArgumentException("factor schedule: need 0 < factor <= 1 and a floor >= 0, got " + factor
+                    + " and " + min);
+        }
+        return t -> (float) Math.max(min, base * Math.pow(factor, t));
+    }
+
     /** {@code base·gamma^floor(t / period)}, as PyTorch's {@code StepLR}. */
     static LrSchedule step(float base, int period, float gamma) {
         if (period <= 0) {

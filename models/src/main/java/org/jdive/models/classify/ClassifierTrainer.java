@@ -7,6 +7,7 @@ import org.jdive.core.backend.Backend;
 import org.jdive.core.data.Batch;
 import org.jdive.core.data.DataLoader;
 import org.jdive.core.data.Dataset;
+import org.jdive.core.optim.LrSchedule;
 
 /**
  * Trains a {@link Classifier} epoch by epoch, as D2L's {@code Trainer.fit} does: each epoch one pass over the
@@ -17,9 +18,9 @@ import org.jdive.core.data.Dataset;
  */
 public final class ClassifierTrainer {
 
-    /** One epoch's record, as D2L plots it. */
+    /** One epoch's record, as D2L plots it, and the learning rate it trained at. */
     public record Epoch(int epoch, double trainLoss, double trainAccuracy, double validationLoss,
-                        double validationAccuracy, double seconds) {
+                        double validationAccuracy, double learningRate, double seconds) {
     }
 
     private final Classifier classifier;
@@ -29,6 +30,7 @@ public final class ClassifierTrainer {
     private final long seed;
     private final Backend backend;
     private final List<EpochStream> streams = new ArrayList<>();
+    private LrSchedule schedule;
     private int epochsDone;
 
     public ClassifierTrainer(Classifier classifier, Dataset train, Dataset validation, int batchSize, long seed,
@@ -50,11 +52,24 @@ public final class ClassifierTrainer {
         return this;
     }
 
+    /**
+     * Sets the optimizer's learning rate before each epoch {@code e} (counted from 0) to {@code schedule.lr(e)}, as
+     * D2L 12.11 schedules per epoch; returns this. Without a schedule the optimizer keeps its rate.
+     */
+    public ClassifierTrainer schedule(LrSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
     /** Trains one more epoch and scores the validation set. */
     public Epoch trainEpoch() {
         long start = System.nanoTime();
         int epoch = epochsDone;
         streams.forEach(s -> s.startEpoch(epoch));
+        if (schedule != null) {
+            schedule.applyTo(classifier.optimizer(), epoch);
+        }
+        double lr = Double.parseDouble(Float.toString(classifier.optimizer().lr())); // 0.1f logged as 0.1, not 0.100000001
         DataLoader loader = new DataLoader(train, batchSize, true, false, Rng.split(seed, "data/epoch-" + epoch), backend);
         Classifier.Score seen = new Classifier.Score(0, 0, 0);
         for (Batch batch : loader) { // the loader frees each batch when it makes the next
@@ -62,7 +77,7 @@ public final class ClassifierTrainer {
         }
         epochsDone++;
         Classifier.Score held = classifier.evaluate(validation, 1000);
-        return new Epoch(epochsDone, seen.loss(), seen.accuracy(), held.loss(), held.accuracy(),
+        return new Epoch(epochsDone, seen.loss(), seen.accuracy(), held.loss(), held.accuracy(), lr,
                 (System.nanoTime() - start) / 1e9);
     }
 

@@ -10,6 +10,7 @@ import org.jdive.core.nn.Conv2d;
 import org.jdive.core.nn.Dropout;
 import org.jdive.core.nn.Flatten;
 import org.jdive.core.nn.Linear;
+import org.jdive.core.nn.MaxPool2d;
 import org.jdive.core.nn.Module;
 import org.jdive.core.nn.Relu;
 import org.jdive.core.nn.Sequential;
@@ -27,6 +28,9 @@ import org.jdive.core.nn.init.Init;
  *   <li>{@code lenet} (7.6): two 5×5 convolutions (6 and 16 channels, the first padded by 2) each followed by a sigmoid
  *       and 2×2 average pooling, then 120, 84 and 10 units with sigmoids between; weights Xavier-uniform (the book's
  *       {@code init_cnn}), biases as PyTorch's default;</li>
+ *   <li>{@code lenet-relu} (12.11): the "slightly modernised" LeNet the book's learning-rate schedules train: LeNet's
+ *       layers with ReLU instead of sigmoids and 2×2 max pooling instead of average pooling, initialised as PyTorch
+ *       does (the PyTorch edition's {@code net_fn});</li>
  *   <li>{@code bn-lenet} (8.5): LeNet with batch normalisation after each convolution and each hidden linear layer,
  *       before its sigmoid, and, as the book's {@code BNLeNet}, no padding on the first convolution.</li>
  * </ul>
@@ -35,7 +39,7 @@ import org.jdive.core.nn.init.Init;
 public final class Nets {
 
     /** The names {@link #build} takes. */
-    public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "bn-lenet");
+    public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "lenet-relu", "bn-lenet");
 
     /** The probability of each dropout layer of {@code mlp-dropout} (D2L 5.6's {@code dropout_1}, {@code dropout_2}). */
     public static final float DROPOUT = 0.5f;
@@ -66,6 +70,10 @@ public final class Nets {
                     new Dropout(DROPOUT, masks), new Linear(256, 256, rng), new Relu(), new Dropout(DROPOUT, masks),
                     new Linear(256, classes, rng));
             case "lenet" -> lenet(channels, size, classes, false, rng);
+            case "lenet-relu" -> new Sequential(new Conv2d(channels, 6, 5, 1, 2, true, rng), new Relu(), new MaxPool2d(2, 2, 0),
+                    new Conv2d(6, 16, 5, 1, 0, true, rng), new Relu(), new MaxPool2d(2, 2, 0), new Flatten(),
+                    new Linear(16 * ((size / 2 - 4) / 2) * ((size / 2 - 4) / 2), 120, rng), new Relu(),
+                    new Linear(120, 84, rng), new Relu(), new Linear(84, classes, rng));
             case "bn-lenet" -> lenet(channels, size, classes, true, rng);
             default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);
         };

@@ -21,6 +21,7 @@ import org.jdive.core.data.FashionMnist;
 import org.jdive.core.data.Mnist;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Sequential;
+import org.jdive.core.optim.LrSchedule;
 import org.jdive.core.optim.Sgd;
 import org.jdive.engine.chart.HeatMapChart;
 import org.jdive.engine.chart.ImageGrid;
@@ -60,11 +61,35 @@ public final class ClassifierKind implements TrainerKind {
     static final Key NET = Key.optional("model.net", ValueType.Choice.of(Nets.NAMES.toArray(String[]::new)), "softmax",
             "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units), `mlp-dropout` (5.6: two hidden "
                     + "layers of 256 ReLU units, each followed by dropout 0.5, masks seeded per epoch), `lenet` (7.6: "
-                    + "sigmoid, average pooling, Xavier initialisation) or `bn-lenet` (8.5: LeNet with batch normalisation).");
+                    + "sigmoid, average pooling, Xavier initialisation), `lenet-relu` (12.11: LeNet with ReLU and max pooling, "
+                    + "PyTorch's initialisation) or `bn-lenet` (8.5: LeNet with batch normalisation).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
             "Examples per SGD step (D2L: 256; 128 for LeNet).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
-            0.1, "SGD's learning rate (D2L: 0.1).");
+            0.1, "SGD's learning rate (D2L: 0.1); the base rate of a `lr_schedule`.");
+    static final Key SCHEDULE = Key.optional("model.lr_schedule.policy", ValueType.Choice.of("constant", "factor",
+            "multi-factor", "cosine"), "constant", "How the learning rate changes from epoch to epoch (D2L 12.11); epoch "
+                    + "e (from 0) trains at: `constant`: `learning_rate`; `factor`: max(`min_lr`, `learning_rate` · "
+                    + "`factor`^e) (D2L's FactorScheduler); `multi-factor`: `learning_rate` · `factor`^k, k the number of "
+                    + "`milestones` <= e (PyTorch's MultiStepLR); `cosine`: from `warmup_lr` linearly up to "
+                    + "`learning_rate` over `warmup_epochs`, then down a half cosine to `final_lr` at `max_epochs`, "
+                    + "`final_lr` after (D2L's CosineScheduler). Each epoch's rate is logged as `lr`.");
+    static final Key FACTOR = Key.optional("model.lr_schedule.factor", new ValueType.Real(0, true, 1, false), 0.5,
+            "What the `factor` policy multiplies the rate by each epoch (D2L: 0.9), and `multi-factor` at each milestone "
+                    + "(D2L: 0.5).");
+    static final Key MIN_LR = Key.optional("model.lr_schedule.min_lr", new ValueType.Real(0, false,
+            Double.POSITIVE_INFINITY, false), 1e-7, "The `factor` policy's floor (D2L's stop_factor_lr).");
+    static final Key MILESTONES = Key.optional("model.lr_schedule.milestones", new ValueType.Ints(1, 1_000_000), null,
+            "The epochs at which the `multi-factor` policy multiplies the rate by `factor`, increasing (D2L: [15, 30]).");
+    static final Key MAX_EPOCHS = Key.optional("model.lr_schedule.max_epochs", new ValueType.Int(1, 1_000_000), null,
+            "The epoch at which the `cosine` policy reaches `final_lr` (D2L's max_update: 20); absent: `budget.epochs`.");
+    static final Key FINAL_LR = Key.optional("model.lr_schedule.final_lr", new ValueType.Real(0, false,
+            Double.POSITIVE_INFINITY, false), 0.0, "The `cosine` policy's last rate (D2L: 0.01).");
+    static final Key WARMUP_EPOCHS = Key.optional("model.lr_schedule.warmup_epochs", new ValueType.Int(0, 1_000_000), 0L,
+            "Epochs of the `cosine` policy's linear warm-up (D2L: 5 in its warm-up example, else 0).");
+    static final Key WARMUP_LR = Key.optional("model.lr_schedule.warmup_lr", new ValueType.Real(0, false,
+            Double.POSITIVE_INFINITY, false), 0.0, "The rate the `cosine` policy's warm-up starts from (D2L's warmup_begin_lr).");
+
     static final Key WEIGHT_DECAY = Key.optional("model.weight_decay", new ValueType.Real(0, false, Double.POSITIVE_INFINITY,
             false), 0.0, "L2 penalty coefficient, as torch.optim.SGD's weight_decay (D2L 3.7).");
     static final Key EPOCHS = Key.optional("budget.epochs", new ValueType.Int(1, 1_000_000), 10L,
@@ -85,7 +110,8 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "D2L's image classifiers (softmax regression, MLP, MLP with dropout, LeNet, BN-LeNet) on Fashion-MNIST or MNIST, with per-epoch accuracy";
+        return "D2L's image classifiers (softmax regression, MLP, MLP with dropout, LeNet, BN-LeNet) on Fashion-MNIST or "
+                + "MNIST, with per-epoch accuracy and learning-rate schedules";
     }
 
     @Override
@@ -95,12 +121,60 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public List<Key> keys() {
-        return List.of(DATASET, PATH, IMAGES, NET, BATCH, LR, WEIGHT_DECAY, EPOCHS);
+        return List.of(DATASET, PATH, IMAGES, NET, BATCH, LR, SCHEDULE, FACTOR, MIN_LR, MILESTONES, MAX_EPOCHS, FINAL_LR,
+                WARMUP_EPOCHS, WARMUP_LR, WEIGHT_DECAY, EPOCHS);
     }
 
     @Override
     public List<Check> checks() {
-        return List.of(ClassifierKind::dataThere);
+        return List.of(ClassifierKind::dataThere, ClassifierKind::scheduleComplete);
+    }
+
+    /**
+     * The multi-factor policy needs increasing milestones, the cosine one a warm-up that ends before its cosine. (Keys
+     * a policy does not read are left alone: a run folder's resolved scenario holds every key's default.)
+     */
+    private static List<Problem> scheduleComplete(Scenario s) {
+        String policy = s.text(SCHEDULE.path());
+        List<Problem> problems = new ArrayList<>();
+        if (policy.equals("multi-factor")) {
+            if (!s.has(MILESTONES.path())) {
+                problems.add(s.problem(SCHEDULE.path(), "the multi-factor policy needs " + MILESTONES.path()
+                        + ", the epochs at which the rate drops, e.g. [15, 30]"));
+            } else {
+                List<Long> m = s.integers(MILESTONES.path());
+                for (int i = 1; i < m.size(); i++) {
+                    if (m.get(i) <= m.get(i - 1)) {
+                        problems.add(s.problem(MILESTONES.path(), "milestones must increase, got " + m));
+                        break;
+                    }
+                }
+            }
+        }
+        if (policy.equals("cosine") && s.integer(WARMUP_EPOCHS.path()) >= maxEpochs(s)) {
+            problems.add(s.problem(WARMUP_EPOCHS.path(), "the warm-up must end before the cosine does, at "
+                    + MAX_EPOCHS.path() + " = " + maxEpochs(s) + "; got " + s.integer(WARMUP_EPOCHS.path())));
+        }
+        return problems;
+    }
+
+    private static long maxEpochs(Scenario s) {
+        return s.has(MAX_EPOCHS.path()) ? s.integer(MAX_EPOCHS.path()) : s.integer(EPOCHS.path());
+    }
+
+    /** The learning rate by epoch that {@code model.lr_schedule} asks for. */
+    static LrSchedule schedule(Scenario s) {
+        float base = (float) s.number(LR.path());
+        float factor = (float) s.number(FACTOR.path());
+        return switch (s.text(SCHEDULE.path())) {
+            case "constant" -> LrSchedule.constant(base);
+            case "factor" -> LrSchedule.factor(base, factor, (float) s.number(MIN_LR.path()));
+            case "multi-factor" -> LrSchedule.multiFactor(base,
+                    s.integers(MILESTONES.path()).stream().mapToInt(Math::toIntExact).toArray(), factor);
+            case "cosine" -> LrSchedule.cosine(base, (float) s.number(FINAL_LR.path()), Math.toIntExact(maxEpochs(s)),
+                    s.intValue(WARMUP_EPOCHS.path()), (float) s.number(WARMUP_LR.path()));
+            default -> throw new IllegalStateException("unchecked schedule policy " + s.text(SCHEDULE.path()));
+        };
     }
 
     private static List<Problem> dataThere(Scenario s) {
@@ -177,7 +251,7 @@ public final class ClassifierKind implements TrainerKind {
             sgd = new Sgd(net.parameters(), (float) s.number(LR.path()), 0f, (float) s.number(WEIGHT_DECAY.path()), false);
             trainer = new ClassifierTrainer(new Classifier(net, sgd), train, test,
                     Math.min(s.intValue(BATCH.path()), train.size()), s.seed(), Backends.getDefault())
-                    .restartsEachEpoch(masks);
+                    .restartsEachEpoch(masks).schedule(schedule(s));
         }
 
         @Override
@@ -199,6 +273,7 @@ public final class ClassifierKind implements TrainerKind {
                 m.put("train_acc", e.trainAccuracy());
                 m.put("val_loss", e.validationLoss());
                 m.put("val_acc", e.validationAccuracy());
+                m.put("lr", e.learningRate());
                 lastEpoch = m;
             }
             return lastEpoch;
