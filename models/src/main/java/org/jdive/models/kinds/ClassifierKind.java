@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.ArrayDataset;
@@ -23,8 +20,6 @@ import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.optim.LrSchedule;
 import org.jdive.core.optim.Sgd;
-import org.jdive.engine.chart.HeatMapChart;
-import org.jdive.engine.chart.ImageGrid;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
@@ -36,7 +31,6 @@ import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
 import org.jdive.models.classify.Classifier;
 import org.jdive.models.classify.ClassifierTrainer;
-import org.jdive.models.classify.ConfusionMatrix;
 import org.jdive.models.classify.EpochStream;
 import org.jdive.models.classify.Nets;
 
@@ -211,8 +205,6 @@ public final class ClassifierKind implements TrainerKind {
 
         private static final String NET_FILE = "net.safetensors";
         private static final int EVAL_BATCH = 1000;
-        /** Images per row of the prediction grids. */
-        private static final int GRID_COLUMNS = 9;
 
         private final long budget;
         private final Sequential net;
@@ -291,89 +283,14 @@ public final class ClassifierKind implements TrainerKind {
         /** The test split's confusion matrix: printed, and written as {@code confusion.csv} and {@code confusion.png}. */
         @Override
         public Report report(Path folder) throws IOException {
-            ConfusionMatrix matrix = trainer.classifier().confusion(test, EVAL_BATCH, classes);
-            Files.createDirectories(folder);
-            Path csv = folder.resolve("confusion.csv");
-            writeAtomically(csv, matrix.csv());
-            Path png = folder.resolve("confusion.png");
-            new HeatMapChart(String.format(Locale.ROOT, "confusion matrix, %,d test images, accuracy %.4f",
-                    matrix.total(), matrix.accuracy()), "predicted", "true").rows(classes).columns(classes)
-                    .values(matrix.asDoubles()).writePng(png, 760, 680);
-            String text = String.format(Locale.ROOT, "confusion matrix of the %,d test images (rows: true class, "
-                    + "columns: predicted):%n", matrix.total()) + matrix.table();
-            return new Report(text, List.of(csv, png));
+            return ClassifierFigures.confusion(trainer.classifier().confusion(test, EVAL_BATCH, classes), folder);
         }
 
-        /**
-         * D2L's figure of predictions ({@code predict_ch3}): {@code count} test images drawn at random with
-         * {@code seed}, each captioned with its true class above its predicted one, wrong ones marked in red
-         * ({@code predictions.png}); and, as the book's second edition shows, the first {@code count} of the same
-         * draw that are predicted wrong ({@code mistakes.png}). {@code predictions.csv} lists both grids' images by
-         * their index in the test split.
-         */
+        /** D2L's figure of predictions on {@code count} test images drawn with {@code seed} (see {@link ClassifierFigures}). */
         @Override
         public List<Path> sample(int count, long seed, Path folder) throws IOException {
-            int[] predicted = trainer.classifier().predict(test, EVAL_BATCH);
-            int[] order = shuffled(test.size(), Rng.split(seed, "sample"));
-            int[] shape = test.featureShape();
-            int n = Math.min(count, test.size());
-            ImageGrid all = new ImageGrid(shape[0], shape[1], shape[2], 3, GRID_COLUMNS);
-            ImageGrid wrong = new ImageGrid(shape[0], shape[1], shape[2], 3, GRID_COLUMNS);
-            StringBuilder csv = new StringBuilder("grid,index,true,predicted\n");
-            float[] pixels = new float[shape[0] * shape[1] * shape[2]];
-            float[] target = new float[1];
-            int shown = 0;
-            int mistakes = 0;
-            for (int i : order) {
-                if (shown == n && mistakes == n) {
-                    break;
-                }
-                test.copyTarget(i, target, 0);
-                int truth = (int) target[0];
-                boolean right = predicted[i] == truth;
-                if (shown == n && right) {
-                    continue;
-                }
-                test.copyFeatures(i, pixels, 0);
-                List<String> caption = List.of(classes.get(truth), classes.get(predicted[i]));
-                String row = "," + i + "," + classes.get(truth) + "," + classes.get(predicted[i]) + "\n";
-                if (shown < n) {
-                    all.add(pixels, caption, !right);
-                    csv.append("predictions").append(row);
-                    shown++;
-                }
-                if (!right && mistakes < n) {
-                    wrong.add(pixels, caption, true);
-                    csv.append("mistakes").append(row);
-                    mistakes++;
-                }
-            }
-            Files.createDirectories(folder);
-            List<Path> files = new ArrayList<>();
-            files.add(folder.resolve("predictions.png"));
-            all.writePng(files.getLast());
-            if (mistakes > 0) {
-                files.add(folder.resolve("mistakes.png"));
-                wrong.writePng(files.getLast());
-            }
-            files.add(folder.resolve("predictions.csv"));
-            writeAtomically(files.getLast(), csv.toString());
-            return files;
-        }
-
-        /** The numbers {@code 0 … n − 1} in an order drawn from {@code rng} (Fisher–Yates). */
-        private static int[] shuffled(int n, UniformRandomProvider rng) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            return order;
+            return ClassifierFigures.predictions(test, trainer.classifier().predict(test, EVAL_BATCH), classes, count, seed,
+                    folder);
         }
 
         @Override
@@ -384,16 +301,6 @@ public final class ClassifierKind implements TrainerKind {
                 }
             }
             return net.firstNonFiniteParameter().map(p -> "the network's parameter " + p);
-        }
-
-        private static void writeAtomically(Path file, String text) throws IOException {
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            try {
-                Files.writeString(temp, text);
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
         }
 
         @Override
