@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.jdive.core.io.DamagedFileException;
+import org.jdive.core.io.TempFiles;
 
 /**
  * The binary file of a saved replay buffer: a magic word, a format version, the buffer's kind and settings,
@@ -32,7 +33,7 @@ final class ReplayFile {
     static Writer create(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Path temp = TempFiles.besides(file);
         return new Writer(file, temp);
     }
 

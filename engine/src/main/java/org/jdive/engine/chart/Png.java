@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.jdive.core.io.TempFiles;
 
 /** PNG files written atomically, encoded in memory (ImageIO's file cache would fail in a shutdown hook). */
 final class Png {
@@ -24,7 +25,7 @@ final class Png {
         }
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        Path temp = TempFiles.besides(target);
         try {
             Files.write(temp, bytes.toByteArray());
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -12,6 +12,7 @@ import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.DataHome;
 import org.jdive.core.data.Dataset;
+import org.jdive.core.io.TempFiles;
 import org.jdive.gan.EpochStats;
 import org.jdive.gan.data.ArcadeFrames;
 import org.jdive.gan.data.ImageDatasets;
@@ -111,7 +112,7 @@ public final class DcganMain {
     }
 
     private static void appendAtomically(Path file, String line) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".metrics", ".tmp");
+        Path tmp = TempFiles.besides(file);
         Files.writeString(tmp, Files.readString(file) + line);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
+import org.jdive.core.io.TempFiles;
 
 /** Writes PNG files atomically: to a temporary file in the target's folder, then renamed over the target. */
 public final class Png {
@@ -20,7 +21,7 @@ public final class Png {
     public static void write(Path file, BufferedImage image) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = TempFiles.besides(file);
         try {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer in this Java runtime");

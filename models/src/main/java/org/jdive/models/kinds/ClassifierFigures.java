@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.Rng;
 import org.jdive.core.data.Dataset;
+import org.jdive.core.io.TempFiles;
 import org.jdive.engine.chart.HeatMapChart;
 import org.jdive.engine.chart.ImageGrid;
 import org.jdive.engine.train.Reporter;
@@ -114,7 +115,7 @@ final class ClassifierFigures {
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        Path temp = TempFiles.besides(file);
         try {
             Files.writeString(temp, text);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
