@@ -51,7 +51,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path sweepFile = Main.existingFile(file, "sweep", "sweep file");
         Sweep sweep = Sweep.load(sweepFile);
-        if (target.resume != null && !Files.isRegularFile(target.resume.resolve("sweep.yaml"))) {
+        if (target.resume != null && !Files.isRegularFile(target.resume.resolve(Tuner.SWEEP_FILE))) {
             throw new Main.UsageException("sweep --resume: " + target.resume + " is not a sweep folder (no sweep.yaml)");
         }
         Executor runner = executors.create("sweep");
@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
             folder = target.resume;
         } else {
             folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "sweep-" + sweep.name()).path();
-            new RunFolder(folder).writeAtomically("sweep.yaml", Files.readString(sweepFile));
+            new RunFolder(folder).writeAtomically(Tuner.SWEEP_FILE, Files.readString(sweepFile));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "sweep %s: %s search over %s, %d trials, %s %s -> %s%n", sweep.name(), sweep.searcher(),

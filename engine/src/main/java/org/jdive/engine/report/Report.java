@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jdive.engine.Bench;
 import org.jdive.engine.RunFolder;
+import org.jdive.engine.sweep.Tuner;
 
 /**
  * {@code jdive report FOLDER}: a self-contained {@code report.html} in a run, bench or sweep folder. The page holds
@@ -63,7 +64,7 @@ public final class Report {
         if (!Files.isDirectory(folder)) {
             throw new NotReportable("report: no folder " + folder);
         }
-        if (Files.isRegularFile(folder.resolve(SweepPage.SWEEP_FILE))) {
+        if (Files.isRegularFile(folder.resolve(Tuner.SWEEP_FILE))) {
             return Kind.SWEEP;
         }
         if (Files.isRegularFile(folder.resolve(RunFolder.SCENARIO))) {
@@ -74,7 +75,7 @@ public final class Report {
         }
         throw new NotReportable("report: " + folder + " is not a folder jdive wrote: expected a run folder (with "
                 + RunFolder.SCENARIO + "), a bench folder (with " + Bench.SUITE_FILE + " or a suite's results.csv) or a "
-                + "sweep folder (with " + SweepPage.SWEEP_FILE + ")");
+                + "sweep folder (with " + Tuner.SWEEP_FILE + ")");
     }
 
     /** Whether the folder holds a suite's {@code results.csv} (a bench folder from before the suite file was kept). */
@@ -108,7 +109,7 @@ public final class Report {
                 yield new Written(kind, write(folder, BenchPage.page(folder, runs)), runs.size());
             }
             case SWEEP -> {
-                List<Path> runs = runsIn(folder.resolve(SweepPage.TRIALS));
+                List<Path> runs = runsIn(folder.resolve(Tuner.TRIALS));
                 for (Path run : runs) {
                     write(run, RunPage.page(run).up("../../" + FILE, title));
                 }

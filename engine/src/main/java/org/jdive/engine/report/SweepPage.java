@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdive.engine.RunPlots;
+import org.jdive.engine.sweep.Tuner;
 
 /**
  * The report of a sweep folder ({@code jdive sweep}): every trial's result, the best configuration, the sweep's plots
@@ -11,11 +12,6 @@ import org.jdive.engine.RunPlots;
  * sweep file.
  */
 final class SweepPage {
-
-    /** The sweep file's copy in its folder. */
-    static final String SWEEP_FILE = "sweep.yaml";
-    /** Where a sweep keeps its trials' run folders. */
-    static final String TRIALS = "trials";
 
     private SweepPage() {
     }
@@ -30,6 +26,6 @@ final class SweepPage {
                 .section("plots", "Plots", Parts.figures(folder, Parts.files(folder, RunPlots.FOLDER, ".png"),
                         Parts::stem, Parts.Grid.PLOTS))
                 .section("runs", "Runs", Parts.runs(folder, runs))
-                .section("sweep", "Sweep file", Parts.file(folder, SWEEP_FILE));
+                .section("sweep", "Sweep file", Parts.file(folder, Tuner.SWEEP_FILE));
     }
 }

@@ -27,6 +27,11 @@ import org.jdive.engine.RunFolder;
  */
 public final class Tuner {
 
+    /** The sweep file's copy in a sweep folder, by which a folder is known as a sweep's. */
+    public static final String SWEEP_FILE = "sweep.yaml";
+    /** Where a sweep folder keeps its trials' run folders. */
+    public static final String TRIALS = "trials";
+
     /** How a sweep ended. */
     public record Report(List<TrialResult> results, boolean stopped, String table) {
     }
@@ -168,7 +173,7 @@ public final class Tuner {
 
     /** The run folder of one trial's run with one seed. */
     static RunFolder trialFolder(Path sweepFolder, int trial, long seed) {
-        return new RunFolder(sweepFolder.resolve("trials").resolve(String.format(Locale.ROOT, "%03d-seed%d", trial, seed)));
+        return new RunFolder(sweepFolder.resolve(TRIALS).resolve(String.format(Locale.ROOT, "%03d-seed%d", trial, seed)));
     }
 
     private String rung(Job job) {
