@@ -60,6 +60,10 @@ public final class ConvKernels {
      * also the forward pass of the transposed convolution. {@code dx} is overwritten.
      */
     public static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
+        if (SubPixelConv.applies(s)) {
+            SubPixelConv.backwardData(s, dy, w, dx);
+            return;
+        }
         Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;

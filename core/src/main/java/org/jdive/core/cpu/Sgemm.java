@@ -263,6 +263,13 @@ public final class Sgemm {
                         }
                     }
                 }
+            } else if (cols == NR) { // two vectors a row: an arraycopy call per 2·L floats costs more than the copy
+                for (int p = 0; p < kc; p++) {
+                    int src = o.bOff + (p0 + p) * o.ldb + jr;
+                    int d = base + p * NR;
+                    FloatVector.fromArray(F, b, src).intoArray(dst, d);
+                    FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
+                }
             } else {
                 for (int p = 0; p < kc; p++) {
                     int src = o.bOff + (p0 + p) * o.ldb + jr;

@@ -3,6 +3,8 @@ package org.jdive.core.cpu;
 import static org.jdive.core.cpu.SgemmTest.randomArray;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -33,7 +35,15 @@ class ConvKernelsTest {
             new ConvSpec(2, 25, 5, 5, 3, 2, 2, 1, 1, 0, 0),
             // The direct path at its limit (96 taps), and a wide kernel on a narrow image that it leaves to im2col.
             new ConvSpec(3, 24, 9, 9, 6, 2, 2, 1, 1, 0, 0),
-            new ConvSpec(2, 1, 6, 6, 3, 1, 5, 1, 1, 0, 0));
+            new ConvSpec(2, 1, 6, 6, 3, 1, 5, 1, 1, 0, 0),
+            // Backward-data by phases (eight input channels and more): strides of 1 to 3, a kernel shorter than the
+            // stride (pixels no tap reaches), padding wider than the kernel, a 1×1 output (DCGAN's first layer).
+            new ConvSpec(2, 8, 8, 8, 5, 4, 4, 2, 2, 1, 1),
+            new ConvSpec(2, 9, 7, 9, 4, 3, 3, 3, 2, 2, 1),
+            new ConvSpec(2, 8, 5, 5, 3, 1, 1, 2, 2, 0, 0),
+            new ConvSpec(2, 12, 4, 4, 6, 4, 4, 1, 1, 0, 0),
+            new ConvSpec(1, 8, 6, 6, 3, 3, 3, 1, 1, 4, 4),
+            new ConvSpec(2, 10, 9, 8, 3, 5, 2, 2, 3, 2, 1));
 
     @Test
     void forwardAndBothBackwardsMatchDirectLoops() {
@@ -87,12 +97,22 @@ class ConvKernelsTest {
     }
 
     @Test
+    void backwardDataGoesByPhasesWhereThatIsNoMoreWork() {
+        assertTrue(SubPixelConv.applies(new ConvSpec(64, 64, 32, 32, 128, 4, 4, 2, 2, 1, 1)), "DCGAN's middle layers");
+        assertTrue(SubPixelConv.applies(new ConvSpec(64, 64, 24, 24, 64, 3, 3, 1, 1, 1, 1)), "ResNet's 3×3 layers");
+        assertFalse(SubPixelConv.applies(new ConvSpec(64, 512, 4, 4, 100, 4, 4, 1, 1, 0, 0)),
+                "DCGAN's first layer: a 1×1 output through a 4×4 kernel");
+        assertFalse(SubPixelConv.applies(new ConvSpec(64, 3, 64, 64, 64, 4, 4, 2, 2, 1, 1)), "RGB: three GEMM rows");
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         Random rnd = new Random(2);
         for (ConvSpec s : List.of(new ConvSpec(6, 32, 16, 16, 64, 4, 4, 2, 2, 1, 1),
                 new ConvSpec(3, 3, 48, 48, 8, 3, 3, 1, 1, 1, 1),
                 new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0), // MinAtar's: the direct path
-                new ConvSpec(32, 8, 10, 10, 16, 3, 3, 1, 1, 0, 0))) { // weight-gradient groups side by side
+                new ConvSpec(32, 8, 10, 10, 16, 3, 3, 1, 1, 0, 0), // weight-gradient groups side by side
+                new ConvSpec(8, 64, 8, 8, 32, 4, 4, 2, 2, 1, 1))) { // backward-data by phases
             float[] x = randomArray(rnd, s.inputSize());
             float[] w = randomArray(rnd, s.weightSize());
             float[] dy = randomArray(rnd, s.outputSize());
