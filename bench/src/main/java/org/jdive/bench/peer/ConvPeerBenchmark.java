@@ -27,9 +27,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One DCGAN-sized layer forward and backward (gradients of input and weights from a fixed upstream gradient):
- * the discriminator's {@code conv2d} 64 → 128 channels, 32×32 → 16×16, and the generator's mirror
- * {@code conv_transpose2d} 128 → 64 channels, 16×16 → 32×32; kernel 4, stride 2, padding 1 (D2L 20.2).
+ * Each layer of D2L 20.2's DCGAN (64×64 RGB, kernel 4, no bias) forward and backward (gradients of input and weights
+ * from a fixed upstream gradient): the discriminator's convolutions {@code d1}–{@code d5} (3 → 64 → 128 → 256 → 512
+ * channels at stride 2, padding 1, then 512 → 1 at stride 1 onto a 1×1 logit) and the generator's transposed
+ * convolutions {@code g1}–{@code g5} (100 → 512 from 1×1 to 4×4 at stride 1, then 512 → 256 → 128 → 64 → 3 at
+ * stride 2, padding 1, up to 64×64). The layers of earlier runs' single {@code conv2d} and
+ * {@code conv_transpose2d} rows are {@code d2} and {@code g4}.
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -39,7 +42,31 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Dai.djl.offline=true"})
 public class ConvPeerBenchmark {
 
-    @Param({"conv2d", "convTranspose2d"})
+    /** A layer's shape: transposed or not, channels in and out, the input's side, stride and padding. */
+    private record Layer(boolean transposed, int in, int out, int size, int stride, int padding) {
+
+        static Layer named(String name) {
+            return switch (name) {
+                case "d1" -> new Layer(false, 3, 64, 64, 2, 1);
+                case "d2" -> new Layer(false, 64, 128, 32, 2, 1);
+                case "d3" -> new Layer(false, 128, 256, 16, 2, 1);
+                case "d4" -> new Layer(false, 256, 512, 8, 2, 1);
+                case "d5" -> new Layer(false, 512, 1, 4, 1, 0);
+                case "g1" -> new Layer(true, 100, 512, 1, 1, 0);
+                case "g2" -> new Layer(true, 512, 256, 4, 2, 1);
+                case "g3" -> new Layer(true, 256, 128, 8, 2, 1);
+                case "g4" -> new Layer(true, 128, 64, 16, 2, 1);
+                case "g5" -> new Layer(true, 64, 3, 32, 2, 1);
+                default -> throw new IllegalArgumentException("no DCGAN layer '" + name + "': d1-d5, g1-g5");
+            };
+        }
+
+        int outSize() {
+            return transposed ? (size - 1) * stride - 2 * padding + 4 : (size + 2 * padding - 4) / stride + 1;
+        }
+    }
+
+    @Param({"d1", "d2", "d3", "d4", "d5", "g1", "g2", "g3", "g4", "g5"})
     public String layer;
 
     @Param({"64"})
@@ -48,7 +75,7 @@ public class ConvPeerBenchmark {
     @Param({"cpu", "opencl", "djl", "djl-api"})
     public String impl;
 
-    private boolean transposed;
+    private Layer shape;
     private Tensor x;
     private Tensor w;
     private Tensor dy;
@@ -61,10 +88,10 @@ public class ConvPeerBenchmark {
 
     @Setup
     public void setup() {
-        transposed = layer.equals("convTranspose2d");
-        int[] xs = transposed ? new int[] {batch, 128, 16, 16} : new int[] {batch, 64, 32, 32};
-        int[] ws = transposed ? new int[] {128, 64, 4, 4} : new int[] {128, 64, 4, 4};
-        int[] ys = transposed ? new int[] {batch, 64, 32, 32} : new int[] {batch, 128, 16, 16};
+        shape = Layer.named(layer);
+        int[] xs = {batch, shape.in(), shape.size(), shape.size()};
+        int[] ws = shape.transposed() ? new int[] {shape.in(), shape.out(), 4, 4} : new int[] {shape.out(), shape.in(), 4, 4};
+        int[] ys = {batch, shape.out(), shape.outSize(), shape.outSize()};
         var rng = Rng.seeded(3);
         if (Impl.isPeer(impl)) {
             manager = DjlApi.manager();
@@ -72,8 +99,8 @@ public class ConvPeerBenchmark {
             peerW = manager.create(DjlApi.randn(rng, 0.05f, size(ws)), shape(ws));
             peerDy = manager.create(DjlApi.randn(rng, 1f, size(ys)), shape(ys));
             peerX.setRequiresGradient(true);
-            if (transposed) {
-                peerTransposed = new DjlTransposedConv2d(128, 64, 2, 1);
+            if (shape.transposed()) {
+                peerTransposed = new DjlTransposedConv2d(shape.in(), shape.out(), shape.stride(), shape.padding());
                 peerTransposed.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, shape(xs));
                 store = new ParameterStore(manager, false);
             } else {
@@ -100,9 +127,10 @@ public class ConvPeerBenchmark {
         if (Impl.isPeer(impl)) {
             try (NDScope scope = new NDScope();
                  GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray y = transposed
+                NDArray y = shape.transposed()
                         ? peerTransposed.forward(store, new NDList(peerX), true).singletonOrThrow()
-                        : Conv2d.conv2d(peerX, peerW, null, new Shape(2, 2), new Shape(1, 1)).singletonOrThrow();
+                        : Conv2d.conv2d(peerX, peerW, null, new Shape(shape.stride(), shape.stride()),
+                                new Shape(shape.padding(), shape.padding())).singletonOrThrow();
                 collector.backward(y.mul(peerDy));
                 return peerX.getGradient().getFloat(0, 0, 0, 0);
             }
@@ -110,7 +138,8 @@ public class ConvPeerBenchmark {
         x.zeroGrad();
         w.zeroGrad();
         try (Scope scope = Scope.open()) {
-            Tensor y = transposed ? x.convTranspose2d(w, 2, 1, 0) : x.conv2d(w, 2, 1);
+            Tensor y = shape.transposed() ? x.convTranspose2d(w, shape.stride(), shape.padding(), 0)
+                    : x.conv2d(w, shape.stride(), shape.padding());
             y.backward(dy);
             return JdiveModels.first(x.grad());
         }
