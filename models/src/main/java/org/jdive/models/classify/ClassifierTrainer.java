@@ -31,6 +31,7 @@ public final class ClassifierTrainer {
     private final Backend backend;
     private final List<EpochStream> streams = new ArrayList<>();
     private LrSchedule schedule;
+    private int validationBatch = 1000;
     private int epochsDone;
 
     public ClassifierTrainer(Classifier classifier, Dataset train, Dataset validation, int batchSize, long seed,
@@ -61,6 +62,18 @@ public final class ClassifierTrainer {
         return this;
     }
 
+    /**
+     * Scores the validation set in batches of {@code size} (1000 unless set: a batch of large images at 224 pixels
+     * needs gigabytes of activations); returns this.
+     */
+    public ClassifierTrainer validationBatch(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("validation batch size must be positive, got " + size);
+        }
+        this.validationBatch = size;
+        return this;
+    }
+
     /** Trains one more epoch and scores the validation set. */
     public Epoch trainEpoch() {
         long start = System.nanoTime();
@@ -76,7 +89,7 @@ public final class ClassifierTrainer {
             seen = seen.plus(classifier.step(batch.features(), batch.targets()));
         }
         epochsDone++;
-        Classifier.Score held = classifier.evaluate(validation, 1000);
+        Classifier.Score held = classifier.evaluate(validation, validationBatch);
         return new Epoch(epochsDone, seen.loss(), seen.accuracy(), held.loss(), held.accuracy(), lr,
                 (System.nanoTime() - start) / 1e9);
     }

@@ -2,6 +2,7 @@ package org.jdive.models.classify;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.nn.AvgPool2d;
 import org.jdive.core.nn.BatchNorm1d;
@@ -32,16 +33,22 @@ import org.jdive.core.nn.init.Init;
  *       layers with ReLU instead of sigmoids and 2×2 max pooling instead of average pooling, initialised as PyTorch
  *       does (the PyTorch edition's {@code net_fn});</li>
  *   <li>{@code bn-lenet} (8.5): LeNet with batch normalisation after each convolution and each hidden linear layer,
- *       before its sigmoid, and, as the book's {@code BNLeNet}, no padding on the first convolution.</li>
+ *       before its sigmoid, and, as the book's {@code BNLeNet}, no padding on the first convolution;</li>
+ *   <li>chapter 8's modern networks, for the book's Fashion-MNIST resized ({@code data.resize}) to 224 pixels:
+ *       {@code alexnet} (8.1, {@link AlexNet}), {@code vgg} (8.2, {@link Vgg}), {@code nin} (8.3, {@link NiN}); and to
+ *       96 pixels: {@code googlenet} (8.4, {@link GoogLeNet}), {@code resnet18} (8.6, {@link ResNet}),
+ *       {@code densenet} (8.7, {@link DenseNet}). Each class says its layers and its initialisation.</li>
  * </ul>
  * Linear and convolutional layers otherwise start as PyTorch's do (uniform in ±1/√fan_in).
  */
 public final class Nets {
 
     /** The names {@link #build} takes. */
-    public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "lenet-relu", "bn-lenet");
+    public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "lenet-relu", "bn-lenet",
+            "alexnet", "vgg", "nin", "googlenet", "resnet18", "densenet");
 
-    /** The probability of each dropout layer of {@code mlp-dropout} (D2L 5.6's {@code dropout_1}, {@code dropout_2}). */
+    /** The probability of each dropout layer: {@code mlp-dropout}'s (D2L 5.6's {@code dropout_1}, {@code dropout_2}) and
+     * chapter 8's. */
     public static final float DROPOUT = 0.5f;
 
     private Nets() {
@@ -75,6 +82,12 @@ public final class Nets {
                     new Linear(16 * ((size / 2 - 4) / 2) * ((size / 2 - 4) / 2), 120, rng), new Relu(),
                     new Linear(120, 84, rng), new Relu(), new Linear(84, classes, rng));
             case "bn-lenet" -> lenet(channels, size, classes, true, rng);
+            case "alexnet" -> AlexNet.build(channels, size, classes, rng, masks);
+            case "vgg" -> Vgg.build(channels, size, classes, rng, masks);
+            case "nin" -> NiN.build(channels, size, classes, rng, masks);
+            case "googlenet" -> GoogLeNet.build(channels, size, classes, rng);
+            case "resnet18" -> ResNet.build(channels, size, classes, rng);
+            case "densenet" -> DenseNet.build(channels, size, classes, rng);
             default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);
         };
     }
@@ -100,7 +113,11 @@ public final class Nets {
             layers.add(new BatchNorm1d(84));
         }
         layers.addAll(List.of(new Sigmoid(), new Linear(84, classes, rng)));
-        Sequential net = new Sequential(layers.toArray(Module[]::new));
+        return initCnn(new Sequential(layers.toArray(Module[]::new)), rng);
+    }
+
+    /** D2L's {@code init_cnn}: every convolution's and linear layer's weight redrawn Xavier-uniform; returns {@code net}. */
+    static Sequential initCnn(Sequential net, UniformRandomProvider rng) {
         Init xavier = Init.xavierUniform();
         net.apply(m -> {
             if (m instanceof Conv2d conv) {
@@ -110,5 +127,36 @@ public final class Nets {
             }
         });
         return net;
+    }
+
+    /**
+     * The (kernel, stride, padding) of each convolution and pooling that changes an image's side in chapter 8's
+     * networks, in order.
+     */
+    private static final Map<String, int[]> SHRINKS = Map.of(
+            "alexnet", new int[] {11, 4, 1, 3, 2, 0, 5, 1, 2, 3, 2, 0, 3, 2, 0},
+            "vgg", new int[] {2, 2, 0, 2, 2, 0, 2, 2, 0, 2, 2, 0, 2, 2, 0},
+            "nin", new int[] {11, 4, 0, 3, 2, 0, 3, 2, 0, 3, 2, 0},
+            "googlenet", new int[] {7, 2, 3, 3, 2, 1, 3, 2, 1, 3, 2, 1, 3, 2, 1},
+            "resnet18", new int[] {7, 2, 3, 3, 2, 1, 3, 2, 1, 3, 2, 1, 3, 2, 1},
+            "densenet", new int[] {7, 2, 3, 3, 2, 1, 2, 2, 0, 2, 2, 0, 2, 2, 0});
+
+    /**
+     * The height (and width) of a {@code size × size} image where network {@code name} flattens or pools it globally,
+     * as PyTorch's {@code floor((side + 2·padding − kernel) / stride) + 1} layer after layer ({@code size} for the
+     * networks before chapter 8). Fails, naming the network and {@code data.resize}, when the image shrinks to nothing.
+     */
+    public static int side(String name, int size) {
+        int side = size;
+        int[] kernelStridePadding = SHRINKS.getOrDefault(name, new int[0]);
+        for (int i = 0; i < kernelStridePadding.length; i += 3) {
+            side = Math.floorDiv(side + 2 * kernelStridePadding[i + 2] - kernelStridePadding[i], kernelStridePadding[i + 1]) + 1;
+            if (side < 1) {
+                throw new IllegalArgumentException("network '" + name + "' shrinks " + size + "-pixel images to nothing; "
+                        + "give it larger images (data.resize: D2L uses 224 for AlexNet, VGG and NiN, 96 for GoogLeNet, "
+                        + "ResNet and DenseNet)");
+            }
+        }
+        return side;
     }
 }

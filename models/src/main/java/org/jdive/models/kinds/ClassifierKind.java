@@ -16,6 +16,7 @@ import org.jdive.core.data.DataHome;
 import org.jdive.core.data.Dataset;
 import org.jdive.core.data.FashionMnist;
 import org.jdive.core.data.Mnist;
+import org.jdive.core.data.Resized;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.optim.LrSchedule;
@@ -52,11 +53,19 @@ public final class ClassifierKind implements TrainerKind {
                     + "data/ here or above, jdive's own data/, or /usr/share/datasets.");
     static final Key IMAGES = Key.optional("data.images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
             "Use only the first this many training images (0: all).");
+    static final Key RESIZE = Key.optional("data.resize", new ValueType.Int(0, 1024), 0L,
+            "Resize the images to this many pixels square by bilinear interpolation, as D2L's `resize` for chapter 8's "
+                    + "networks (224 for AlexNet, VGG and NiN; 96 for GoogLeNet, ResNet and DenseNet), one batch at a time "
+                    + "(0: keep 28 × 28).");
     static final Key NET = Key.optional("model.net", ValueType.Choice.of(Nets.NAMES.toArray(String[]::new)), "softmax",
             "The network: `softmax` (D2L 4.5), `mlp` (5.2: 256 hidden ReLU units), `mlp-dropout` (5.6: two hidden "
                     + "layers of 256 ReLU units, each followed by dropout 0.5, masks seeded per epoch), `lenet` (7.6: "
                     + "sigmoid, average pooling, Xavier initialisation), `lenet-relu` (12.11: LeNet with ReLU and max pooling, "
-                    + "PyTorch's initialisation) or `bn-lenet` (8.5: LeNet with batch normalisation).");
+                    + "PyTorch's initialisation), `bn-lenet` (8.5: LeNet with batch normalisation), or chapter 8's "
+                    + "modern networks as the book's PyTorch code builds them: `alexnet` (8.1), `vgg` (8.2: the small "
+                    + "architecture ((1, 16), (1, 32), (2, 64), (2, 128), (2, 128))), `nin` (8.3), `googlenet` (8.4), "
+                    + "`resnet18` (8.6) or `densenet` (8.7); these expect `data.resize` (224 for the first three, 96 for "
+                    + "the others).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
             "Examples per SGD step (D2L: 256; 128 for LeNet).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
@@ -89,6 +98,9 @@ public final class ClassifierKind implements TrainerKind {
     static final Key EPOCHS = Key.optional("budget.epochs", new ValueType.Int(1, 1_000_000), 10L,
             "Epochs to train (one epoch is one pass over the training set).");
 
+    /** The height and width of both data sets' images. */
+    private static final int IMAGE_SIDE = 28;
+
     /** The number of shipped MNIST digits that train; the rest validate. */
     private static final int MNIST_TRAIN = 8000;
 
@@ -104,8 +116,9 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "D2L's image classifiers (softmax regression, MLP, MLP with dropout, LeNet, BN-LeNet) on Fashion-MNIST or "
-                + "MNIST, with per-epoch accuracy and learning-rate schedules";
+        return "D2L's image classifiers (softmax regression, MLP, MLP with dropout, LeNet, BN-LeNet, AlexNet, VGG, NiN, "
+                + "GoogLeNet, ResNet-18, DenseNet) on Fashion-MNIST or MNIST, optionally resized, with per-epoch accuracy "
+                + "and learning-rate schedules";
     }
 
     @Override
@@ -115,13 +128,24 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public List<Key> keys() {
-        return List.of(DATASET, PATH, IMAGES, NET, BATCH, LR, SCHEDULE, FACTOR, MIN_LR, MILESTONES, MAX_EPOCHS, FINAL_LR,
+        return List.of(DATASET, PATH, IMAGES, RESIZE, NET, BATCH, LR, SCHEDULE, FACTOR, MIN_LR, MILESTONES, MAX_EPOCHS, FINAL_LR,
                 WARMUP_EPOCHS, WARMUP_LR, WEIGHT_DECAY, EPOCHS);
     }
 
     @Override
     public List<Check> checks() {
-        return List.of(ClassifierKind::dataThere, ClassifierKind::scheduleComplete);
+        return List.of(ClassifierKind::dataThere, ClassifierKind::scheduleComplete, ClassifierKind::imagesFitTheNet);
+    }
+
+    /** Chapter 8's networks shrink their images by strides and poolings: 28 pixels are too few for AlexNet, VGG or NiN. */
+    private static List<Problem> imagesFitTheNet(Scenario s) {
+        int size = s.intValue(RESIZE.path());
+        try {
+            Nets.side(s.text(NET.path()), size > 0 ? size : IMAGE_SIDE);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(s.problem(RESIZE.path(), e.getMessage()));
+        }
     }
 
     /**
@@ -211,6 +235,8 @@ public final class ClassifierKind implements TrainerKind {
         private final Sgd sgd;
         private final ClassifierTrainer trainer;
         private final Dataset test;
+        private final Dataset validation;
+        private final int evalBatch;
         private final List<String> classes;
         private Map<String, Double> lastEpoch = Map.of();
 
@@ -236,14 +262,21 @@ public final class ClassifierKind implements TrainerKind {
             if (images > 0 && images < train.size()) {
                 train = train.range(0, images);
             }
+            int resize = s.intValue(RESIZE.path());
+            if (resize > 0) {
+                train = new Resized(train, resize);
+            }
+            validation = resize > 0 ? new Resized(test, resize) : test;
+            // a thousand images at 224 pixels need gigabytes of activations: evaluate resized images a batch at a time
+            evalBatch = resize > 0 ? Math.min(s.intValue(BATCH.path()), EVAL_BATCH) : EVAL_BATCH;
             int[] shape = train.featureShape();
             budget = s.integer(EPOCHS.path());
             EpochStream masks = new EpochStream(s.seed(), "dropout");
             net = Nets.build(s.text(NET.path()), shape[0], shape[1], 10, Rng.split(s.seed(), "init"), masks);
             sgd = new Sgd(net.parameters(), (float) s.number(LR.path()), 0f, (float) s.number(WEIGHT_DECAY.path()), false);
-            trainer = new ClassifierTrainer(new Classifier(net, sgd), train, test,
+            trainer = new ClassifierTrainer(new Classifier(net, sgd), train, validation,
                     Math.min(s.intValue(BATCH.path()), train.size()), s.seed(), Backends.getDefault())
-                    .restartsEachEpoch(masks).schedule(schedule(s));
+                    .restartsEachEpoch(masks).schedule(schedule(s)).validationBatch(evalBatch);
         }
 
         @Override
@@ -273,7 +306,7 @@ public final class ClassifierKind implements TrainerKind {
 
         @Override
         public Map<String, Double> evaluate() {
-            Classifier.Score s = trainer.classifier().evaluate(test, EVAL_BATCH);
+            Classifier.Score s = trainer.classifier().evaluate(validation, evalBatch);
             Map<String, Double> m = new LinkedHashMap<>();
             m.put("accuracy", s.accuracy());
             m.put("loss", s.loss());
@@ -283,13 +316,16 @@ public final class ClassifierKind implements TrainerKind {
         /** The test split's confusion matrix: printed, and written as {@code confusion.csv} and {@code confusion.png}. */
         @Override
         public Report report(Path folder) throws IOException {
-            return ClassifierFigures.confusion(trainer.classifier().confusion(test, EVAL_BATCH, classes), folder);
+            return ClassifierFigures.confusion(trainer.classifier().confusion(validation, evalBatch, classes), folder);
         }
 
-        /** D2L's figure of predictions on {@code count} test images drawn with {@code seed} (see {@link ClassifierFigures}). */
+        /**
+         * D2L's figure of predictions on {@code count} test images drawn with {@code seed} (see {@link ClassifierFigures}),
+         * shown at their own 28 × 28 pixels whatever size the network saw them at.
+         */
         @Override
         public List<Path> sample(int count, long seed, Path folder) throws IOException {
-            return ClassifierFigures.predictions(test, trainer.classifier().predict(test, EVAL_BATCH), classes, count, seed,
+            return ClassifierFigures.predictions(test, trainer.classifier().predict(validation, evalBatch), classes, count, seed,
                     folder);
         }
 
