@@ -35,9 +35,9 @@ import org.jdive.core.nn.init.Init;
  *   <li>{@code bn-lenet} (8.5): LeNet with batch normalisation after each convolution and each hidden linear layer,
  *       before its sigmoid, and, as the book's {@code BNLeNet}, no padding on the first convolution;</li>
  *   <li>chapter 8's modern networks, for the book's Fashion-MNIST resized ({@code data.resize}) to 224 pixels:
- *       {@code alexnet} (8.1, {@link AlexNet}), {@code vgg} (8.2, {@link Vgg}), {@code nin} (8.3, {@link NiN}); and to
- *       96 pixels: {@code googlenet} (8.4, {@link GoogLeNet}), {@code resnet18} (8.6, {@link ResNet}),
- *       {@code densenet} (8.7, {@link DenseNet}). Each class says its layers and its initialisation.</li>
+ *       {@code alexnet} (8.1, {@code AlexNet}), {@code vgg} (8.2, {@code Vgg}), {@code nin} (8.3, {@code NiN}); and to
+ *       96 pixels: {@code googlenet} (8.4, {@code GoogLeNet}), {@code resnet18} (8.6, {@code ResNet}),
+ *       {@code densenet} (8.7, {@code DenseNet}). Each class says its layers and its initialisation.</li>
  * </ul>
  * Linear and convolutional layers otherwise start as PyTorch's do (uniform in ±1/√fan_in).
  */
