@@ -47,8 +47,10 @@ public final class Nets {
     public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "lenet-relu", "bn-lenet",
             "alexnet", "vgg", "nin", "googlenet", "resnet18", "densenet");
 
-    /** The probability of each dropout layer: {@code mlp-dropout}'s (D2L 5.6's {@code dropout_1}, {@code dropout_2}) and
-     * chapter 8's. */
+    /**
+     * The probability of each dropout layer: {@code mlp-dropout}'s (D2L 5.6's {@code dropout_1}, {@code dropout_2}) and
+     * those of AlexNet, VGG and NiN (8.1–8.3).
+     */
     public static final float DROPOUT = 0.5f;
 
     private Nets() {
