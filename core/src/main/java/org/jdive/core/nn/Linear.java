@@ -27,7 +27,12 @@ public final class Linear extends WeightedLayer {
 
     /** A layer whose input size is taken from its first input, as PyTorch's {@code LazyLinear} (D2L's default). */
     public static Linear lazy(int outFeatures, UniformRandomProvider rng) {
-        return new Linear(LAZY, outFeatures, true, rng);
+        return lazy(outFeatures, true, rng);
+    }
+
+    /** A lazy layer with or without a bias (D2L's attention projections have none). */
+    public static Linear lazy(int outFeatures, boolean bias, UniformRandomProvider rng) {
+        return new Linear(LAZY, outFeatures, bias, rng);
     }
 
     private static int checkOut(int out) {
