@@ -1,0 +1,57 @@
+package org.jdive.core.nn.attention;
+
+import java.util.Arrays;
+import org.jdive.core.Tensor;
+
+/**
+ * What D2L 11.7.5's {@code init_state} returns: the encoder's outputs, the source's valid lengths, and for each
+ * decoder block the representations it has seen so far (its input at every step decoded), which become its
+ * self-attention keys and values. In training the whole target goes through at once and the caches start empty;
+ * when predicting token by token they grow by one step per call. The cached tensors belong to the scope of the call
+ * that made them, so a prediction loop keeps one scope open across its steps.
+ */
+public final class TransformerDecoderState {
+
+    private final Tensor encOutputs;
+    private final Tensor encValidLens;
+    private final Tensor[] keyValues;
+
+    /**
+     * @param encOutputs   the encoder's outputs {@code [batch, source steps, numHiddens]}
+     * @param encValidLens the source's valid lengths {@code [batch]}, or null for no mask
+     * @param numBlks      the number of decoder blocks
+     */
+    public TransformerDecoderState(Tensor encOutputs, Tensor encValidLens, int numBlks) {
+        this.encOutputs = encOutputs;
+        this.encValidLens = encValidLens;
+        this.keyValues = new Tensor[numBlks];
+    }
+
+    /** The encoder's outputs. */
+    public Tensor encOutputs() {
+        return encOutputs;
+    }
+
+    /** The source's valid lengths, or null. */
+    public Tensor encValidLens() {
+        return encValidLens;
+    }
+
+    /** Block {@code i}'s inputs so far {@code [batch, steps decoded, numHiddens]}, or null before its first call. */
+    public Tensor keyValues(int i) {
+        checkBlock(i);
+        return keyValues[i];
+    }
+
+    void setKeyValues(int i, Tensor value) {
+        checkBlock(i);
+        keyValues[i] = value;
+    }
+
+    private void checkBlock(int i) {
+        if (i < 0 || i >= keyValues.length) {
+            throw new IllegalArgumentException("decoder block " + i + " has no cache in a state made for "
+                    + keyValues.length + " blocks " + Arrays.toString(encOutputs.shape()));
+        }
+    }
+}
