@@ -16,6 +16,7 @@ import org.jdive.core.nn.Module;
 import org.jdive.core.nn.Relu;
 import org.jdive.core.nn.Sequential;
 import org.jdive.core.nn.Sigmoid;
+import org.jdive.core.nn.attention.Vit;
 import org.jdive.core.nn.init.Init;
 
 /**
@@ -38,6 +39,9 @@ import org.jdive.core.nn.init.Init;
  *       {@code alexnet} (8.1, {@code AlexNet}), {@code vgg} (8.2, {@code Vgg}), {@code nin} (8.3, {@code NiN}); and to
  *       96 pixels: {@code googlenet} (8.4, {@code GoogLeNet}), {@code resnet18} (8.6, {@code ResNet}),
  *       {@code densenet} (8.7, {@code DenseNet}). Each class says its layers and its initialisation.</li>
+ *   <li>{@code vit} (11.8): the book's vision Transformer, {@link Vit} with 16×16 patches, 512 hidden units, an MLP of
+ *       2048, 8 heads, 2 blocks and dropout 0.1 after the embeddings and in the blocks (the book trains it on
+ *       Fashion-MNIST resized to 96×96, 36 patches; at 28×28 one patch covers the top-left 16×16).</li>
  * </ul>
  * Linear and convolutional layers otherwise start as PyTorch's do (uniform in ±1/√fan_in).
  */
@@ -45,7 +49,7 @@ public final class Nets {
 
     /** The names {@link #build} takes. */
     public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "lenet-relu", "bn-lenet",
-            "alexnet", "vgg", "nin", "googlenet", "resnet18", "densenet");
+            "alexnet", "vgg", "nin", "googlenet", "resnet18", "densenet", "vit");
 
     /**
      * The probability of each dropout layer: {@code mlp-dropout}'s (D2L 5.6's {@code dropout_1}, {@code dropout_2}) and
@@ -90,6 +94,7 @@ public final class Nets {
             case "googlenet" -> GoogLeNet.build(channels, size, classes, rng);
             case "resnet18" -> ResNet.build(channels, size, classes, rng);
             case "densenet" -> DenseNet.build(channels, size, classes, rng);
+            case "vit" -> new Sequential(new Vit(size, 16, 512, 2048, 8, 2, 0.1f, 0.1f, false, classes, rng, masks));
             default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);
         };
     }

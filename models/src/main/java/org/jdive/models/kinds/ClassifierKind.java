@@ -65,7 +65,8 @@ public final class ClassifierKind implements TrainerKind {
                     + "modern networks as the book's PyTorch code builds them: `alexnet` (8.1), `vgg` (8.2: the small "
                     + "architecture ((1, 16), (1, 32), (2, 64), (2, 128), (2, 128))), `nin` (8.3), `googlenet` (8.4), "
                     + "`resnet18` (8.6) or `densenet` (8.7); these expect `data.resize` (224 for the first three, 96 for "
-                    + "the others).");
+                    + "the others); or `vit` (11.8: the vision Transformer, 16×16 patches, 512 wide, 2 blocks of 8 heads; "
+                    + "the book resizes to 96).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
             "Examples per SGD step (D2L: 256; 128 for LeNet).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),

@@ -33,12 +33,21 @@ public final class MultiHeadAttention extends Module {
      * @param rng        draws the projections (PyTorch's default {@code U(±1/√in)}) and the dropout masks
      */
     public MultiHeadAttention(int numHiddens, int numHeads, float dropout, boolean bias, UniformRandomProvider rng) {
+        this(numHiddens, numHeads, dropout, bias, rng, rng);
+    }
+
+    /**
+     * Multi-head attention whose projections are drawn by {@code rng} and whose dropout masks, as it trains, by
+     * {@code masks}.
+     */
+    public MultiHeadAttention(int numHiddens, int numHeads, float dropout, boolean bias, UniformRandomProvider rng,
+                              UniformRandomProvider masks) {
         if (numHeads <= 0 || numHiddens % numHeads != 0) {
             throw new IllegalArgumentException("multi-head attention needs numHiddens divisible by a positive number "
                     + "of heads, got numHiddens " + numHiddens + " and " + numHeads + " heads");
         }
         this.numHeads = numHeads;
-        attention = registerModule("attention", new DotProductAttention(dropout, rng));
+        attention = registerModule("attention", new DotProductAttention(dropout, masks));
         wq = registerModule("W_q", Linear.lazy(numHiddens, bias, rng));
         wk = registerModule("W_k", Linear.lazy(numHiddens, bias, rng));
         wv = registerModule("W_v", Linear.lazy(numHiddens, bias, rng));

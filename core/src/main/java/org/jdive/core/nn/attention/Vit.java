@@ -37,6 +37,17 @@ public final class Vit extends Module {
      */
     public Vit(int imgSize, int patchSize, int numHiddens, int mlpNumHiddens, int numHeads, int numBlks,
                float embDropout, float blkDropout, boolean useBias, int numClasses, UniformRandomProvider rng) {
+        this(imgSize, patchSize, numHiddens, mlpNumHiddens, numHeads, numBlks, embDropout, blkDropout, useBias,
+                numClasses, rng, rng);
+    }
+
+    /**
+     * A ViT whose parameters are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks} (a
+     * stream per epoch keeps a resumed run exact).
+     */
+    public Vit(int imgSize, int patchSize, int numHiddens, int mlpNumHiddens, int numHeads, int numBlks,
+               float embDropout, float blkDropout, boolean useBias, int numClasses, UniformRandomProvider rng,
+               UniformRandomProvider masks) {
         this.imgSize = imgSize;
         patchEmbedding = registerModule("patch_embedding", new PatchEmbedding(imgSize, patchSize, numHiddens, rng));
         int numSteps = patchEmbedding.numPatches() + 1;
@@ -45,10 +56,10 @@ public final class Vit extends Module {
             posEmbedding = registerParameter("pos_embedding", Tensor.zeros(Backends.getDefault(), 1, numSteps, numHiddens));
         }
         Init.normal(0f, 1f).fill(posEmbedding, rng);
-        dropout = registerModule("dropout", new Dropout(embDropout, rng));
+        dropout = registerModule("dropout", new Dropout(embDropout, masks));
         blks = registerModule("blks", new Sequential());
         for (int i = 0; i < numBlks; i++) {
-            blks.add(new VitBlock(numHiddens, numHiddens, mlpNumHiddens, numHeads, blkDropout, useBias, rng));
+            blks.add(new VitBlock(numHiddens, numHiddens, mlpNumHiddens, numHeads, blkDropout, useBias, rng, masks));
         }
         head = registerModule("head", new Sequential(new LayerNorm(numHiddens), new Linear(numHiddens, numClasses, rng)));
     }

@@ -23,10 +23,16 @@ public final class VitBlock extends Module {
      */
     public VitBlock(int numHiddens, int normShape, int mlpNumHiddens, int numHeads, float dropout, boolean useBias,
                     UniformRandomProvider rng) {
+        this(numHiddens, normShape, mlpNumHiddens, numHeads, dropout, useBias, rng, rng);
+    }
+
+    /** A block whose parameters are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks}. */
+    public VitBlock(int numHiddens, int normShape, int mlpNumHiddens, int numHeads, float dropout, boolean useBias,
+                    UniformRandomProvider rng, UniformRandomProvider masks) {
         ln1 = registerModule("ln1", new LayerNorm(normShape));
-        attention = registerModule("attention", new MultiHeadAttention(numHiddens, numHeads, dropout, useBias, rng));
+        attention = registerModule("attention", new MultiHeadAttention(numHiddens, numHeads, dropout, useBias, rng, masks));
         ln2 = registerModule("ln2", new LayerNorm(normShape));
-        mlp = registerModule("mlp", new VitMlp(mlpNumHiddens, numHiddens, dropout, rng));
+        mlp = registerModule("mlp", new VitMlp(mlpNumHiddens, numHiddens, dropout, rng, masks));
     }
 
     /** The block's output; {@code validLens} (null, {@code [batch]} or {@code [batch, steps]}) masks the attention. */

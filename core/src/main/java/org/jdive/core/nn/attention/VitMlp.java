@@ -21,11 +21,17 @@ public final class VitMlp extends Module {
 
     /** An MLP with {@code mlpNumHiddens} hidden units and {@code mlpNumOutputs} outputs, drawn by {@code rng}. */
     public VitMlp(int mlpNumHiddens, int mlpNumOutputs, float dropout, UniformRandomProvider rng) {
+        this(mlpNumHiddens, mlpNumOutputs, dropout, rng, rng);
+    }
+
+    /** An MLP whose layers are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks}. */
+    public VitMlp(int mlpNumHiddens, int mlpNumOutputs, float dropout, UniformRandomProvider rng,
+                  UniformRandomProvider masks) {
         dense1 = registerModule("dense1", Linear.lazy(mlpNumHiddens, rng));
         gelu = registerModule("gelu", new Gelu());
-        dropout1 = registerModule("dropout1", new Dropout(dropout, rng));
+        dropout1 = registerModule("dropout1", new Dropout(dropout, masks));
         dense2 = registerModule("dense2", Linear.lazy(mlpNumOutputs, rng));
-        dropout2 = registerModule("dropout2", new Dropout(dropout, rng));
+        dropout2 = registerModule("dropout2", new Dropout(dropout, masks));
     }
 
     @Override
