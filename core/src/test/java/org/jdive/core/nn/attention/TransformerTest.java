@@ -163,6 +163,30 @@ class TransformerTest {
     }
 
     @Test
+    void aSeedGivesTheSameBitsWithDropoutOn() {
+        float[][] first = encodeDecodeAndBackward(21);
+        float[][] again = encodeDecodeAndBackward(21);
+        assertArrayEquals(first[0], again[0]);
+        assertArrayEquals(first[1], again[1]);
+        assertNotEquals(first[0][0], encodeDecodeAndBackward(22)[0][0]);
+    }
+
+    /** The logits of a training-mode pass and the encoder's embedding gradient. */
+    private static float[][] encodeDecodeAndBackward(long seed) {
+        UniformRandomProvider rng = Rng.seeded(seed);
+        try (Scope s = Scope.open();
+             TransformerEncoder encoder = new TransformerEncoder(20, 8, 16, 2, 2, 0.2f, rng);
+             TransformerDecoder decoder = new TransformerDecoder(20, 8, 16, 2, 2, 0.2f, rng)) {
+            Tensor ids = Tensor.of(new float[] {1, 5, 7, 2, 0, 3, 9, 4, 4, 1, 8, 6}, 2, 6);
+            Tensor lens = Tensor.of(new float[] {6, 4}, 2);
+            Tensor logits = decoder.forward(ids, decoder.initState(encoder.forward(ids, lens), lens));
+            logits.square().sum().backward();
+            return new float[][] {logits.toFloatArray(),
+                encoder.namedParameters().get("embedding.weight").grad().toFloatArray()};
+        }
+    }
+
+    @Test
     void decoderGivesLogitsOverTheTargetVocabularyAndKeepsBothAttentionWeights() {
         Tensor validLens = Tensor.of(new float[] {3, 2}, 2);
         try (TransformerEncoder encoder = new TransformerEncoder(200, 24, 48, 8, 2, 0.5f, Rng.seeded(9));
