@@ -4,7 +4,7 @@ import java.util.Arrays;
 import org.jdive.core.Tensor;
 
 /**
- * D2L 11.3's {@code masked_softmax}: a softmax over the last axis of scores {@code [batch, queries, keys]} that
+ * D2L 11.3.2.1's {@code masked_softmax}: a softmax over the last axis of scores {@code [batch, queries, keys]} that
  * ignores the keys past each valid length. The masked scores are replaced by {@value #MASKED_SCORE} before the
  * softmax, as the book does, so they get weights of (exactly, in float32) zero; a row whose valid length is zero
  * gets uniform weights.

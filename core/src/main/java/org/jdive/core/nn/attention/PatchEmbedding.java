@@ -6,7 +6,7 @@ import org.jdive.core.nn.Conv2d;
 import org.jdive.core.nn.Module;
 
 /**
- * The vision Transformer's patch embedding, D2L 11.8.1's {@code PatchEmbedding}: a lazy convolution with kernel =
+ * The vision Transformer's patch embedding, D2L 11.8.2's {@code PatchEmbedding}: a lazy convolution with kernel =
  * stride = the patch size cuts an image {@code [batch, channels, imgSize, imgSize]} into non-overlapping patches and
  * projects each to {@code numHiddens}; the output is {@code [batch, numPatches, numHiddens]}.
  */

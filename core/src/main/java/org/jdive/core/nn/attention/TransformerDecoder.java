@@ -14,7 +14,7 @@ import org.jdive.core.nn.Module;
  * logits over the target vocabulary. Target ids {@code [batch, steps]} give logits {@code [batch, steps, vocabSize]}.
  *
  * <p>Positions are counted from 0 in each call, as in the book: feeding one token at a time when predicting, each
- * step's token is encoded as position 0.
+ * step's token is encoded as position 0, where in training step {@code t} is encoded as position {@code t}.
  */
 public final class TransformerDecoder extends Module {
 

@@ -1,6 +1,5 @@
 package org.jdive.core.nn.attention;
 
-import java.util.Arrays;
 import org.jdive.core.Tensor;
 
 /**
@@ -51,7 +50,7 @@ public final class TransformerDecoderState {
     private void checkBlock(int i) {
         if (i < 0 || i >= keyValues.length) {
             throw new IllegalArgumentException("decoder block " + i + " has no cache in a state made for "
-                    + keyValues.length + " blocks " + Arrays.toString(encOutputs.shape()));
+                    + keyValues.length + " blocks");
         }
     }
 }

@@ -13,7 +13,7 @@ import org.jdive.core.nn.Sequential;
 import org.jdive.core.nn.init.Init;
 
 /**
- * The vision Transformer, D2L 11.8.3's {@code ViT}: the image's {@linkplain PatchEmbedding patch embeddings} after a
+ * The vision Transformer, D2L 11.8.4's {@code ViT}: the image's {@linkplain PatchEmbedding patch embeddings} after a
  * learned {@code <cls>} token (zeros at first), plus learned positional embeddings ({@code N(0, 1)} at first), with
  * dropout; then {@code numBlks} {@linkplain VitBlock blocks}; the {@code <cls>} position's output goes through a layer
  * norm and a linear head to {@code numClasses} logits. Images {@code [batch, channels, imgSize, imgSize]} give

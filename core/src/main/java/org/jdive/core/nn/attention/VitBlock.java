@@ -6,7 +6,7 @@ import org.jdive.core.nn.LayerNorm;
 import org.jdive.core.nn.Module;
 
 /**
- * The vision Transformer encoder block, D2L 11.8.2's {@code ViTBlock}: pre-norm, unlike the original Transformer's
+ * The vision Transformer encoder block, D2L 11.8.3's {@code ViTBlock}: pre-norm, unlike the original Transformer's
  * {@link AddNorm}: {@code x + attention(ln1(x))}, then {@code x + mlp(ln2(x))}. The output has the input's shape.
  */
 public final class VitBlock extends Module {

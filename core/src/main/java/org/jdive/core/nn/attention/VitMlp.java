@@ -8,7 +8,7 @@ import org.jdive.core.nn.Linear;
 import org.jdive.core.nn.Module;
 
 /**
- * The vision Transformer's MLP, D2L 11.8.2's {@code ViTMLP}: {@code dropout(dense2(dropout(gelu(dense1(x)))))},
+ * The vision Transformer's MLP, D2L 11.8.3's {@code ViTMLP}: {@code dropout(dense2(dropout(gelu(dense1(x)))))},
  * both layers lazy with a bias, GELU exact.
  */
 public final class VitMlp extends Module {
