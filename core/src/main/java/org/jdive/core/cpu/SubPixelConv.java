@@ -167,11 +167,11 @@ final class SubPixelConv {
                     for (int jw = 0; jw < w.taps(); jw++, row++) {
                         int start = w.q0() - jw; // dy's column at b = 0
                         int lo = Math.clamp(-start, 0, width); // the first b inside dy
-                        int hi = Math.clamp(outW - start, lo, width); // past the last
+                        int hi = Math.clamp(outW - start, lo, width); // past the last (lo when none is)
                         for (int a = 0; a < h.count(); a++) {
                             int to = at + row * ld + a * width;
                             int oh = h.q0() + a - j;
-                            if (oh < 0 || oh >= outH) {
+                            if (oh < 0 || oh >= outH || lo == hi) {
                                 Arrays.fill(col, to, to + width, 0f);
                                 continue;
                             }

@@ -43,7 +43,8 @@ class ConvKernelsTest {
             new ConvSpec(2, 8, 5, 5, 3, 1, 1, 2, 2, 0, 0),
             new ConvSpec(2, 12, 4, 4, 6, 4, 4, 1, 1, 0, 0),
             new ConvSpec(1, 8, 6, 6, 3, 3, 3, 1, 1, 4, 4),
-            new ConvSpec(2, 10, 9, 8, 3, 5, 2, 2, 3, 2, 1));
+            new ConvSpec(2, 10, 9, 8, 3, 5, 2, 2, 3, 2, 1),
+            new ConvSpec(2, 8, 2, 2, 3, 7, 7, 1, 1, 3, 3)); // a 7×7 kernel on a 2×2 image: some taps miss dy entirely
 
     @Test
     void forwardAndBothBackwardsMatchDirectLoops() {
