@@ -164,6 +164,67 @@ class ClassifierKindTest {
         assertTrue(accuracy > 0.6, "test accuracy " + accuracy);
     }
 
+    /**
+     * D2L 13.5's data parallelism: the same run on two devices (two CPU replicas here; other backends in the tests
+     * module) logs the same curve as on one, up to the order of float additions, and resumes exactly.
+     */
+    @Test
+    void twoDevicesTrainLikeOneAndResumeExactly() throws IOException {
+        String body = """
+                seed: 4
+                data:
+                  dataset: mnist
+                  images: 2000
+                model:
+                  kind: classifier
+                  net: lenet-parallel
+                  batch_size: 256
+                  learning_rate: 0.2
+                %s
+                budget:
+                  epochs: 2
+                log:
+                  every: 1
+                checkpoint:
+                  every: 1
+                """;
+        Runner.Result one = Runs.start(scenario(body.formatted("")), dir.resolve("one"));
+        Scenario twoDevices = scenario(body.formatted("  devices: [cpu, cpu]"));
+        Runner.Result two = Runs.start(twoDevices, dir.resolve("two"));
+        assertEquals(one.evaluation().get("loss"), two.evaluation().get("loss"), 1e-4, "validation loss after 2 epochs");
+        assertEquals(one.evaluation().get("accuracy"), two.evaluation().get("accuracy"), 2e-3, "validation accuracy");
+
+        RunFolder parts = RunFolder.create(dir.resolve("parts"), twoDevices.name());
+        Runner.writeScenario(twoDevices, parts);
+        try (Runner first = new Runner(twoDevices, parts)) {
+            first.addListener((done, metrics, last) -> first.requestStop());
+            assertEquals(1, first.run().done());
+        }
+        assertEquals(2, Runs.run(twoDevices, parts).done());
+        RunFolder whole;
+        try (var folders = Files.list(dir.resolve("two"))) {
+            whole = RunFolder.open(folders.findFirst().orElseThrow());
+        }
+        assertArrayEquals(weights(whole), weights(parts), "weights after 2 epochs on two devices, resumed or not");
+    }
+
+    @Test
+    void devicesMustBeBackends() {
+        List<Problem> problems = assertThrows(ScenarioException.class, () -> scenario("""
+                model:
+                  kind: classifier
+                  devices: [cpu, gpu0]
+                """)).problems();
+        assertEquals(List.of("model.devices"), problems.stream().map(Problem::key).toList());
+        assertTrue(problems.getFirst().message().contains("gpu0"), problems.toString());
+        problems = assertThrows(ScenarioException.class, () -> scenario("""
+                model:
+                  kind: classifier
+                  devices: cpu
+                """)).problems();
+        assertTrue(problems.getFirst().message().contains("list of names"), problems.toString());
+    }
+
     @Test
     void schedulesThatCannotRunAreProblemsAtTheirKeys() {
         List<Problem> problems = assertThrows(ScenarioException.class, () -> scenario("""

@@ -68,7 +68,7 @@ class DataParallelDevicesTest {
                     float expected = loss.item();
                     one.step();
                     two.zeroGrad();
-                    float actual = parallel.backward(x, y, Losses::crossEntropy);
+                    float actual = parallel.backward(x, y, Losses::crossEntropy).loss();
                     two.step();
                     parallel.broadcast();
                     assertEquals(expected, actual, 1e-4, "loss at step " + step);

@@ -64,12 +64,21 @@ public final class DataParallel implements AutoCloseable {
     }
 
     /**
+     * What a minibatch's passes gave.
+     *
+     * @param loss    the minibatch's mean loss
+     * @param outputs the network's outputs for the whole minibatch, on the first device, without gradient
+     */
+    public record Step(float loss, Tensor outputs) {
+    }
+
+    /**
      * One minibatch's forward and backward passes: {@code inputs} and {@code targets} (on any device) split along
      * their first axis into one shard per device, {@code loss} (the mean over a shard) computed and back-propagated
      * on each, and the gradients added into the first replica's (whose gradients the caller zeroes before, as for
-     * one device). Returns the minibatch's mean loss. Call {@link #broadcast} after the optimizer's step.
+     * one device). Call {@link #broadcast} after the optimizer's step.
      */
-    public float backward(Tensor inputs, Tensor targets, BiFunction<Tensor, Tensor, Tensor> loss) {
+    public Step backward(Tensor inputs, Tensor targets, BiFunction<Tensor, Tensor, Tensor> loss) {
         int batch = inputs.shape(0);
         if (targets.shape(0) != batch) {
             throw new IllegalArgumentException("inputs and targets have different batch sizes: " + batch + " and "
@@ -77,25 +86,30 @@ public final class DataParallel implements AutoCloseable {
         }
         int shards = Math.min(devices.size(), batch);
         double total = 0;
+        Tensor[] outputs = new Tensor[shards];
         for (int k = 0, from = 0; k < shards; k++) {
             int size = batch / shards + (k < batch % shards ? 1 : 0);
             int start = from;
             int index = k;
-            total += onDevice(k, () -> shardBackward(index, shard(inputs, start, size, index), shard(targets, start, size, index),
-                    loss, size / (float) batch));
+            Step step = onDevice(k, () -> shardBackward(index, shard(inputs, start, size, index),
+                    shard(targets, start, size, index), loss, size / (float) batch));
+            total += step.loss();
+            outputs[k] = step.outputs().to(devices.getFirst());
             from += size;
         }
         reduce(shards);
-        return (float) total;
+        return new Step((float) total, shards == 1 ? outputs[0] : Tensor.concat(0, outputs));
     }
 
-    private float shardBackward(int k, Tensor x, Tensor y, BiFunction<Tensor, Tensor, Tensor> loss, float share) {
+    /** A shard's passes on replica {@code k}: its share of the loss, and its outputs (detached, on its device). */
+    private Step shardBackward(int k, Tensor x, Tensor y, BiFunction<Tensor, Tensor, Tensor> loss, float share) {
         if (k > 0) {
             replicas.get(k).zeroGrad();
         }
-        Tensor shardLoss = loss.apply(replicas.get(k).forward(x), y);
+        Tensor out = replicas.get(k).forward(x);
+        Tensor shardLoss = loss.apply(out, y);
         shardLoss.mul(share).backward();
-        return shardLoss.item() * share;
+        return new Step(shardLoss.item() * share, out.detach());
     }
 
     /** Adds the gradients of replicas 1..shards−1 into the first replica's, in device order. */

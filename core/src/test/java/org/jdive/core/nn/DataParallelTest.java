@@ -57,7 +57,9 @@ class DataParallelTest {
                 Tensor loss = Losses.crossEntropy(single.forward(x), y);
                 loss.backward();
                 parallel.primary().zeroGrad();
-                float parallelLoss = parallel.backward(x, y, Losses::crossEntropy);
+                DataParallel.Step step = parallel.backward(x, y, Losses::crossEntropy);
+                float parallelLoss = step.loss();
+                assertArrayEquals(single.forward(x).toFloatArray(), step.outputs().toFloatArray(), 1e-5f, "outputs");
                 assertEquals(loss.item(), parallelLoss, 1e-5, "loss over " + devices + " devices");
                 List<Tensor> expected = single.parameters();
                 List<Tensor> actual = parallel.primary().parameters();
@@ -112,7 +114,7 @@ class DataParallelTest {
             Tensor x = images(2, 3);
             Tensor y = classes(2, 4);
             Tensor loss = Losses.crossEntropy(single.forward(x), y);
-            assertEquals(loss.item(), parallel.backward(x, y, Losses::crossEntropy), 1e-5);
+            assertEquals(loss.item(), parallel.backward(x, y, Losses::crossEntropy).loss(), 1e-5);
         }
     }
 }

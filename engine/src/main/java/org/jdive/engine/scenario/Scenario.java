@@ -80,6 +80,12 @@ public record Scenario(String name, TrainerKind kind, Map<String, Object> values
         return (List<Long>) require(path);
     }
 
+    /** A key whose value is a list of names. */
+    @SuppressWarnings("unchecked")
+    public List<String> names(String path) {
+        return (List<String>) require(path);
+    }
+
     /** A number key's value. */
     public double number(String path) {
         return (Double) require(path);

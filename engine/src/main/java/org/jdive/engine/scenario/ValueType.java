@@ -111,6 +111,28 @@ public sealed interface ValueType {
         }
     }
 
+    /** A non-empty list of names, each one of {@code names} as {@link Choice} checks it (e.g. backends, one per device). */
+    record Names(Supplier<List<String>> names, String docs) implements ValueType {
+        @Override
+        public Object read(Value value) {
+            if (!(value.data() instanceof List<?> items) || items.isEmpty()) {
+                throw new IllegalArgumentException("must be a non-empty list of names, e.g. [cpu, opencl], got "
+                        + value.describe());
+            }
+            Choice each = new Choice(names, docs);
+            List<String> read = new ArrayList<>();
+            for (Object item : items) {
+                read.add((String) each.read((Value) item));
+            }
+            return List.copyOf(read);
+        }
+
+        @Override
+        public String describe() {
+            return "list, each " + docs;
+        }
+    }
+
     /** {@code true} or {@code false}. */
     record Bool() implements ValueType {
         @Override

@@ -8,12 +8,14 @@ import org.jdive.core.data.Batch;
 import org.jdive.core.data.DataLoader;
 import org.jdive.core.data.Dataset;
 import org.jdive.core.loss.Losses;
+import org.jdive.core.nn.DataParallel;
 import org.jdive.core.nn.Module;
 import org.jdive.core.optim.Optimizer;
 
 /**
  * A network trained to classify (D2L 4.3's {@code Classifier}): the mean cross-entropy of its logits, minibatch
- * stochastic gradient descent, and accuracy as the fraction of argmax predictions that hit the label.
+ * stochastic gradient descent, and accuracy as the fraction of argmax predictions that hit the label. Trained on one
+ * device, or on several with {@link DataParallel} (D2L 13.5), where it evaluates on the first.
  */
 public final class Classifier {
 
@@ -33,10 +35,22 @@ public final class Classifier {
 
     private final Module net;
     private final Optimizer optimizer;
+    private final DataParallel parallel;
 
+    /** {@code net} trained on its device by {@code optimizer}. */
     public Classifier(Module net, Optimizer optimizer) {
+        this(net, optimizer, null);
+    }
+
+    /** The replicas of {@code parallel} trained together, {@code optimizer} stepping the first one's parameters. */
+    public Classifier(DataParallel parallel, Optimizer optimizer) {
+        this(parallel.primary(), optimizer, parallel);
+    }
+
+    private Classifier(Module net, Optimizer optimizer, DataParallel parallel) {
         this.net = net;
         this.optimizer = optimizer;
+        this.parallel = parallel;
     }
 
     public Module net() {
@@ -50,6 +64,14 @@ public final class Classifier {
     /** One minibatch update: forward, mean cross-entropy against the labels, backward, one optimizer step. */
     public Score step(Tensor features, Tensor labels) {
         try (Scope scope = Scope.open()) {
+            if (parallel != null) {
+                optimizer.zeroGrad();
+                DataParallel.Step step = parallel.backward(features, labels, Losses::crossEntropy);
+                optimizer.step();
+                parallel.broadcast();
+                return new Score(step.loss(), correct(step.outputs(), labels.to(step.outputs().backend())),
+                        labels.shape()[0]);
+            }
             Tensor logits = net.forward(features);
             Tensor loss = Losses.crossEntropy(logits, labels);
             optimizer.zeroGrad();

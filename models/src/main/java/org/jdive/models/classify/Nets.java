@@ -39,6 +39,8 @@ import org.jdive.core.nn.init.Init;
  *       {@code alexnet} (8.1, {@code AlexNet}), {@code vgg} (8.2, {@code Vgg}), {@code nin} (8.3, {@code NiN}); and to
  *       96 pixels: {@code googlenet} (8.4, {@code GoogLeNet}), {@code resnet18} (8.6, {@code ResNet}),
  *       {@code densenet} (8.7, {@code DenseNet}). Each class says its layers and its initialisation.</li>
+ *   <li>{@code lenet-parallel} (13.5): the LeNet the book trains on several GPUs (ReLU, average pooling, 20 and 50
+ *       channels, 128 hidden units, weights from N(0, 0.01²));</li>
  *   <li>{@code vit} (11.8): the book's vision Transformer, {@link Vit} with 16×16 patches, 512 hidden units, an MLP of
  *       2048, 8 heads, 2 blocks and dropout 0.1 after the embeddings and in the blocks (the book trains it on
  *       Fashion-MNIST resized to 96×96, 36 patches; at 28×28 one patch covers the top-left 16×16).</li>
@@ -49,7 +51,7 @@ public final class Nets {
 
     /** The names {@link #build} takes. */
     public static final List<String> NAMES = List.of("softmax", "mlp", "mlp-dropout", "lenet", "lenet-relu", "bn-lenet",
-            "alexnet", "vgg", "nin", "googlenet", "resnet18", "densenet", "vit");
+            "alexnet", "vgg", "nin", "googlenet", "resnet18", "densenet", "vit", "lenet-parallel");
 
     /**
      * The probability of each dropout layer: {@code mlp-dropout}'s (D2L 5.6's {@code dropout_1}, {@code dropout_2}) and
@@ -95,6 +97,7 @@ public final class Nets {
             case "resnet18" -> ResNet.build(channels, size, classes, rng);
             case "densenet" -> DenseNet.build(channels, size, classes, rng);
             case "vit" -> new Sequential(new Vit(size, 16, 512, 2048, 8, 2, 0.1f, 0.1f, false, classes, rng, masks));
+            case "lenet-parallel" -> lenetParallel(channels, size, classes, rng);
             default -> throw new IllegalArgumentException("no network '" + name + "'; known: " + NAMES);
         };
     }
@@ -121,6 +124,29 @@ public final class Nets {
         }
         layers.addAll(List.of(new Sigmoid(), new Linear(84, classes, rng)));
         return initCnn(new Sequential(layers.toArray(Module[]::new)), rng);
+    }
+
+    /**
+     * D2L 13.5's LeNet for training on several devices: a 3×3 convolution to 20 channels, ReLU, 2×2 average pooling, a
+     * 5×5 convolution to 50, ReLU, 2×2 average pooling, 128 ReLU units and the outputs; weights drawn from N(0, 0.01²)
+     * and biases zero, as the book's {@code scale = 0.01} parameters.
+     */
+    private static Sequential lenetParallel(int channels, int size, int classes, UniformRandomProvider rng) {
+        int side = ((size - 2) / 2 - 4) / 2; // 28 → 26 → 13 → 9 → 4
+        Sequential net = new Sequential(new Conv2d(channels, 20, 3, 1, 0, true, rng), new Relu(), new AvgPool2d(2, 2, 0),
+                new Conv2d(20, 50, 5, 1, 0, true, rng), new Relu(), new AvgPool2d(2, 2, 0), new Flatten(),
+                new Linear(50 * side * side, 128, rng), new Relu(), new Linear(128, classes, rng));
+        Init weights = Init.normal(0f, 0.01f);
+        net.apply(m -> {
+            if (m instanceof Conv2d conv) {
+                weights.fill(conv.weight(), rng);
+                Init.zeros().fill(conv.bias(), rng);
+            } else if (m instanceof Linear linear) {
+                weights.fill(linear.weight(), rng);
+                Init.zeros().fill(linear.bias(), rng);
+            }
+        });
+        return net;
     }
 
     /** D2L's {@code init_cnn}: every convolution's and linear layer's weight redrawn Xavier-uniform; returns {@code net}. */

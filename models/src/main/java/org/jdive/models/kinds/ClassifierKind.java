@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.ArrayDataset;
@@ -18,7 +19,8 @@ import org.jdive.core.data.FashionMnist;
 import org.jdive.core.data.Mnist;
 import org.jdive.core.data.Resized;
 import org.jdive.core.io.Checkpoint;
-import org.jdive.core.nn.Sequential;
+import org.jdive.core.nn.DataParallel;
+import org.jdive.core.nn.Module;
 import org.jdive.core.optim.LrSchedule;
 import org.jdive.core.optim.Sgd;
 import org.jdive.engine.scenario.Key;
@@ -53,6 +55,8 @@ public final class ClassifierKind implements TrainerKind {
                     + "data/ here or above, jdive's own data/, or /usr/share/datasets.");
     static final Key IMAGES = Key.optional("data.images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
             "Use only the first this many training images (0: all).");
+    static final Key TEST_IMAGES = Key.optional("data.test_images", new ValueType.Int(0, Integer.MAX_VALUE), 0L,
+            "Validate and evaluate on only the first this many test images (0: all), for quick runs.");
     static final Key RESIZE = Key.optional("data.resize", new ValueType.Int(0, 1024), 0L,
             "Resize the images to this many pixels square by bilinear interpolation, as D2L's `resize` for chapter 8's "
                     + "networks (224 for AlexNet, VGG and NiN; 96 for GoogLeNet, ResNet and DenseNet), one batch at a time "
@@ -65,8 +69,13 @@ public final class ClassifierKind implements TrainerKind {
                     + "modern networks as the book's PyTorch code builds them: `alexnet` (8.1), `vgg` (8.2: the small "
                     + "architecture ((1, 16), (1, 32), (2, 64), (2, 128), (2, 128))), `nin` (8.3), `googlenet` (8.4), "
                     + "`resnet18` (8.6) or `densenet` (8.7); these expect `data.resize` (224 for the first three, 96 for "
-                    + "the others); or `vit` (11.8: the vision Transformer, 16×16 patches, 512 wide, 2 blocks of 8 heads; "
-                    + "the book resizes to 96).");
+                    + "the others); `vit` (11.8: the vision Transformer, 16×16 patches, 512 wide, 2 blocks of 8 heads; "
+                    + "the book resizes to 96); or `lenet-parallel` (13.5: the LeNet the book trains on several GPUs).");
+    static final Key DEVICES = Key.optional("model.devices",
+            new ValueType.Names(Backends::names, "a tensor backend on the class path: cpu, opencl, djl"), null,
+            "Train on several devices at once, one replica of the network on each backend listed (e.g. [cpu, opencl]), "
+                    + "as D2L 13.5: each minibatch split between them, the gradients summed on the first, the parameters "
+                    + "copied back; absent: one device, the scenario's `backend`.");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 256L,
             "Examples per SGD step (D2L: 256; 128 for LeNet).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
@@ -129,7 +138,7 @@ public final class ClassifierKind implements TrainerKind {
 
     @Override
     public List<Key> keys() {
-        return List.of(DATASET, PATH, IMAGES, RESIZE, NET, BATCH, LR, SCHEDULE, FACTOR, MIN_LR, MILESTONES, MAX_EPOCHS, FINAL_LR,
+        return List.of(DATASET, PATH, IMAGES, TEST_IMAGES, RESIZE, NET, DEVICES, BATCH, LR, SCHEDULE, FACTOR, MIN_LR, MILESTONES, MAX_EPOCHS, FINAL_LR,
                 WARMUP_EPOCHS, WARMUP_LR, WEIGHT_DECAY, EPOCHS);
     }
 
@@ -232,7 +241,8 @@ public final class ClassifierKind implements TrainerKind {
         private static final int EVAL_BATCH = 1000;
 
         private final long budget;
-        private final Sequential net;
+        private final Module net;
+        private final DataParallel parallel;
         private final Sgd sgd;
         private final ClassifierTrainer trainer;
         private final Dataset test;
@@ -243,17 +253,18 @@ public final class ClassifierKind implements TrainerKind {
 
         Run(Scenario s) {
             Dataset train;
+            Dataset testSplit;
             try {
                 Path folder = folder(s);
                 if (s.text(DATASET.path()).equals("fashion-mnist")) {
                     FashionMnist.Splits splits = FashionMnist.load(folder);
                     train = splits.train();
-                    test = splits.test();
+                    testSplit = splits.test();
                 } else {
                     ArrayDataset all = Mnist.load(folder.resolve("mnist-10k-images-idx3-ubyte.gz"),
                             folder.resolve("mnist-10k-labels-idx1-ubyte.gz"));
                     train = all.range(0, MNIST_TRAIN);
-                    test = all.range(MNIST_TRAIN, all.size());
+                    testSplit = all.range(MNIST_TRAIN, all.size());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e.getMessage(), e);
@@ -263,6 +274,8 @@ public final class ClassifierKind implements TrainerKind {
             if (images > 0 && images < train.size()) {
                 train = train.range(0, images);
             }
+            int testImages = s.intValue(TEST_IMAGES.path());
+            test = testImages > 0 && testImages < testSplit.size() ? testSplit.range(0, testImages) : testSplit;
             int resize = s.intValue(RESIZE.path());
             if (resize > 0) {
                 train = new Resized(train, resize);
@@ -273,9 +286,14 @@ public final class ClassifierKind implements TrainerKind {
             int[] shape = train.featureShape();
             budget = s.integer(EPOCHS.path());
             EpochStream masks = new EpochStream(s.seed(), "dropout");
-            net = Nets.build(s.text(NET.path()), shape[0], shape[1], 10, Rng.split(s.seed(), "init"), masks);
+            IntFunction<Module> build = device -> Nets.build(s.text(NET.path()), shape[0], shape[1], 10,
+                    Rng.split(s.seed(), "init"), masks);
+            parallel = s.has(DEVICES.path())
+                    ? new DataParallel(s.names(DEVICES.path()).stream().map(Backends::get).toList(), build) : null;
+            net = parallel != null ? parallel.primary() : build.apply(0);
             sgd = new Sgd(net.parameters(), (float) s.number(LR.path()), 0f, (float) s.number(WEIGHT_DECAY.path()), false);
-            trainer = new ClassifierTrainer(new Classifier(net, sgd), train, validation,
+            Classifier classifier = parallel != null ? new Classifier(parallel, sgd) : new Classifier(net, sgd);
+            trainer = new ClassifierTrainer(classifier, train, validation,
                     Math.min(s.intValue(BATCH.path()), train.size()), s.seed(), Backends.getDefault())
                     .restartsEachEpoch(masks).schedule(schedule(s)).validationBatch(evalBatch);
         }
@@ -354,6 +372,9 @@ public final class ClassifierKind implements TrainerKind {
         public void restore(TrainerState state) {
             try {
                 state.readFiles(dir -> Checkpoint.load(dir.resolve(NET_FILE), net, sgd));
+                if (parallel != null) {
+                    parallel.broadcast();
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot restore the classifier: " + e.getMessage(), e);
             }
@@ -362,7 +383,11 @@ public final class ClassifierKind implements TrainerKind {
 
         @Override
         public void close() {
-            net.close();
+            if (parallel != null) {
+                parallel.close();
+            } else {
+                net.close();
+            }
         }
     }
 }
