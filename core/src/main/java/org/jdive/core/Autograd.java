@@ -18,8 +18,11 @@ import java.util.Set;
  */
 final class Autograd {
 
-    /** How an op's result was computed, for the backward pass. */
-    record Node(String op, Tensor[] inputs, Rule rule) {
+    /**
+     * How an op's result was computed, for the backward pass. A rule that is not {@code differentiable} computes
+     * its gradients with backend primitives that record nothing, so it cannot take part in a second derivative.
+     */
+    record Node(String op, Tensor[] inputs, Rule rule, boolean differentiable) {
     }
 
     /** Maps the gradient of an op's result to one gradient per input (null where none is needed). */
@@ -31,14 +34,27 @@ final class Autograd {
     private Autograd() {
     }
 
-    /** Attaches the backward rule to {@code out} when gradients are on and an input requires one. */
+    /**
+     * Attaches the backward rule to {@code out} when gradients are on and an input requires one. The rule must be
+     * written with recorded tensor ops, so that gradients computed with {@link #gradients} and
+     * {@code createGraph} can themselves be differentiated.
+     */
     static Tensor record(Tensor out, String op, Rule rule, Tensor... inputs) {
+        return record(out, new Node(op, inputs, rule, true));
+    }
+
+    /** As {@link #record}, for a rule that calls backend primitives directly: it supports first derivatives only. */
+    static Tensor recordFirstOrder(Tensor out, String op, Rule rule, Tensor... inputs) {
+        return record(out, new Node(op, inputs, rule, false));
+    }
+
+    private static Tensor record(Tensor out, Node node) {
         if (!NoGrad.isGradEnabled()) {
             return out;
         }
-        for (Tensor in : inputs) {
+        for (Tensor in : node.inputs()) {
             if (in != null && in.requiresGrad()) {
-                out.markRequiresGrad(new Node(op, inputs, rule));
+                out.markRequiresGrad(node);
                 return out;
             }
         }
@@ -46,10 +62,7 @@ final class Autograd {
     }
 
     static void backward(Tensor root, Tensor seed) {
-        if (!root.requiresGrad()) {
-            throw new IllegalStateException("backward() on a tensor that does not require a gradient: no input "
-                    + "of its computation has requiresGrad(true), or it was computed under NoGrad");
-        }
+        requireGraph(root, "backward()");
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         Set<Tensor> engineOwned = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -75,6 +88,125 @@ final class Autograd {
         }
     }
 
+    /**
+     * The gradients of {@code root} with respect to {@code inputs}, seeded with {@code seed}, as PyTorch's
+     * {@code torch.autograd.grad}; no leaf's {@link Tensor#grad()} changes. Without {@code createGraph} the walk
+     * runs as {@link #backward} does and the results are plain tensors of the current scope. With it, the rules run
+     * with gradient recording on and nothing is freed early: the results are part of the graph (a loss built from
+     * them back-propagates to whatever they depend on), and every intermediate belongs to the current scope.
+     */
+    static Tensor[] gradients(Tensor root, Tensor seed, Tensor[] inputs, boolean createGraph) {
+        requireGraph(root, "gradient()");
+        List<Tensor> order = topologicalOrder(root);
+        Set<Tensor> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Tensor> reachable = Collections.newSetFromMap(new IdentityHashMap<>());
+        reachable.addAll(order);
+        for (int k = 0; k < inputs.length; k++) {
+            if (!reachable.contains(inputs[k])) {
+                throw new IllegalArgumentException("gradient(): input " + k + " of shape "
+                        + Shapes.str(inputs[k].shapeRef()) + " is not part of the output's computation (or does not "
+                        + "require a gradient)");
+            }
+            targets.add(inputs[k]);
+        }
+        Set<Tensor> leadingToTargets = leadingTo(order, targets);
+        Map<Tensor, Tensor> found = new IdentityHashMap<>();
+        if (createGraph) {
+            if (!NoGrad.isGradEnabled()) {
+                throw new IllegalStateException("gradient() with createGraph inside NoGrad: the gradients could not "
+                        + "be recorded; close the NoGrad region first");
+            }
+            Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+            grads.put(root, seed);
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = grads.remove(t);
+                if (g == null || !leadingToTargets.contains(t)) {
+                    continue;
+                }
+                if (targets.contains(t)) {
+                    found.put(t, g);
+                }
+                if (t.gradFn != null) {
+                    propagateRecorded(t.gradFn, g, grads, leadingToTargets);
+                }
+            }
+        } else {
+            Set<Tensor> engineOwned = Collections.newSetFromMap(new IdentityHashMap<>());
+            Map<Tensor, int[]> references = new IdentityHashMap<>();
+            Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+            grads.put(root, seed);
+            references.put(seed, new int[] {1});
+            try (NoGrad off = NoGrad.open()) {
+                for (int i = order.size() - 1; i >= 0; i--) {
+                    Tensor t = order.get(i);
+                    Tensor g = grads.remove(t);
+                    if (g == null) {
+                        continue;
+                    }
+                    if (targets.contains(t)) {
+                        // A copy: the engine may free or reuse g, and t may be an input twice.
+                        found.put(t, g.add(0f));
+                    }
+                    if (t.gradFn != null && leadingToTargets.contains(t)) {
+                        propagate(t.gradFn, g, grads, engineOwned, references);
+                    }
+                    dropReference(g, engineOwned, references);
+                }
+            }
+        }
+        Tensor[] out = new Tensor[inputs.length];
+        for (int k = 0; k < inputs.length; k++) {
+            out[k] = found.containsKey(inputs[k]) ? found.get(inputs[k])
+                    : Tensor.zeros(inputs[k].backend(), inputs[k].shapeRef());
+        }
+        return out;
+    }
+
+    private static void requireGraph(Tensor root, String call) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException(call + " on a tensor that does not require a gradient: no input "
+                    + "of its computation has requiresGrad(true), or it was computed under NoGrad");
+        }
+    }
+
+    /** The tensors of {@code order} (inputs first) from which some target can be reached, targets included. */
+    private static Set<Tensor> leadingTo(List<Tensor> order, Set<Tensor> targets) {
+        Set<Tensor> leading = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Tensor t : order) {
+            boolean leads = targets.contains(t);
+            if (!leads && t.gradFn != null) {
+                for (Tensor in : t.gradFn.inputs()) {
+                    leads |= in != null && leading.contains(in);
+                }
+            }
+            if (leads) {
+                leading.add(t);
+            }
+        }
+        return leading;
+    }
+
+    /** One rule applied with recording on, its results summed into {@code grads} with recorded additions. */
+    private static void propagateRecorded(Node node, Tensor g, Map<Tensor, Tensor> grads, Set<Tensor> wanted) {
+        if (!node.differentiable()) {
+            throw new IllegalStateException("gradient() with createGraph: the gradient rule of '" + node.op()
+                    + "' calls backend primitives directly and has no second derivative; compute that part with "
+                    + "ops that support it or without createGraph");
+        }
+        Tensor[] inputGrads = node.rule().apply(g);
+        for (int k = 0; k < node.inputs().length; k++) {
+            Tensor input = node.inputs()[k];
+            Tensor ig = inputGrads[k];
+            if (input == null || ig == null || !wanted.contains(input)) {
+                continue;
+            }
+            checkShape(node, ig, input);
+            Tensor existing = grads.get(input);
+            grads.put(input, existing == null ? ig : existing.add(ig));
+        }
+    }
+
     private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> grads, Set<Tensor> engineOwned,
                                   Map<Tensor, int[]> references) {
         Tensor[] inputGrads;
@@ -96,10 +228,7 @@ final class Autograd {
             if (input == null || ig == null || !input.requiresGrad()) {
                 continue;
             }
-            if (!Arrays.equals(ig.shapeRef(), input.shapeRef())) {
-                throw new IllegalStateException("gradient rule of '" + node.op() + "' produced shape "
-                        + Shapes.str(ig.shapeRef()) + " for an input of shape " + Shapes.str(input.shapeRef()));
-            }
+            checkShape(node, ig, input);
             Tensor existing = grads.get(input);
             if (existing == null) {
                 grads.put(input, ig);
@@ -116,6 +245,13 @@ final class Autograd {
             if (ig != null) {
                 dropReferenceIfUnused(ig, engineOwned, references);
             }
+        }
+    }
+
+    private static void checkShape(Node node, Tensor ig, Tensor input) {
+        if (!Arrays.equals(ig.shapeRef(), input.shapeRef())) {
+            throw new IllegalStateException("gradient rule of '" + node.op() + "' produced shape "
+                    + Shapes.str(ig.shapeRef()) + " for an input of shape " + Shapes.str(input.shapeRef()));
         }
     }
 

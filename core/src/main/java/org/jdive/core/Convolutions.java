@@ -25,26 +25,50 @@ final class Convolutions {
                     + "], one per output channel of weight " + Shapes.str(ws));
         }
         ConvSpec spec = new ConvSpec(xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], strideH, strideW, padH, padW);
-        Backend be = Elementwise.sameBackend(x, w);
+        Elementwise.sameBackend(x, w);
         if (bias != null) {
             Elementwise.sameBackend(x, bias);
         }
-        Tensor y = Tensor.forOutput(be, new int[] {xs[0], ws[0], spec.outHeight(), spec.outWidth()});
+        return forward(spec, x, w, bias);
+    }
+
+    /*
+     * Convolution forward, backward-data and backward-weights are one bilinear map seen from its three sides, so
+     * each one's gradients are the other two: these three recorded ops differentiate any number of times.
+     */
+
+    private static Tensor forward(ConvSpec spec, Tensor x, Tensor w, Tensor bias) {
+        Backend be = x.backend();
+        Tensor y = Tensor.forOutput(be, new int[] {spec.batch(), spec.outChannels(), spec.outHeight(), spec.outWidth()});
         be.conv2dForward(spec, x.buffer(), w.buffer(), bias == null ? null : bias.buffer(), y.buffer());
-        return Autograd.record(y, "conv2d", g -> {
-            Tensor dx = null;
-            Tensor dw = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.forOutput(be, xs);
-                be.conv2dBackwardData(spec, g.buffer(), w.buffer(), dx.buffer());
-            }
-            if (w.requiresGrad()) {
-                dw = Tensor.forOutput(be, ws);
-                be.conv2dBackwardWeights(spec, x.buffer(), g.buffer(), dw.buffer());
-            }
-            Tensor db = bias != null && bias.requiresGrad() ? g.sum(new int[] {0, 2, 3}, false) : null;
-            return new Tensor[] {dx, dw, db};
+        return Autograd.record(y, "conv2d", g -> new Tensor[] {
+            x.requiresGrad() ? backwardData(spec, g, w) : null,
+            w.requiresGrad() ? backwardWeights(spec, x, g) : null,
+            bias != null && bias.requiresGrad() ? g.sum(new int[] {0, 2, 3}, false) : null
         }, x, w, bias);
+    }
+
+    /** The input gradient {@code dx} from the output gradient {@code dy}; also the transposed convolution. */
+    private static Tensor backwardData(ConvSpec spec, Tensor dy, Tensor w) {
+        Backend be = dy.backend();
+        Tensor dx = Tensor.forOutput(be, new int[] {spec.batch(), spec.inChannels(), spec.inHeight(), spec.inWidth()});
+        be.conv2dBackwardData(spec, dy.buffer(), w.buffer(), dx.buffer());
+        return Autograd.record(dx, "conv2d_backward_data", g -> new Tensor[] {
+            dy.requiresGrad() ? forward(spec, g, w, null) : null,
+            w.requiresGrad() ? backwardWeights(spec, g, dy) : null
+        }, dy, w);
+    }
+
+    /** The weight gradient {@code dw} from the input {@code x} and the output gradient {@code dy}. */
+    private static Tensor backwardWeights(ConvSpec spec, Tensor x, Tensor dy) {
+        Backend be = x.backend();
+        Tensor dw = Tensor.forOutput(be, new int[] {spec.outChannels(), spec.inChannels(), spec.kernelHeight(),
+            spec.kernelWidth()});
+        be.conv2dBackwardWeights(spec, x.buffer(), dy.buffer(), dw.buffer());
+        return Autograd.record(dw, "conv2d_backward_weights", g -> new Tensor[] {
+            x.requiresGrad() ? backwardData(spec, dy, g) : null,
+            dy.requiresGrad() ? forward(spec, x, g, null) : null
+        }, x, dy);
     }
 
     static Tensor convTranspose2d(Tensor x, Tensor w, int stride, int pad, int outputPad) {
@@ -68,23 +92,8 @@ final class Convolutions {
         }
         // The transposed convolution is the backward-data pass of the convolution from its output to its input.
         ConvSpec spec = new ConvSpec(xs[0], ws[1], outH, outW, ws[0], ws[2], ws[3], stride, stride, pad, pad);
-        Backend be = Elementwise.sameBackend(x, w);
-        int[] ys = {xs[0], ws[1], outH, outW};
-        Tensor y = Tensor.forOutput(be, ys);
-        be.conv2dBackwardData(spec, x.buffer(), w.buffer(), y.buffer());
-        return Autograd.record(y, "conv_transpose2d", g -> {
-            Tensor dx = null;
-            Tensor dw = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.forOutput(be, xs);
-                be.conv2dForward(spec, g.buffer(), w.buffer(), null, dx.buffer());
-            }
-            if (w.requiresGrad()) {
-                dw = Tensor.forOutput(be, ws);
-                be.conv2dBackwardWeights(spec, g.buffer(), x.buffer(), dw.buffer());
-            }
-            return new Tensor[] {dx, dw};
-        }, x, w);
+        Elementwise.sameBackend(x, w);
+        return backwardData(spec, x, w);
     }
 
     static Tensor maxPool2d(Tensor x, int kernel, int stride, int pad) {
@@ -92,7 +101,7 @@ final class Convolutions {
         Backend be = x.backend();
         Tensor y = Tensor.forOutput(be, pooledShape(spec));
         be.maxPool2dForward(spec, x.buffer(), y.buffer());
-        return Autograd.record(y, "max_pool2d", g -> {
+        return Autograd.recordFirstOrder(y, "max_pool2d", g -> {
             Tensor dx = Tensor.empty(be, x.shapeRef());
             be.maxPool2dBackward(spec, x.buffer(), g.buffer(), dx.buffer());
             return new Tensor[] {dx};
@@ -100,15 +109,22 @@ final class Convolutions {
     }
 
     static Tensor avgPool2d(Tensor x, int kernel, int stride, int pad) {
-        PoolSpec spec = poolSpec(x, kernel, stride, pad, "avg_pool2d");
+        return avgPool2d(x, poolSpec(x, kernel, stride, pad, "avg_pool2d"));
+    }
+
+    private static Tensor avgPool2d(Tensor x, PoolSpec spec) {
         Backend be = x.backend();
         Tensor y = Tensor.forOutput(be, pooledShape(spec));
         be.avgPool2dForward(spec, x.buffer(), y.buffer());
-        return Autograd.record(y, "avg_pool2d", g -> {
-            Tensor dx = Tensor.empty(be, x.shapeRef());
-            be.avgPool2dBackward(spec, g.buffer(), dx.buffer());
-            return new Tensor[] {dx};
-        }, x);
+        return Autograd.record(y, "avg_pool2d", g -> new Tensor[] {avgPool2dBackward(spec, g)}, x);
+    }
+
+    /** Average pooling's gradient, a linear map whose own gradient is average pooling again. */
+    private static Tensor avgPool2dBackward(PoolSpec spec, Tensor dy) {
+        Backend be = dy.backend();
+        Tensor dx = Tensor.empty(be, new int[] {spec.batch(), spec.channels(), spec.inHeight(), spec.inWidth()});
+        be.avgPool2dBackward(spec, dy.buffer(), dx.buffer());
+        return Autograd.record(dx, "avg_pool2d_backward", g -> new Tensor[] {avgPool2d(g, spec)}, dy);
     }
 
     private static PoolSpec poolSpec(Tensor x, int kernel, int stride, int pad, String op) {

@@ -20,11 +20,17 @@ final class Indexing {
         Backend be = Elementwise.sameBackend(x, index);
         Tensor out = Tensor.forOutput(be, shape);
         be.gather(x.buffer(), index.buffer(), out.buffer(), outer, s[ax], picks, inner);
-        return Autograd.record(out, "gather", g -> {
-            Tensor dx = Tensor.empty(be, s);
-            be.scatterAdd(g.buffer(), index.buffer(), dx.buffer(), outer, picks, s[ax], inner);
-            return new Tensor[] {dx, null};
-        }, x, index);
+        return Autograd.record(out, "gather", g -> new Tensor[] {gatherBackward(g, s, ax, index), null}, x, index);
+    }
+
+    /** Gather's gradient: {@code g} added into zeros of {@code shape} where gather read; its own gradient is gather. */
+    private static Tensor gatherBackward(Tensor g, int[] shape, int ax, Tensor index) {
+        Backend be = g.backend();
+        int picks = index.shape(-1);
+        Tensor dx = Tensor.empty(be, shape);
+        be.scatterAdd(g.buffer(), index.buffer(), dx.buffer(), Shapes.product(shape, 0, ax), picks, shape[ax],
+                Shapes.product(shape, ax + 1, shape.length));
+        return Autograd.record(dx, "gather_backward", h -> new Tensor[] {gather(h, ax, index), null}, g, index);
     }
 
     static Tensor scatterAdd(Tensor x, int axis, Tensor index, Tensor src) {

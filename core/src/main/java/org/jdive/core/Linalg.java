@@ -40,6 +40,9 @@ final class Linalg {
             throw new IllegalArgumentException("matmul: shapes " + Shapes.str(as) + " and " + Shapes.str(bs)
                     + " do not align (" + k + " vs " + bs[bs.length - 2] + ")");
         }
+        if (as.length == 2 && bs.length == 2) {
+            return gemm(a, false, b, false);
+        }
         int[] aBatch = Arrays.copyOf(as, as.length - 2);
         int[] bBatch = Arrays.copyOf(bs, bs.length - 2);
         int[] batchShape = Shapes.broadcast(aBatch, bBatch);
@@ -55,7 +58,7 @@ final class Linalg {
         Backend be = Elementwise.sameBackend(a, b);
         Tensor out = Tensor.forOutput(be, concat(batchShape, m, n));
         product(be, batch, m, n, k, a, aBroadcast, false, b, bBroadcast, false, out);
-        return Autograd.record(out, "matmul", g -> new Tensor[] {
+        return Autograd.recordFirstOrder(out, "matmul", g -> new Tensor[] {
             a.requiresGrad() ? gradA(g, a, b, batch, m, n, k, aBroadcast, bBroadcast) : null,
             b.requiresGrad() ? gradB(g, a, b, batch, m, n, k, aBroadcast, bBroadcast) : null
         }, a, b);
@@ -78,18 +81,29 @@ final class Linalg {
         Tensor out = Tensor.forOutput(be, shape);
         be.matmul(1, rows, n, k, x.buffer(), 0, false, w.buffer(), 0, true, out.buffer(), 0f);
         return Autograd.record(out, "linear", g -> {
-            Tensor dx = null;
-            Tensor dw = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.forOutput(be, xs);
-                be.matmul(1, rows, k, n, g.buffer(), 0, false, w.buffer(), 0, false, dx.buffer(), 0f);
-            }
-            if (w.requiresGrad()) {
-                dw = Tensor.forOutput(be, ws);
-                be.matmul(1, n, k, rows, g.buffer(), 0, true, x.buffer(), 0, false, dw.buffer(), 0f);
-            }
-            return new Tensor[] {dx, dw};
+            Tensor g2 = g.reshape(rows, n);
+            return new Tensor[] {
+                x.requiresGrad() ? gemm(g2, false, w, false).reshape(xs) : null,
+                w.requiresGrad() ? gemm(g2, true, x.reshape(rows, k), false) : null
+            };
         }, x, w);
+    }
+
+    /**
+     * {@code op(a) · op(b)} for matrices, {@code op} a transpose where asked, read in place. Its gradients are two
+     * more such products, so it differentiates any number of times.
+     */
+    static Tensor gemm(Tensor a, boolean transA, Tensor b, boolean transB) {
+        int m = a.shape(transA ? 1 : 0);
+        int k = a.shape(transA ? 0 : 1);
+        int n = b.shape(transB ? 0 : 1);
+        Backend be = Elementwise.sameBackend(a, b);
+        Tensor out = Tensor.forOutput(be, new int[] {m, n});
+        be.matmul(1, m, n, k, a.buffer(), 0, transA, b.buffer(), 0, transB, out.buffer(), 0f);
+        return Autograd.record(out, "matmul", g -> new Tensor[] {
+            a.requiresGrad() ? (transA ? gemm(b, transB, g, true) : gemm(g, false, b, !transB)) : null,
+            b.requiresGrad() ? (transB ? gemm(g, true, a, transA) : gemm(a, !transA, g, false)) : null
+        }, a, b);
     }
 
     /** dA = dC · Bᵀ, summed over the batch where A was broadcast. */

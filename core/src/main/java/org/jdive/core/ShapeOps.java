@@ -137,7 +137,8 @@ final class ShapeOps {
         int[] strides = Shapes.strides(shape);
         be.copyStrided(part.buffer(), 0, Shapes.strides(part.shapeRef()), out.buffer(), from * strides[axis], strides,
                 part.shapeRef());
-        return out;
+        int to = from + part.shape(axis);
+        return Autograd.record(out, "slice_backward", g -> new Tensor[] {g.slice(axis, from, to)}, part);
     }
 
     static Tensor select(Tensor x, int axis, int index) {

@@ -249,12 +249,19 @@ public final class Tensor implements AutoCloseable {
         return this;
     }
 
-    /** Frees this tensor's memory (shared with its views until the last closes). Closing twice is harmless. */
+    /**
+     * Frees this tensor's memory (shared with its views until the last closes) and its accumulated gradient, if
+     * any: a leaf made inside a scope (the interpolates of a gradient penalty) takes its gradient with it. Closing
+     * twice is harmless.
+     */
     @Override
     public void close() {
         if (!freed) {
             freed = true;
             storage.releaseOne();
+            if (grad != null) {
+                grad.close();
+            }
         }
     }
 
@@ -339,6 +346,37 @@ public final class Tensor implements AutoCloseable {
                     + " does not match the tensor's shape " + Shapes.str(shape));
         }
         Autograd.backward(this, gradient);
+    }
+
+    /**
+     * The gradients of this scalar with respect to {@code inputs}, as PyTorch's
+     * {@code torch.autograd.grad(out, inputs, create_graph=createGraph)}; see {@link #gradient(Tensor, boolean,
+     * Tensor...)}.
+     */
+    public Tensor[] gradient(boolean createGraph, Tensor... inputs) {
+        if (size != 1) {
+            throw new IllegalStateException("gradient() without an upstream gradient needs a scalar, this tensor has "
+                    + "shape " + Shapes.str(shape) + "; pass one with gradient(gradOutput, createGraph, inputs)");
+        }
+        Tensor one = full(backend, 1f, shape);
+        return Autograd.gradients(this, one, inputs, createGraph);
+    }
+
+    /**
+     * The gradients of this tensor, weighted by {@code gradOutput} (this tensor's shape), with respect to
+     * {@code inputs} (leaves or intermediates of its computation), as PyTorch's {@code torch.autograd.grad}. Unlike
+     * {@link #backward()} it returns them and leaves every {@link #grad()} as it was. With {@code createGraph} the
+     * gradient rules run with recording on, so the results are themselves part of the graph: a loss built from them
+     * (WGAN-GP's penalty on ‖∇ₓD(x)‖) back-propagates to the parameters. Call it inside a {@link Scope}: with
+     * {@code createGraph} every intermediate gradient lives until the scope closes. An op whose rule cannot be
+     * differentiated again (matmul, max pooling) is then an error that names it.
+     */
+    public Tensor[] gradient(Tensor gradOutput, boolean createGraph, Tensor... inputs) {
+        if (!Arrays.equals(gradOutput.shape, shape)) {
+            throw new IllegalArgumentException("gradient of shape " + Shapes.str(gradOutput.shape)
+                    + " does not match the tensor's shape " + Shapes.str(shape));
+        }
+        return Autograd.gradients(this, gradOutput, inputs, createGraph);
     }
 
     /** The same values, cut from the gradient history (shares memory with this tensor). */
