@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.nn.Module;
@@ -15,6 +16,7 @@ import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
+import org.jdive.gan.EpochStats;
 import org.jdive.gan.mixture.GaussianMixture;
 import org.jdive.gan.mixture.MixtureGan;
 import org.jdive.gan.mixture.MixturePlot;
@@ -97,22 +99,27 @@ public final class MixtureGanKind implements TrainerKind {
     }
 
     @Override
-    public Trainer create(Scenario scenario) {
-        return new Run(scenario);
+    public Trainer create(Scenario s) {
+        var config = new MixtureGan.Config(s.intValue(POINTS.path()), s.intValue(EPOCHS.path()), s.intValue(BATCH.path()),
+                s.intValue(LATENT.path()), s.intValue(HIDDEN.path()), s.intValue(LAYERS.path()), (float) s.number(LR_D.path()),
+                (float) s.number(LR_G.path()), 0.5f, 0.999f, new MixtureGan.CrossEntropy(), s.seed());
+        return new Run(s, config, GanKeys::metrics);
     }
 
-    private static final class Run extends EpochTrainer implements Sampler {
+    /** A mixture GAN of either objective as a trainer: epochs, coverage metrics, plots, checkpoints, samples. */
+    static final class Run extends EpochTrainer implements Sampler {
 
         private final MixtureGan gan;
         private final long seed;
+        private final Function<EpochStats, Map<String, Double>> trainingMetrics;
         private float[] lastSamples;
 
-        Run(Scenario s) {
-            super(s.integer(EPOCHS.path()));
-            seed = s.seed();
-            gan = new MixtureGan(mixture(s), new MixtureGan.Config(s.intValue(POINTS.path()), s.intValue(EPOCHS.path()),
-                    s.intValue(BATCH.path()), s.intValue(LATENT.path()), s.intValue(HIDDEN.path()), s.intValue(LAYERS.path()),
-                    (float) s.number(LR_D.path()), (float) s.number(LR_G.path()), seed), Backends.get(s.text("backend")));
+        /** @param trainingMetrics names an epoch's losses and scores for the metrics table */
+        Run(Scenario s, MixtureGan.Config config, Function<EpochStats, Map<String, Double>> trainingMetrics) {
+            super(config.epochs());
+            seed = config.seed();
+            this.trainingMetrics = trainingMetrics;
+            gan = new MixtureGan(mixture(s), config, Backends.get(s.text("backend")));
         }
 
         @Override
@@ -134,7 +141,7 @@ public final class MixtureGanKind implements TrainerKind {
         Map<String, Double> trainEpoch() {
             MixtureGan.Report r = gan.trainEpoch();
             lastSamples = r.samples();
-            Map<String, Double> metrics = GanKeys.metrics(r.stats());
+            Map<String, Double> metrics = new LinkedHashMap<>(trainingMetrics.apply(r.stats()));
             metrics.putAll(coverage(r.coverage()));
             return metrics;
         }

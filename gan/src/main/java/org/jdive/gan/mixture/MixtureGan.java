@@ -3,6 +3,7 @@ package org.jdive.gan.mixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
@@ -20,41 +21,81 @@ import org.jdive.gan.GanTrainer;
 import org.jdive.gan.Networks;
 import org.jdive.gan.Noise;
 import org.jdive.gan.PointGan;
+import org.jdive.gan.wgan.WganGp;
+import org.jdive.gan.wgan.WganTrainer;
 
 /**
- * A plain GAN (D2L's update rules, mean-reduced cross-entropy) on a {@link GaussianMixture}, with multilayer
- * perceptrons as in Metz et al.'s mixture experiments (ReLU hidden layers, Adam with β₁ = 0.5), that scores
- * {@link ModeCoverage} on {@value ModeCoverage#STANDARD_SAMPLES} fresh samples after every epoch. A plain GAN is
- * known to collapse on these mixtures, covering a few modes at a time; the per-epoch record shows it.
+ * A GAN on a {@link GaussianMixture}, with multilayer perceptrons as in Metz et al.'s mixture experiments (ReLU
+ * hidden layers), that scores {@link ModeCoverage} on {@value ModeCoverage#STANDARD_SAMPLES} fresh samples after
+ * every epoch. Its objective is either D2L's cross-entropy (a plain GAN, known to collapse on these mixtures,
+ * covering a few modes at a time; the per-epoch record shows it) or WGAN-GP's critic with a gradient penalty.
  */
 public final class MixtureGan implements PointGan {
+
+    /** What the two networks play: the plain GAN's cross-entropy, or WGAN-GP. */
+    public sealed interface Objective {
+    }
+
+    /** D2L's update rules with mean-reduced binary cross-entropy ({@link Gan}). */
+    public record CrossEntropy() implements Objective {
+    }
+
+    /**
+     * WGAN-GP ({@link WganGp}): the discriminator is a critic whose gradient norm is pulled to 1 with weight
+     * {@code lambda}, trained {@code nCritic} steps per generator step.
+     */
+    public record WassersteinGp(float lambda, int nCritic) implements Objective {
+        /** @throws IllegalArgumentException unless {@code lambda >= 0} and {@code nCritic >= 1} */
+        public WassersteinGp {
+            if (!(lambda >= 0) || nCritic < 1) {
+                throw new IllegalArgumentException("WGAN-GP needs λ >= 0 and at least one critic step per generator "
+                        + "step, got λ = " + lambda + ", n_critic = " + nCritic);
+            }
+        }
+    }
 
     /**
      * The settings of a run.
      *
      * @param points       the size of the training set drawn once from the mixture (an epoch is one pass over it)
      * @param hiddenLayers the number of hidden layers of both networks
+     * @param beta1        Adam's β₁ for both networks
+     * @param beta2        Adam's β₂ for both networks
      */
     public record Config(int points, int epochs, int batchSize, int latentDim, int hidden, int hiddenLayers,
-                         float lrD, float lrG, long seed) {
+                         float lrD, float lrG, float beta1, float beta2, Objective objective, long seed) {
 
         /**
          * Checks the settings.
          *
          * @throws IllegalArgumentException unless {@code 2 <= points}, {@code 0 < batchSize <= points}, the sizes are
-         *                                  positive, there is a hidden layer and the learning rates are at least 0
+         *                                  positive, there is a hidden layer, the learning rates are at least 0 and
+         *                                  the betas in [0, 1)
          */
         public Config {
             if (points < 2 || epochs < 0 || batchSize <= 0 || batchSize > points || latentDim <= 0 || hidden <= 0
-                    || hiddenLayers < 1 || !(lrD >= 0) || !(lrG >= 0)) {
+                    || hiddenLayers < 1 || !(lrD >= 0) || !(lrG >= 0) || !(beta1 >= 0 && beta1 < 1)
+                    || !(beta2 >= 0 && beta2 < 1) || objective == null) {
                 throw new IllegalArgumentException("mixture GAN: need points >= 2, epochs >= 0, 0 < batch size <= points, "
-                        + "positive latent and hidden sizes, at least one hidden layer and learning rates >= 0; got " + this);
+                        + "positive latent and hidden sizes, at least one hidden layer, learning rates >= 0, betas in "
+                        + "[0, 1) and an objective; got " + this);
             }
         }
 
-        /** Metz et al.'s sizes (latent 256, two hidden layers of 128, batch 512, lr 1e-4) on 51,200 points. */
+        /**
+         * Metz et al.'s plain GAN: latent 256, two hidden layers of 128, batch 512, Adam lr 1e-4 with β₁ = 0.5, on
+         * 51,200 points.
+         */
         public static Config metz(int epochs, long seed) {
-            return new Config(51_200, epochs, 512, 256, 128, 2, 1e-4f, 1e-4f, seed);
+            return new Config(51_200, epochs, 512, 256, 128, 2, 1e-4f, 1e-4f, 0.5f, 0.999f, new CrossEntropy(), seed);
+        }
+
+        /**
+         * WGAN-GP with Gulrajani et al.'s defaults (λ = 10, five critic steps per generator step, Adam lr 1e-4,
+         * β₁ = 0, β₂ = 0.9) on Metz et al.'s networks, batch and 51,200 points.
+         */
+        public static Config gulrajani(int epochs, long seed) {
+            return new Config(51_200, epochs, 512, 256, 128, 2, 1e-4f, 1e-4f, 0f, 0.9f, new WassersteinGp(10f, 5), seed);
         }
     }
 
@@ -73,7 +114,7 @@ public final class MixtureGan implements PointGan {
     private final Sequential discriminator;
     private final Adam optimizerG;
     private final Adam optimizerD;
-    private final GanTrainer trainer;
+    private final IntFunction<EpochStats> trainer;
     private int epochsDone;
 
     /**
@@ -87,12 +128,16 @@ public final class MixtureGan implements PointGan {
         UniformRandomProvider init = Rng.split(config.seed(), "init");
         generator = Networks.materialize(mlp(config.hidden(), config.hiddenLayers(), 2, init), backend, config.latentDim());
         discriminator = Networks.materialize(mlp(config.hidden(), config.hiddenLayers(), 1, init), backend, 2);
-        optimizerD = new Adam(discriminator.parameters(), config.lrD(), 0.5f, 0.999f, 1e-8f, 0f);
-        optimizerG = new Adam(generator.parameters(), config.lrG(), 0.5f, 0.999f, 1e-8f, 0f);
+        optimizerD = new Adam(discriminator.parameters(), config.lrD(), config.beta1(), config.beta2(), 1e-8f, 0f);
+        optimizerG = new Adam(generator.parameters(), config.lrG(), config.beta1(), config.beta2(), 1e-8f, 0f);
         float[] data = mixture.sample(config.points(), Rng.split(config.seed(), "mixture-data"));
         var dataset = new ArrayDataset(data, new int[] {2}, new float[config.points()], new int[0]);
-        Gan gan = new Gan(generator, discriminator, optimizerG, optimizerD, Reduction.MEAN);
-        trainer = new GanTrainer(gan, dataset, config.batchSize(), true, new int[] {config.latentDim()}, config.seed(), backend);
+        trainer = switch (config.objective()) {
+            case CrossEntropy c -> new GanTrainer(new Gan(generator, discriminator, optimizerG, optimizerD, Reduction.MEAN),
+                    dataset, config.batchSize(), true, new int[] {config.latentDim()}, config.seed(), backend)::trainEpoch;
+            case WassersteinGp w -> new WganTrainer(new WganGp(generator, discriminator, optimizerG, optimizerD, w.lambda()),
+                    dataset, config.batchSize(), w.nCritic(), config.latentDim(), config.seed(), backend)::trainEpoch;
+        };
     }
 
     private static Sequential mlp(int hidden, int layers, int out, UniformRandomProvider rng) {
@@ -120,7 +165,7 @@ public final class MixtureGan implements PointGan {
      */
     public Report trainEpoch() {
         int epoch = epochsDone++;
-        EpochStats stats = trainer.trainEpoch(epoch);
+        EpochStats stats = trainer.apply(epoch);
         float[] samples = generate(ModeCoverage.STANDARD_SAMPLES, Rng.split(config.seed(), "eval/epoch-" + epoch));
         return new Report(stats, samples, ModeCoverage.of(mixture, samples));
     }

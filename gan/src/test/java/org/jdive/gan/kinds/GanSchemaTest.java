@@ -64,4 +64,13 @@ class GanSchemaTest {
         p = problems("model:\n  kind: toy-gan\n  lr: 0.1\n");
         assertTrue(p.getFirst().message().contains("Did you mean"), p.toString());
     }
+
+    @Test
+    void wganGpKeysAreChecked() throws IOException {
+        List<Problem> p = problems("model:\n  kind: mixture-wgan-gp\n  mixture: grid\n  n_critic: 0\n  beta1: 1.0\n"
+                + "  gp_lambda: -1\n  batch_size: 4096\n  points: 1024\n");
+        assertEquals(List.of("model.n_critic", "model.beta1", "model.gp_lambda", "model.batch_size"),
+                p.stream().map(Problem::key).toList(), p.toString());
+        assertTrue(p.get(3).message().contains("at most model.points (1024)"), p.toString());
+    }
 }
