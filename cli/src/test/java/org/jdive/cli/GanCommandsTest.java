@@ -82,6 +82,8 @@ class GanCommandsTest {
                 List.of("../scenarios/toy-gan.yaml", "budget.epochs=4", "seed=3"),
                 List.of("../scenarios/ring-gan.yaml", "budget.epochs=4", "model.points=1024", "model.batch_size=256",
                         "model.latent_dim=16", "model.hidden=32"),
+                List.of("../scenarios/ring-wgan-gp.yaml", "budget.epochs=4", "model.points=1024", "model.batch_size=128",
+                        "model.latent_dim=16", "model.hidden=32"),
                 List.of("../scenarios/dcgan-mnist.yaml", "budget.epochs=4", "data.images=64", "data.size=16",
                         "model.width=4", "model.batch_size=16", "eval.samples=16"));
     }
