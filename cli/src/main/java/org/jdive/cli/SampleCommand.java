@@ -1,6 +1,7 @@
 package org.jdive.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,25 +17,30 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code jdive sample RUN}: samples from a checkpoint of a generative model's run, or shows a classifier's predictions on
- * test images drawn at random ({@link Sampler}).
+ * {@code jdive sample RUN}: samples from a checkpoint of a generative model's run, shows a classifier's predictions on
+ * test images drawn at random, or continues a language model's prefix ({@link Sampler}).
  */
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Draw samples (e.g. a PNG grid) from a checkpoint of a generative model's run (the latest by default); "
                 + "for a classifier, a grid of test images drawn at random, each captioned with its true and predicted "
-                + "class, wrong ones in red (D2L's figure), and a grid of mispredicted ones.")
+                + "class, wrong ones in red (D2L's figure), and a grid of mispredicted ones; for a language model, --prefix "
+                + "continued by N tokens (printed, and written as a text file).")
 final class SampleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "RUN", description = "A run folder of a model.kind scenario.")
     Path run;
 
     @Option(names = {"-n", "--n", "--count"}, paramLabel = "N", defaultValue = "64",
-            description = "Samples to draw, or test images to show (default: ${DEFAULT-VALUE}).")
+            description = "Samples to draw, test images to show, or tokens to predict (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the latent noise, or of the "
             + "choice of test images (default: ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--prefix", paramLabel = "TEXT", description = "The text a language model continues (default: "
+            + "its own, e.g. D2L's \"time traveller\").")
+    String prefix;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write them (default: RUN/samples).")
     Path outDir;
@@ -64,10 +70,17 @@ final class SampleCommand implements Callable<Integer> {
             throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
                     + scenario.kind().name() + ", which draws no samples; sample works on generative models and classifiers (model.kind)");
         }
+        if (prefix != null && !sampler.takesPrompt()) {
+            throw new Main.UsageException("sample: --prefix is for language models; " + run + " trained "
+                    + scenario.kind().section() + ".kind " + scenario.kind().name() + ", which takes no prompt");
+        }
         trainer.restore(Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr()).state());
         PrintWriter out = spec.commandLine().getOut();
-        for (Path file : sampler.sample(count, seed, outDir != null ? outDir : folder.path().resolve("samples"))) {
+        for (Path file : sampler.sample(count, seed, prefix, outDir != null ? outDir : folder.path().resolve("samples"))) {
             out.println(file);
+            if (file.getFileName().toString().endsWith(".txt")) {
+                out.print(Files.readString(file));
+            }
         }
         out.flush();
         return 0;

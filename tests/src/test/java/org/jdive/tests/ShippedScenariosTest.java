@@ -98,6 +98,9 @@ class ShippedScenariosTest {
         if (full.kind().name().equals("classifier")) { // chapter 8's networks see 224-pixel images: a few of them
             sets.addAll(List.of("data.images=64", "data.test_images=64", "model.batch_size=32"));
         }
+        if (full.kind().name().equals("language-model")) {
+            sets.addAll(List.of("data.num_train=1000", "data.num_val=500"));
+        }
         if (full.kind().name().equals("dcgan")) {
             sets.addAll(List.of("data.images=64", "model.width=4", "model.batch_size=16", "eval.samples=16"));
         }
