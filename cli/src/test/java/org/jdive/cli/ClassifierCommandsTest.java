@@ -147,4 +147,10 @@ class ClassifierCommandsTest {
         assertEquals(0, jdive("sample", run.toString(), "--n", "18", "--seed", "5", "--out", c.toString()), err());
         assertNotEquals(rows, Files.readAllLines(c.resolve("predictions.csv")), "another seed, other images");
     }
+
+    @Test
+    void aPrefixIsForLanguageModels() {
+        assertEquals(2, jdive("sample", run.toString(), "--prefix", "time traveller"));
+        assertTrue(err().contains("--prefix is for language models"), err());
+    }
 }
