@@ -43,7 +43,8 @@ import org.jdive.gan.io.SampleGrid;
 /**
  * {@code model.kind: dcgan}: D2L 20.2's DCGAN (or PyTorch's variant) on MNIST, a folder of images or frames of
  * an arcade env. Every epoch logs the losses, {@code D(x)}, {@code D(G(z))}, the polynomial-kernel MMD and the
- * sliced Wasserstein distance between generated and training images, and writes the fixed-noise sample grid.
+ * sliced Wasserstein distance between generated and training images, and writes the fixed-noise sample grid. With
+ * {@code eval.features: lenet} the evaluation also scores MNIST samples in a trained feature space ({@link MnistFeatureScores}).
  * Checkpoints are the gan module's ({@link DcganCheckpoint}), so a resumed run on the CPU continues exactly.
  */
 public final class DcganKind implements TrainerKind {
@@ -78,6 +79,10 @@ public final class DcganKind implements TrainerKind {
     static final Key BETA2 = Key.optional("model.beta2", new ValueType.Real(0, false, 1, true), 0.999, "Adam's β₂.");
     static final Key QUALITY = Key.optional("eval.samples", new ValueType.Int(2, 100_000), 500L,
             "Generated and training images compared by MMD and sliced Wasserstein after every epoch (at most the dataset's size).");
+    static final Key FEATURES = Key.optional("eval.features", ValueType.Choice.of("none", "lenet"), "none",
+            "`lenet` (MNIST only): the evaluation adds the Fréchet distance `fd`, `precision` and `recall` (k = 3) of "
+                    + "eval.samples generated digits in the features of a LeNet that jdive trains on the MNIST files and caches "
+                    + "(a minute or two the first time), each beside the same figure for real digits (`_real`), the floor.");
     static final Key EPOCHS = GanKeys.epochs(5);
 
     private static final int ARCADE_FRAMES = 5000;
@@ -108,7 +113,7 @@ public final class DcganKind implements TrainerKind {
 
     @Override
     public List<Key> keys() {
-        return List.of(DATASET, PATH, ENV, IMAGES, SIZE, VARIANT, WIDTH, LATENT, BATCH, LR, BETA1, BETA2, QUALITY, EPOCHS);
+        return List.of(DATASET, PATH, ENV, IMAGES, SIZE, VARIANT, WIDTH, LATENT, BATCH, LR, BETA1, BETA2, QUALITY, FEATURES, EPOCHS);
     }
 
     @Override
@@ -145,6 +150,10 @@ public final class DcganKind implements TrainerKind {
                 problems.add(s.problem(PATH.path(), "no MNIST IDX files (*images-idx3-ubyte[.gz], *labels-idx1-ubyte[.gz]) in "
                         + where));
             }
+        }
+        if (s.text(FEATURES.path()).equals("lenet") && !dataset.equals("mnist")) {
+            problems.add(s.problem(FEATURES.path(), "lenet scores MNIST digits only; this scenario's dataset is " + dataset
+                    + " (allowed here: none)"));
         }
         if (dataset.equals("folder") && s.has(PATH.path()) && !Files.isDirectory(Path.of(s.text(PATH.path())))) {
             problems.add(s.problem(PATH.path(), "not a folder: " + Path.of(s.text(PATH.path())).toAbsolutePath()));
@@ -214,9 +223,12 @@ public final class DcganKind implements TrainerKind {
         private final Backend backend;
         private final int qualitySamples;
         private final int batchSize;
+        private final Scenario scenario;
+        private MnistFeatureScores featureScores;
 
         Run(Scenario s) {
             super(s.integer(EPOCHS.path()));
+            scenario = s;
             Dataset data;
             try {
                 data = load(s);
@@ -273,9 +285,30 @@ public final class DcganKind implements TrainerKind {
             return m;
         }
 
+        /** With {@code eval.features: lenet}, the feature-space scores first (the suite table's headline is {@code fd}). */
         @Override
         public Map<String, Double> evaluate() {
-            return quality();
+            if (!scenario.text(FEATURES.path()).equals("lenet")) {
+                return quality();
+            }
+            Map<String, Double> m = new LinkedHashMap<>(featureScores().score(
+                    dcgan.generate(featureScores().count(), Rng.split(scenario.seed(), "feature-eval")),
+                    scenario.intValue(SIZE.path())));
+            m.putAll(quality());
+            return m;
+        }
+
+        private MnistFeatureScores featureScores() {
+            if (featureScores == null) {
+                Path dir = mnistFolder(scenario);
+                try {
+                    featureScores = MnistFeatureScores.load(idx(dir, "images-idx3-ubyte"), idx(dir, "labels-idx1-ubyte"),
+                            qualitySamples);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot prepare the feature network: " + e.getMessage(), e);
+                }
+            }
+            return featureScores;
         }
 
         @Override

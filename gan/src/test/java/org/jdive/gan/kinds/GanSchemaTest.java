@@ -55,6 +55,16 @@ class GanSchemaTest {
     }
 
     @Test
+    void featureScoresAreForMnistOnly() throws IOException {
+        List<Problem> p = problems("model:\n  kind: dcgan\ndata:\n  dataset: arcade\n  env: MinAtar/Breakout-v1\n"
+                + "eval:\n  features: lenet\n");
+        assertEquals(List.of("eval.features"), p.stream().map(Problem::key).toList(), p.toString());
+        assertTrue(p.getFirst().message().contains("MNIST digits only; this scenario's dataset is arcade"), p.toString());
+        p = problems("model:\n  kind: dcgan\ndata:\n  path: ../data/mnist\neval:\n  features: inception\n");
+        assertTrue(p.getFirst().message().contains("Allowed: none, lenet"), p.toString());
+    }
+
+    @Test
     void mixtureAndToyKeysAreChecked() throws IOException {
         List<Problem> p = problems("model:\n  kind: mixture-gan\n  mixture: spiral\n  lr_d: 0\n");
         assertEquals(List.of("model.mixture", "model.lr_d"), p.stream().map(Problem::key).toList(), p.toString());
