@@ -3,7 +3,9 @@ package org.jdive.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.scenario.Scenario;
@@ -39,7 +41,7 @@ final class SampleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--prefix", paramLabel = "TEXT", description = "The text a language model continues (default: "
-            + "its own, e.g. D2L's \"time traveller\").")
+            + "its own, e.g. D2L's \"time traveller\"; the same as --option prefix=TEXT).")
     String prefix;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write them (default: RUN/samples).")
@@ -49,6 +51,14 @@ final class SampleCommand implements Callable<Integer> {
             + "of epochs done (e.g. 3). Default: latest (GAN runs keep no best checkpoint: their evaluations have no "
             + "single score to rank by).")
     String checkpoint;
+
+    @Option(names = "--label", paramLabel = "K", description = "For a class-conditional model: draw every sample of "
+            + "class K (the same as --option label=K).")
+    String label;
+
+    @Option(names = "--option", paramLabel = "KEY=VALUE", description = "An option of the model's sampling, passed to its "
+            + "kind (which says which it takes); repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
 
     @Spec
     CommandSpec spec;
@@ -70,13 +80,22 @@ final class SampleCommand implements Callable<Integer> {
             throw new Main.UsageException("sample: " + run + " trained " + scenario.kind().section() + ".kind "
                     + scenario.kind().name() + ", which draws no samples; sample works on generative models and classifiers (model.kind)");
         }
-        if (prefix != null && !sampler.takesPrompt()) {
-            throw new Main.UsageException("sample: --prefix is for language models; " + run + " trained "
-                    + scenario.kind().section() + ".kind " + scenario.kind().name() + ", which takes no prompt");
-        }
         trainer.restore(Main.loadCheckpoint(folder, checkpoint, spec.commandLine().getErr()).state());
         PrintWriter out = spec.commandLine().getOut();
-        for (Path file : sampler.sample(count, seed, prefix, outDir != null ? outDir : folder.path().resolve("samples"))) {
+        Map<String, String> given = new LinkedHashMap<>(options);
+        if (label != null) {
+            given.put("label", label);
+        }
+        if (prefix != null) {
+            given.put("prefix", prefix);
+        }
+        List<Path> files;
+        try {
+            files = sampler.sample(count, seed, given, outDir != null ? outDir : folder.path().resolve("samples"));
+        } catch (IllegalArgumentException e) {
+            throw new Main.UsageException("sample: " + scenario.kind().name() + ": " + e.getMessage());
+        }
+        for (Path file : files) {
             out.println(file);
             if (file.getFileName().toString().endsWith(".txt")) {
                 out.print(Files.readString(file));

@@ -151,6 +151,6 @@ class ClassifierCommandsTest {
     @Test
     void aPrefixIsForLanguageModels() {
         assertEquals(2, jdive("sample", run.toString(), "--prefix", "time traveller"));
-        assertTrue(err().contains("--prefix is for language models"), err());
+        assertTrue(err().contains("takes no sample option 'prefix'; it takes none"), err());
     }
 }

@@ -168,6 +168,30 @@ class GanCommandsTest {
         }
         assertEquals(3 * (16 + 2) + 2, ImageIO.read(out.resolve("grid.png").toFile()).getWidth(), "5 images, 3 per row");
         assertEquals(2, run("sample", folder.toString(), "--n", "0"));
+        assertEquals(2, run("sample", folder.toString(), "--label", "3"));
+        assertTrue(err().contains("takes no sample option 'label'"), err());
+    }
+
+    @Test
+    void aConditionalDcganSamplesTheLabelAskedFor() throws IOException {
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("run", "../scenarios/cdcgan-mnist.yaml", "--runs", runs.toString(), "--quiet",
+                "--set", "data.images=64", "--set", "data.size=16", "--set", "model.width=4", "--set", "model.batch_size=16",
+                "--set", "eval.samples=16", "--set", "budget.epochs=1"), err());
+        Path folder = onlyRun(runs);
+        BufferedImage grid = ImageIO.read(folder.resolve("samples/epoch-0001.png").toFile());
+        assertEquals(10 * (16 + 2) + 2, grid.getHeight(), "a row per digit");
+
+        Path all = dir.resolve("all");
+        assertEquals(0, run("sample", folder.toString(), "--n", "20", "--out", all.toString()), err());
+        assertEquals(10 * (16 + 2) + 2, ImageIO.read(all.resolve("grid.png").toFile()).getHeight(), "two of each digit a row");
+        Path sevens = dir.resolve("sevens");
+        assertEquals(0, run("sample", folder.toString(), "--n", "4", "--label", "7", "--out", sevens.toString()), err());
+        assertEquals(2 * (16 + 2) + 2, ImageIO.read(sevens.resolve("grid.png").toFile()).getWidth());
+        assertEquals(2, run("sample", folder.toString(), "--label", "10"));
+        assertTrue(err().contains("label must be a class from 0 to 9, got '10'"), err());
+        assertEquals(2, run("sample", folder.toString(), "--option", "colour=red"));
+        assertTrue(err().contains("takes no sample option 'colour'; it takes label"), err());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.jdive.gan;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.Rng;
+import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.data.Batch;
@@ -19,6 +20,33 @@ import org.jdive.core.loss.Reduction;
  */
 public final class GanTrainer {
 
+    /**
+     * What the networks read of a batch: the discriminator's real examples and the generator's input for noise
+     * {@code z}. {@link #NONE} passes the features and the noise as they are; {@link ClassConditioning} appends
+     * the batch's classes.
+     */
+    public interface Conditioning {
+
+        /** No conditioning: the batch's features and the noise themselves. */
+        Conditioning NONE = new Conditioning() {
+            @Override
+            public Tensor examples(Batch batch) {
+                return batch.features();
+            }
+
+            @Override
+            public Tensor latent(Tensor z, Batch batch) {
+                return z;
+            }
+        };
+
+        /** The real examples the discriminator sees. */
+        Tensor examples(Batch batch);
+
+        /** The generator's input for noise {@code z} drawn for {@code batch}. */
+        Tensor latent(Tensor z, Batch batch);
+    }
+
     private final Gan gan;
     private final Dataset data;
     private final int batchSize;
@@ -26,14 +54,22 @@ public final class GanTrainer {
     private final int[] latentShape;
     private final long seed;
     private final Backend backend;
+    private final Conditioning conditioning;
+
+    /** An unconditional trainer: see {@link #GanTrainer(Gan, Dataset, int, boolean, int[], long, Backend, Conditioning)}. */
+    public GanTrainer(Gan gan, Dataset data, int batchSize, boolean dropLast, int[] latentShape, long seed,
+                      Backend backend) {
+        this(gan, data, batchSize, dropLast, latentShape, seed, backend, Conditioning.NONE);
+    }
 
     /**
      * @param dropLast    whether an epoch's last, smaller batch is skipped (wanted with batch norm, whose
      *                    statistics need more than one example)
      * @param latentShape one noise vector's shape, without the batch axis
+     * @param conditioning what the networks read of each batch
      */
     public GanTrainer(Gan gan, Dataset data, int batchSize, boolean dropLast, int[] latentShape, long seed,
-                      Backend backend) {
+                      Backend backend, Conditioning conditioning) {
         if (batchSize <= 0 || batchSize > data.size()) {
             throw new IllegalArgumentException("batch size must be in [1, " + data.size() + "] (the dataset's size), got "
                     + batchSize);
@@ -45,6 +81,7 @@ public final class GanTrainer {
         this.latentShape = latentShape.clone();
         this.seed = seed;
         this.backend = backend;
+        this.conditioning = conditioning;
     }
 
     /** Trains epoch {@code epoch} (counted from 0) and returns its record. */
@@ -60,8 +97,9 @@ public final class GanTrainer {
         int steps = 0;
         for (Batch batch : loader) {
             StepStats s;
-            try (Tensor z = Noise.sample(noise, backend, batch.size(), latentShape)) {
-                s = gan.step(batch.features(), z);
+            try (Scope scope = Scope.open()) {
+                Tensor z = Noise.sample(noise, backend, batch.size(), latentShape);
+                s = gan.step(conditioning.examples(batch), conditioning.latent(z, batch));
             }
             lossD += s.lossD();
             lossG += s.lossG();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.Runner;
 import org.jdive.engine.Runs;
@@ -102,13 +103,13 @@ class LanguageModelKindTest {
         try (Trainer trainer = s.kind().create(s)) {
             trainer.train(1);
             Sampler sampler = (Sampler) trainer;
-            assertTrue(sampler.takesPrompt());
-            List<Path> files = sampler.sample(20, 0, "time traveller", dir.resolve("samples"));
+            assertTrue(sampler.sampleOptions().containsKey("prefix"));
+            List<Path> files = sampler.sample(20, 0, Map.of("prefix", "time traveller"), dir.resolve("samples"));
             String text = Files.readString(files.getFirst()).replaceFirst("\n$", "");
             assertTrue(text.startsWith("time traveller"), text);
             assertEquals("time traveller".length() + 20, text.length(), text);
             assertTrue(text.chars().allMatch(c -> c == ' ' || (c >= 'a' && c <= 'z')), text);
-            assertEquals(text + "\n", Files.readString(sampler.sample(20, 7, "time traveller", dir.resolve("again"))
+            assertEquals(text + "\n", Files.readString(sampler.sample(20, 7, Map.of("prefix", "time traveller"), dir.resolve("again"))
                     .getFirst()), "greedy: the same continuation whatever the seed");
         }
     }

@@ -14,9 +14,11 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
+import org.jdive.core.Tensor;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Sequential;
+import org.jdive.gan.ClassConditioning;
 import org.jdive.gan.Noise;
 import org.jdive.gan.io.SampleGrid;
 
@@ -82,10 +84,12 @@ public final class DcganCheckpoint {
     public static void restore(Path checkpoint, DcganTrainer trainer) throws IOException {
         Properties p = read(checkpoint);
         Properties expected = describe(trainer.config());
-        for (String key : expected.stringPropertyNames()) {
-            if (!expected.getProperty(key).equals(p.getProperty(key))) {
-                throw new IOException(checkpoint + " was made for a DCGAN with " + key + " = " + p.getProperty(key)
-                        + ", this trainer has " + key + " = " + expected.getProperty(key));
+        java.util.Set<String> keys = new java.util.TreeSet<>(expected.stringPropertyNames());
+        keys.add("classes");
+        for (String key : keys) {
+            if (!java.util.Objects.equals(expected.getProperty(key), p.getProperty(key))) {
+                throw new IOException(checkpoint + " was made for a DCGAN with " + key + " = " + p.getProperty(key, "(none)")
+                        + ", this trainer has " + key + " = " + expected.getProperty(key, "(none)"));
             }
         }
         Checkpoint.load(checkpoint.resolve(GENERATOR), trainer.generator(), trainer.optimizerG());
@@ -99,7 +103,8 @@ public final class DcganCheckpoint {
         try {
             return new DcganConfig(Integer.parseInt(p.getProperty("channels")), Integer.parseInt(p.getProperty("image_size")),
                     Integer.parseInt(p.getProperty("latent_dim")), Integer.parseInt(p.getProperty("width_g")),
-                    Integer.parseInt(p.getProperty("width_d")), Variant.valueOf(p.getProperty("variant")));
+                    Integer.parseInt(p.getProperty("width_d")), Variant.valueOf(p.getProperty("variant")),
+                    Integer.parseInt(p.getProperty("classes", "0")));
         } catch (RuntimeException e) {
             throw new IOException(checkpoint.resolve(TRAINER) + ": incomplete or damaged: " + e.getMessage(), e);
         }
@@ -107,7 +112,8 @@ public final class DcganCheckpoint {
 
     /**
      * Loads the generator of {@code checkpoint} on {@code backend} and writes {@code n} of its images, drawn with
-     * noise from {@code seed}, as a PNG grid of {@code perRow} per row.
+     * noise from {@code seed}, as a PNG grid of {@code perRow} per row; a conditional generator's images cycle
+     * through the classes.
      */
     public static void generate(Path checkpoint, int n, long seed, int perRow, Path png, Backend backend) throws IOException {
         DcganConfig c = config(checkpoint);
@@ -115,7 +121,15 @@ public final class DcganCheckpoint {
             Checkpoint.load(checkpoint.resolve(GENERATOR), g);
             UniformRandomProvider rng = Rng.split(seed, "generate");
             try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
-                SampleGrid.write(png, g.forward(Noise.sample(rng, backend, n, c.latentShape())), perRow);
+                Tensor z = Noise.sample(rng, backend, n, c.latentShape());
+                if (c.conditional()) {
+                    float[] labels = new float[n];
+                    for (int i = 0; i < n; i++) {
+                        labels[i] = i % c.classes();
+                    }
+                    z = ClassConditioning.appendToNoise(z, new ClassConditioning(c.classes()).oneHot(backend, labels));
+                }
+                SampleGrid.write(png, g.forward(z), perRow);
             }
         }
     }
@@ -128,6 +142,9 @@ public final class DcganCheckpoint {
         p.setProperty("width_g", Integer.toString(c.widthG()));
         p.setProperty("width_d", Integer.toString(c.widthD()));
         p.setProperty("variant", c.variant().name());
+        if (c.conditional()) { // absent from unconditional checkpoints, including those written before conditioning
+            p.setProperty("classes", Integer.toString(c.classes()));
+        }
         return p;
     }
 

@@ -11,8 +11,13 @@ package org.jdive.gan.dcgan;
  * padding 0), each further block and the output layer double the size (kernel 4, stride 2, padding 1); the
  * discriminator mirrors it. D2L's 64 × 64 is {@code 4 · 2⁴} (four blocks, widths 512-256-128-64); MNIST's
  * 32 × 32 is {@code 4 · 2³} and 28 × 28 is {@code 7 · 2²}.
+ *
+ * <p>With {@code classes > 0} the DCGAN is class-conditional (Mirza and Osindero 2014, as the PyTorch cGAN
+ * examples): the generator reads the noise with the class's one-hot vector appended, and the discriminator the
+ * image with {@code classes} channels appended, the one-hot vector broadcast over the pixels.
  */
-public record DcganConfig(int channels, int imageSize, int latentDim, int widthG, int widthD, Variant variant) {
+public record DcganConfig(int channels, int imageSize, int latentDim, int widthG, int widthD, Variant variant,
+                          int classes) {
 
     /**
      * Checks the shape.
@@ -21,14 +26,30 @@ public record DcganConfig(int channels, int imageSize, int latentDim, int widthG
      *                                  imageSize} is even and at least 8
      */
     public DcganConfig {
-        if (channels <= 0 || latentDim <= 0 || widthG <= 0 || widthD <= 0 || variant == null) {
-            throw new IllegalArgumentException("DCGAN: channels, latent size and widths must be positive and the "
-                    + "variant given; got " + channels + ", " + latentDim + ", " + widthG + ", " + widthD + ", " + variant);
+        if (channels <= 0 || latentDim <= 0 || widthG <= 0 || widthD <= 0 || variant == null || classes < 0) {
+            throw new IllegalArgumentException("DCGAN: channels, latent size and widths must be positive, the "
+                    + "variant given and the classes at least 0; got " + channels + ", " + latentDim + ", " + widthG + ", "
+                    + widthD + ", " + variant + ", " + classes);
         }
         if (imageSize < 8 || imageSize % 2 != 0) {
             throw new IllegalArgumentException("DCGAN: image size must be even and at least 8, so that "
                     + "the networks have at least one stride-2 layer (28, 32, 64, ...), got " + imageSize);
         }
+    }
+
+    /** An unconditional DCGAN ({@code classes} 0). */
+    public DcganConfig(int channels, int imageSize, int latentDim, int widthG, int widthD, Variant variant) {
+        this(channels, imageSize, latentDim, widthG, widthD, variant, 0);
+    }
+
+    /** The same shape, conditioned on {@code n} classes (0: unconditional). */
+    public DcganConfig withClasses(int n) {
+        return new DcganConfig(channels, imageSize, latentDim, widthG, widthD, variant, n);
+    }
+
+    /** Whether the networks are conditioned on a class. */
+    public boolean conditional() {
+        return classes > 0;
     }
 
     /** D2L 20.2: 3 × 64 × 64 images, latent 100, widths 64. */
@@ -62,7 +83,17 @@ public record DcganConfig(int channels, int imageSize, int latentDim, int widthG
         return new int[] {channels, imageSize, imageSize};
     }
 
-    /** One latent vector's shape {@code [latentDim, 1, 1]}. */
+    /** The generator's input: one latent vector with the one-hot class appended, {@code [latentDim + classes, 1, 1]}. */
+    public int[] generatorInputShape() {
+        return new int[] {latentDim + classes, 1, 1};
+    }
+
+    /** The discriminator's input: one image with the class maps appended, {@code [channels + classes, S, S]}. */
+    public int[] discriminatorInputShape() {
+        return new int[] {channels + classes, imageSize, imageSize};
+    }
+
+    /** One latent vector's shape {@code [latentDim, 1, 1]}, the noise without the class. */
     public int[] latentShape() {
         return new int[] {latentDim, 1, 1};
     }

@@ -20,7 +20,7 @@ public final class DcganNets {
     }
 
     /**
-     * The generator: {@code [N, latent, 1, 1] → [N, C, S, S]} in (-1, 1). A first {@link GBlock} to
+     * The generator: {@code [N, latent (+ classes), 1, 1] → [N, C, S, S]} in (-1, 1). A first {@link GBlock} to
      * {@code base × base} with {@code widthG · 2^(blocks-1)} channels, blocks halving the channels and doubling
      * the size, then a transposed convolution to {@code C} channels (no bias) and tanh.
      */
@@ -31,11 +31,11 @@ public final class DcganNets {
             g.add(new GBlock(c.widthG() << (blocks - 1 - i), 4, 2, 1, rng));
         }
         g.add(ConvTranspose2d.lazy(c.channels(), 4, 2, 1, 0, false, rng)).add(new Tanh());
-        return Networks.materialize(g, backend, c.latentShape());
+        return Networks.materialize(g, backend, c.generatorInputShape());
     }
 
     /**
-     * The discriminator: {@code [N, C, S, S] → [N, 1, 1, 1]} logits. {@link DBlock}s doubling the channels from
+     * The discriminator: {@code [N, C (+ classes), S, S] → [N, 1, 1, 1]} logits. {@link DBlock}s doubling the channels from
      * {@code widthD} and halving the size down to {@code base × base}, then a convolution of kernel {@code base}
      * to one logit (no bias). The PyTorch variant has no batch norm in the first block.
      */
@@ -45,7 +45,7 @@ public final class DcganNets {
             d.add(new DBlock(c.widthD() << i, i > 0 || c.variant() == Variant.D2L, rng));
         }
         d.add(Conv2d.lazy(1, c.base(), 1, 0, false, rng));
-        return Networks.materialize(d, backend, c.imageShape());
+        return Networks.materialize(d, backend, c.discriminatorInputShape());
     }
 
     /** Draws the first parameters of {@code net} as {@code variant} says. */

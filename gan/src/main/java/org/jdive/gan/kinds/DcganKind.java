@@ -15,7 +15,6 @@ import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
-import org.jdive.core.data.ArrayDataset;
 import org.jdive.core.data.DataHome;
 import org.jdive.core.data.Dataset;
 import org.jdive.core.loss.Reduction;
@@ -77,6 +76,10 @@ public final class DcganKind implements TrainerKind {
             null, "Adam's learning rate for both networks; absent: the variant's (d2l 0.005, pytorch 0.0002).");
     static final Key BETA1 = Key.optional("model.beta1", new ValueType.Real(0, false, 1, true), 0.5, "Adam's β₁.");
     static final Key BETA2 = Key.optional("model.beta2", new ValueType.Real(0, false, 1, true), 0.999, "Adam's β₂.");
+    static final Key CONDITIONAL = Key.optional("model.conditional", new ValueType.Bool(), false,
+            "Condition both networks on the digit's class (Mirza and Osindero 2014): the generator reads the noise with "
+                    + "the one-hot class appended, the discriminator the image with one constant map per class; the "
+                    + "sample grid has a row per class and `jdive sample RUN --label K` draws class K. mnist only.");
     static final Key QUALITY = Key.optional("eval.samples", new ValueType.Int(2, 100_000), 500L,
             "Generated and training images compared by MMD and sliced Wasserstein after every epoch (at most the dataset's size).");
     static final Key FEATURES = Key.optional("eval.features", ValueType.Choice.of("none", "lenet"), "none",
@@ -86,6 +89,7 @@ public final class DcganKind implements TrainerKind {
     static final Key EPOCHS = GanKeys.epochs(5);
 
     private static final int ARCADE_FRAMES = 5000;
+    private static final int MNIST_CLASSES = 10;
 
     /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
     public DcganKind() {
@@ -113,7 +117,8 @@ public final class DcganKind implements TrainerKind {
 
     @Override
     public List<Key> keys() {
-        return List.of(DATASET, PATH, ENV, IMAGES, SIZE, VARIANT, WIDTH, LATENT, BATCH, LR, BETA1, BETA2, QUALITY, FEATURES, EPOCHS);
+        return List.of(DATASET, PATH, ENV, IMAGES, SIZE, VARIANT, WIDTH, LATENT, CONDITIONAL, BATCH, LR, BETA1, BETA2, QUALITY,
+                FEATURES, EPOCHS);
     }
 
     @Override
@@ -142,14 +147,12 @@ public final class DcganKind implements TrainerKind {
             problems.add(s.problem(ENV.path(), "only data.dataset: arcade reads frames of an env; this scenario's dataset is "
                     + dataset));
         }
+        if (s.bool(CONDITIONAL.path()) && !dataset.equals("mnist")) {
+            problems.add(s.problem(CONDITIONAL.path(), "needs class labels, which only data.dataset: mnist has; this "
+                    + "scenario's dataset is " + dataset));
+        }
         if (dataset.equals("mnist")) {
-            Path dir = mnistFolder(s);
-            if (idx(dir, "images-idx3-ubyte") == null || idx(dir, "labels-idx1-ubyte") == null) {
-                String where = s.has(PATH.path()) ? dir.toAbsolutePath().toString()
-                        : "any of " + DataHome.candidates("mnist") + " (set data.path or $" + DataHome.ENV + ")";
-                problems.add(s.problem(PATH.path(), "no MNIST IDX files (*images-idx3-ubyte[.gz], *labels-idx1-ubyte[.gz]) in "
-                        + where));
-            }
+            problems.addAll(mnistFiles(s));
         }
         if (s.text(FEATURES.path()).equals("lenet") && !dataset.equals("mnist")) {
             problems.add(s.problem(FEATURES.path(), "lenet scores MNIST digits only; this scenario's dataset is " + dataset
@@ -159,6 +162,24 @@ public final class DcganKind implements TrainerKind {
             problems.add(s.problem(PATH.path(), "not a folder: " + Path.of(s.text(PATH.path())).toAbsolutePath()));
         }
         return problems;
+    }
+
+    /** A problem unless {@code data.path}, or the usual places when it is absent, hold MNIST's IDX files. */
+    static List<Problem> mnistFiles(Scenario s) {
+        Path dir = mnistFolder(s);
+        if (idx(dir, "images-idx3-ubyte") != null && idx(dir, "labels-idx1-ubyte") != null) {
+            return List.of();
+        }
+        String where = s.has(PATH.path()) ? dir.toAbsolutePath().toString()
+                : "any of " + DataHome.candidates("mnist") + " (set data.path or $" + DataHome.ENV + ")";
+        return List.of(s.problem(PATH.path(), "no MNIST IDX files (*images-idx3-ubyte[.gz], *labels-idx1-ubyte[.gz]) in "
+                + where));
+    }
+
+    /** The scenario's MNIST (or Fashion-MNIST) digits at {@code size}, in [-1, 1], labelled. */
+    static Dataset mnist(Scenario s, int size) throws IOException {
+        Path dir = mnistFolder(s);
+        return ImageDatasets.mnist(idx(dir, "images-idx3-ubyte"), idx(dir, "labels-idx1-ubyte"), size);
     }
 
     private static Path mnistFolder(Scenario s) {
@@ -182,10 +203,7 @@ public final class DcganKind implements TrainerKind {
         int size = s.intValue(SIZE.path());
         int limit = s.intValue(IMAGES.path());
         Dataset data = switch (s.text(DATASET.path())) {
-            case "mnist" -> {
-                Path dir = mnistFolder(s);
-                yield ImageDatasets.mnist(idx(dir, "images-idx3-ubyte"), idx(dir, "labels-idx1-ubyte"), size);
-            }
+            case "mnist" -> mnist(s, size);
             case "folder" -> {
                 ImageDirectory.Loaded loaded = ImageDirectory.load(Path.of(s.text(PATH.path())), size, 3, null);
                 if (loaded.skipped() > 0) {
@@ -197,19 +215,7 @@ public final class DcganKind implements TrainerKind {
             case "arcade" -> ArcadeFrames.capture(s.text(ENV.path()), limit > 0 ? limit : ARCADE_FRAMES, 4, size, s.seed());
             default -> throw new IllegalStateException("unchecked dataset " + s.text(DATASET.path()));
         };
-        return limit > 0 && limit < data.size() ? firstImages(data, limit) : data;
-    }
-
-    private static Dataset firstImages(Dataset data, int n) {
-        int dim = 1;
-        for (int d : data.featureShape()) {
-            dim *= d;
-        }
-        float[] features = new float[n * dim];
-        for (int i = 0; i < n; i++) {
-            data.copyFeatures(i, features, i * dim);
-        }
-        return new ArrayDataset(features, data.featureShape(), new float[n], new int[0]);
+        return limit > 0 && limit < data.size() ? data.range(0, limit) : data;
     }
 
     @Override
@@ -237,7 +243,8 @@ public final class DcganKind implements TrainerKind {
             }
             boolean d2l = s.text(VARIANT.path()).equals("d2l");
             DcganConfig net = new DcganConfig(data.featureShape()[0], s.intValue(SIZE.path()), s.intValue(LATENT.path()),
-                    s.intValue(WIDTH.path()), s.intValue(WIDTH.path()), d2l ? Variant.D2L : Variant.PYTORCH);
+                    s.intValue(WIDTH.path()), s.intValue(WIDTH.path()), d2l ? Variant.D2L : Variant.PYTORCH,
+                    s.bool(CONDITIONAL.path()) ? MNIST_CLASSES : 0);
             float lr = (float) (s.has(LR.path()) ? s.number(LR.path()) : d2l ? 0.005 : 0.0002);
             batchSize = Math.min(s.intValue(BATCH.path()), data.size());
             DcganTrainer.Settings settings = new DcganTrainer.Settings(batchSize, lr, (float) s.number(BETA1.path()),
@@ -253,13 +260,8 @@ public final class DcganKind implements TrainerKind {
         }
 
         @Override
-        Module generator() {
-            return dcgan.generator();
-        }
-
-        @Override
-        Module discriminator() {
-            return dcgan.discriminator();
+        Map<String, Module> networks() {
+            return gan(dcgan.generator(), dcgan.discriminator());
         }
 
         @Override
@@ -330,17 +332,62 @@ public final class DcganKind implements TrainerKind {
             }
         }
 
-        /** Writes {@code count} images {@code sample-NNNN.png} and all of them as {@code grid.png}. */
+        /**
+         * Writes {@code count} images {@code sample-NNNN.png} and all of them as {@code grid.png}; a conditional
+         * DCGAN's grid has a row per class.
+         */
         @Override
         public List<Path> sample(int count, long seed, Path folder) throws IOException {
-            float[] pixels = dcgan.generate(count, Rng.split(seed, "sample"));
+            int classes = dcgan.config().classes();
+            if (classes == 0) {
+                return write(dcgan.generate(count, Rng.split(seed, "sample")), count, (int) Math.ceil(Math.sqrt(count)),
+                        folder);
+            }
+            int perRow = (count + classes - 1) / classes;
+            float[] labels = new float[count];
+            for (int i = 0; i < count; i++) {
+                labels[i] = i / perRow;
+            }
+            return write(dcgan.generate(labels, Rng.split(seed, "sample")), count, perRow, folder);
+        }
+
+        @Override
+        public Map<String, String> sampleOptions() {
+            return dcgan.config().conditional()
+                    ? Map.of("label", "the class of every sample, 0 to " + (dcgan.config().classes() - 1))
+                    : Map.of();
+        }
+
+        /** As {@link #sample(int, long, Path)}; with {@code label}, every image is of that class. */
+        @Override
+        public List<Path> sample(int count, long seed, Map<String, String> options, Path folder) throws IOException {
+            String label = options.get("label");
+            if (label == null || !dcgan.config().conditional()) {
+                return Sampler.super.sample(count, seed, options, folder);
+            }
+            int k;
+            try {
+                k = Integer.parseInt(label.strip());
+            } catch (NumberFormatException e) {
+                k = -1;
+            }
+            if (k < 0 || k >= dcgan.config().classes()) {
+                throw new IllegalArgumentException("label must be a class from 0 to " + (dcgan.config().classes() - 1)
+                        + ", got '" + label + "'");
+            }
+            float[] labels = new float[count];
+            java.util.Arrays.fill(labels, k);
+            return write(dcgan.generate(labels, Rng.split(seed, "sample")), count, (int) Math.ceil(Math.sqrt(count)), folder);
+        }
+
+        private List<Path> write(float[] pixels, int count, int perRow, Path folder) throws IOException {
             int[] shape = dcgan.config().imageShape();
             List<Path> files;
             try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
                 Tensor images = Tensor.of(backend, pixels, count, shape[0], shape[1], shape[2]);
                 files = new ArrayList<>(SampleGrid.writeEach(folder, "sample", images));
                 Path grid = folder.resolve("grid.png");
-                SampleGrid.write(grid, images, (int) Math.ceil(Math.sqrt(count)));
+                SampleGrid.write(grid, images, perRow);
                 files.add(grid);
             }
             return files;

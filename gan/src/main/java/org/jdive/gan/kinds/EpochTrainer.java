@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jdive.core.nn.Module;
 import org.jdive.engine.train.Trainer;
 
 /**
- * A trainer whose budget unit is the epoch: the run loop, the budget and the run folder are here; each GAN kind
- * says how one epoch trains and what image it leaves in the run folder.
+ * A trainer whose budget unit is the epoch: the run loop, the budget and the run folder are here; each kind of the
+ * gan module says how one epoch trains and what image it leaves in the run folder.
  */
 abstract class EpochTrainer implements Trainer {
 
@@ -30,10 +31,24 @@ abstract class EpochTrainer implements Trainer {
     /** Trains one epoch and returns its metrics row. */
     abstract Map<String, Double> trainEpoch();
 
-    /** The generator and the discriminator, checked for NaN and infinity after each chunk. */
-    abstract Module generator();
+    /**
+     * The networks, checked for NaN and infinity after each chunk, by what an error calls them (e.g. "the
+     * generator"), in the order checked.
+     */
+    abstract Map<String, Module> networks();
 
-    abstract Module discriminator();
+    /** A GAN's {@link #networks()}: the generator, then the discriminator. */
+    static Map<String, Module> gan(Module generator, Module discriminator) {
+        Map<String, Module> nets = new LinkedHashMap<>();
+        nets.put("the generator", generator);
+        nets.put("the discriminator", discriminator);
+        return nets;
+    }
+
+    /** The run folder, or null when the run writes no files. */
+    Path runFolder() {
+        return runFolder;
+    }
 
     /** Writes this epoch's picture (sample grid or scatter plot) to {@code png}; nothing by default. */
     void writeEpochImage(Path png) throws IOException {
@@ -49,7 +64,7 @@ abstract class EpochTrainer implements Trainer {
         images = listener;
     }
 
-    /** A GAN's losses exist every epoch, so a NaN among them is divergence; then the networks' parameters. */
+    /** The losses exist every epoch, so a NaN among them is divergence; then the networks' parameters. */
     @Override
     public final Optional<String> nonFinite() {
         for (Map.Entry<String, Double> m : lastEpoch.entrySet()) {
@@ -57,8 +72,13 @@ abstract class EpochTrainer implements Trainer {
                 return Optional.of("metric " + m.getKey());
             }
         }
-        return generator().firstNonFiniteParameter().map(p -> "the generator's parameter " + p)
-                .or(() -> discriminator().firstNonFiniteParameter().map(p -> "the discriminator's parameter " + p));
+        for (Map.Entry<String, Module> net : networks().entrySet()) {
+            Optional<String> bad = net.getValue().firstNonFiniteParameter();
+            if (bad.isPresent()) {
+                return Optional.of(net.getKey() + "'s parameter " + bad.get());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -128,13 +128,8 @@ public final class MixtureGanKind implements TrainerKind {
         }
 
         @Override
-        Module generator() {
-            return gan.generator();
-        }
-
-        @Override
-        Module discriminator() {
-            return gan.discriminator();
+        Map<String, Module> networks() {
+            return gan(gan.generator(), gan.discriminator());
         }
 
         @Override

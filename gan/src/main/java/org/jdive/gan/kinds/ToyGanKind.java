@@ -97,13 +97,8 @@ public final class ToyGanKind implements TrainerKind {
         }
 
         @Override
-        Module generator() {
-            return gan.generator();
-        }
-
-        @Override
-        Module discriminator() {
-            return gan.discriminator();
+        Map<String, Module> networks() {
+            return gan(gan.generator(), gan.discriminator());
         }
 
         @Override

@@ -20,6 +20,8 @@ import org.jdive.gan.data.ImageDatasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DcganCheckpointTest {
 
@@ -46,22 +48,25 @@ class DcganCheckpointTest {
         return out;
     }
 
-    @Test
-    void resumingFromACheckpointGivesTheUninterruptedRunBitForBit(@TempDir Path dir) throws Exception {
+    /** The unconditional DCGAN and the conditional one, whose batches also carry the digits' classes. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 10})
+    void resumingFromACheckpointGivesTheUninterruptedRunBitForBit(int classes, @TempDir Path dir) throws Exception {
+        DcganConfig net = NET.withClasses(classes);
         Map<String, float[]> straight;
-        try (var t = new DcganTrainer(NET, SETTINGS, digits, Backends.cpu())) {
+        try (var t = new DcganTrainer(net, SETTINGS, digits, Backends.cpu())) {
             t.trainEpoch();
             t.trainEpoch();
             straight = state(t);
         }
         Path checkpoint;
-        try (var t = new DcganTrainer(NET, SETTINGS, digits, Backends.cpu())) {
+        try (var t = new DcganTrainer(net, SETTINGS, digits, Backends.cpu())) {
             t.trainEpoch();
             checkpoint = DcganCheckpoint.save(dir, t);
         }
         assertEquals(checkpoint, DcganCheckpoint.latest(dir).orElseThrow());
         Map<String, float[]> resumed;
-        try (var t = new DcganTrainer(NET, SETTINGS, digits, Backends.cpu())) {
+        try (var t = new DcganTrainer(net, SETTINGS, digits, Backends.cpu())) {
             DcganCheckpoint.restore(checkpoint, t);
             assertEquals(1, t.epochsDone());
             t.trainEpoch();
@@ -91,5 +96,22 @@ class DcganCheckpointTest {
             IOException e = assertThrows(IOException.class, () -> DcganCheckpoint.restore(checkpoint, t));
             assertTrue(e.getMessage().contains("width_g"), e.getMessage());
         }
+        try (var t = new DcganTrainer(NET.withClasses(10), SETTINGS, digits, Backends.cpu())) {
+            IOException e = assertThrows(IOException.class, () -> DcganCheckpoint.restore(checkpoint, t));
+            assertTrue(e.getMessage().contains("classes = (none)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aConditionalCheckpointKeepsItsClassesAndGeneratesFromThem(@TempDir Path dir) throws Exception {
+        DcganConfig net = NET.withClasses(10);
+        Path checkpoint;
+        try (var t = new DcganTrainer(net, SETTINGS, digits, Backends.cpu())) {
+            checkpoint = DcganCheckpoint.save(dir, t);
+        }
+        assertEquals(net, DcganCheckpoint.config(checkpoint));
+        Path png = dir.resolve("generated.png");
+        DcganCheckpoint.generate(checkpoint, 20, 3, 10, png, Backends.cpu());
+        assertEquals(10 * 30 + 2, ImageIO.read(png.toFile()).getWidth());
     }
 }

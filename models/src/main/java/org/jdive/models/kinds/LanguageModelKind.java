@@ -199,19 +199,20 @@ public final class LanguageModelKind implements TrainerKind {
 
         @Override
         public List<Path> sample(int count, long seed, Path folder) throws IOException {
-            return sample(count, seed, DEFAULT_PREFIX, folder);
+            return sample(count, seed, Map.of(), folder);
         }
 
         @Override
-        public boolean takesPrompt() {
-            return true;
+        public Map<String, String> sampleOptions() {
+            return Map.of("prefix", "the text to continue (default: \"" + DEFAULT_PREFIX + "\")");
         }
 
         /** The prefix and the {@code count} characters predicted after it, greedily ({@code seed} is not needed). */
         @Override
-        public List<Path> sample(int count, long seed, String prompt, Path folder) throws IOException {
+        public List<Path> sample(int count, long seed, Map<String, String> options, Path folder) throws IOException {
+            checkOptions(options);
             Vocab vocab = data.vocab();
-            String text = trainer.model().predict(prompt == null ? DEFAULT_PREFIX : prompt, count, vocab);
+            String text = trainer.model().predict(options.getOrDefault("prefix", DEFAULT_PREFIX), count, vocab);
             Files.createDirectories(folder);
             Path file = folder.resolve(SAMPLE_FILE);
             Files.writeString(file, text + "\n");
