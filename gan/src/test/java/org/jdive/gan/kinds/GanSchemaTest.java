@@ -83,4 +83,16 @@ class GanSchemaTest {
                 p.stream().map(Problem::key).toList(), p.toString());
         assertTrue(p.get(3).message().contains("at most model.points (1024)"), p.toString());
     }
+
+    @Test
+    void conditioningNeedsLabelsAndTheVaeNeedsTrainingImages() throws IOException {
+        List<Problem> p = problems("model:\n  kind: dcgan\n  conditional: true\ndata:\n  dataset: folder\n  path: " + dir + "\n");
+        assertEquals(List.of("model.conditional"), p.stream().map(Problem::key).toList(), p.toString());
+        assertTrue(p.getFirst().message().contains("only data.dataset: mnist has"), p.toString());
+        p = problems("model:\n  kind: vae\ndata:\n  images: 500\n  held_out: 500\n");
+        assertEquals(List.of("data.held_out"), p.stream().map(Problem::key).toList(), p.toString());
+        assertTrue(p.getFirst().message().contains("must be less than data.images (500), got 500"), p.toString());
+        p = problems("model:\n  kind: vae\n  batch_size: 200\ndata:\n  images: 500\n  held_out: 400\n");
+        assertEquals(List.of("model.batch_size"), p.stream().map(Problem::key).toList(), p.toString());
+    }
 }
