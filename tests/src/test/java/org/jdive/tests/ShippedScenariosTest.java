@@ -107,6 +107,9 @@ class ShippedScenariosTest {
         if (full.kind().name().equals("mixture-wgan-gp")) {
             sets.add("model.points=2560"); // ten critic steps an epoch instead of two hundred double-backward steps
         }
+        if (full.kind().name().equals("vae")) {
+            sets.addAll(List.of("data.images=192", "data.held_out=64", "model.width=4", "model.batch_size=32"));
+        }
         if (full.has("agent.buffer_size")) {
             sets.add("agent.buffer_size=1000"); // MinAtar's 100k-transition buffers would cost the test seconds to allocate
         }

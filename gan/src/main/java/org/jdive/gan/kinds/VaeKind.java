@@ -48,7 +48,8 @@ public final class VaeKind implements TrainerKind {
             "The size of the latent space.");
     static final Key WIDTH = Key.optional("model.width", new ValueType.Int(1, 4096), 32L,
             "Channels of the encoder's first convolution (the second has twice as many; the decoder mirrors them).");
-    static final Key BATCH = GanKeys.batchSize(128, 1);
+    static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 128L,
+            "Images per Adam step.");
     static final Key LR = GanKeys.learningRate("model.learning_rate", 1e-3, "Adam's learning rate.");
     static final Key EPOCHS = GanKeys.epochs(10);
 
