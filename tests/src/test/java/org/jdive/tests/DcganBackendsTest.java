@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * DCGAN trains on every backend as on the CPU backend: a few epochs of D2L's DCGAN (transposed convolutions, batch
  * norm, leaky ReLU, Adam on both networks) give the CPU backend's losses, discriminator outputs and generated images
- * within float32 tolerance. Both variants: D2L's (batch norm on every block) and PyTorch's.
+ * within float32 tolerance. Both variants: D2L's (batch norm on every block) and PyTorch's, unconditional and
+ * conditioned on ten classes (the images' targets, all class 0).
  */
 class DcganBackendsTest {
 
@@ -39,8 +40,8 @@ class DcganBackendsTest {
     }
 
     /** Each epoch's losses and D's outputs, then the generator's images of a fixed noise batch after the last. */
-    private static List<float[]> train(Backend backend, Variant variant) {
-        DcganConfig net = new DcganConfig(1, 16, 8, 4, 4, variant);
+    private static List<float[]> train(Backend backend, Variant variant, int classes) {
+        DcganConfig net = new DcganConfig(1, 16, 8, 4, 4, variant, classes);
         // PyTorch's learning rate: Adam's first steps move each weight by about lr whatever the gradient's size, so a
         // gradient that is nearly zero (and differs in sign between backends) must not move it far.
         var settings = new DcganTrainer.Settings(8, 2e-4f, 0.5f, 0.999f, Reduction.MEAN, 5);
@@ -60,13 +61,15 @@ class DcganBackendsTest {
     void epochsMatchTheCpuBackend(String name) {
         Backend backend = Available.backend(name);
         for (Variant variant : Variant.values()) {
-            List<float[]> expected = train(Backends.cpu(), variant);
-            List<float[]> actual = train(backend, variant);
-            assertEquals(expected.size(), actual.size());
-            for (int i = 0; i < expected.size(); i++) {
-                String what = name + " " + variant + (i < EPOCHS ? " epoch " + i + " (loss_D, loss_G, D(x), D(G(z)))"
-                        : " generated images");
-                assertClose(what, expected.get(i), actual.get(i), 2e-3f);
+            for (int classes : new int[] {0, 10}) {
+                List<float[]> expected = train(Backends.cpu(), variant, classes);
+                List<float[]> actual = train(backend, variant, classes);
+                assertEquals(expected.size(), actual.size());
+                for (int i = 0; i < expected.size(); i++) {
+                    String what = name + " " + variant + " classes " + classes
+                            + (i < EPOCHS ? " epoch " + i + " (loss_D, loss_G, D(x), D(G(z)))" : " generated images");
+                    assertClose(what, expected.get(i), actual.get(i), 2e-3f);
+                }
             }
         }
     }
