@@ -63,11 +63,33 @@ final class Autograd {
 
     static void backward(Tensor root, Tensor seed) {
         requireGraph(root, "backward()");
-        List<Tensor> order = topologicalOrder(root);
+        walk(topologicalOrder(root), seed, (t, g, disposable) -> {
+            if (t.gradFn == null) {
+                accumulateIntoLeaf(t, g, disposable);
+            }
+            return true;
+        });
+    }
+
+    /** What {@link #walk} does with each tensor's summed gradient. */
+    @FunctionalInterface
+    private interface Visit {
+        /**
+         * Takes {@code g}, the gradient reaching {@code t} ({@code disposable}: nothing else refers to it); returns
+         * whether to carry it on through {@code t}'s rule.
+         */
+        boolean visit(Tensor t, Tensor g, boolean disposable);
+    }
+
+    /**
+     * The walk of a backward pass without recording: from {@code seed} at the last tensor of {@code order} to its
+     * inputs in reverse topological order, each intermediate gradient freed as soon as it has been used.
+     */
+    private static void walk(List<Tensor> order, Tensor seed, Visit visit) {
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         Set<Tensor> engineOwned = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<Tensor, int[]> references = new IdentityHashMap<>();
-        grads.put(root, seed);
+        grads.put(order.getLast(), seed);
         references.put(seed, new int[] {1});
         try (NoGrad off = NoGrad.open()) {
             for (int i = order.size() - 1; i >= 0; i--) {
@@ -76,11 +98,9 @@ final class Autograd {
                 if (g == null) {
                     continue;
                 }
-                if (t.gradFn == null) {
-                    int[] pending = references.get(g);
-                    boolean disposable = engineOwned.contains(g) && pending != null && pending[0] == 1;
-                    accumulateIntoLeaf(t, g, disposable);
-                } else {
+                int[] pending = references.get(g);
+                boolean disposable = engineOwned.contains(g) && pending != null && pending[0] == 1;
+                if (visit.visit(t, g, disposable) && t.gradFn != null) {
                     propagate(t.gradFn, g, grads, engineOwned, references);
                 }
                 dropReference(g, engineOwned, references);
@@ -132,28 +152,12 @@ final class Autograd {
                 }
             }
         } else {
-            Set<Tensor> engineOwned = Collections.newSetFromMap(new IdentityHashMap<>());
-            Map<Tensor, int[]> references = new IdentityHashMap<>();
-            Map<Tensor, Tensor> grads = new IdentityHashMap<>();
-            grads.put(root, seed);
-            references.put(seed, new int[] {1});
-            try (NoGrad off = NoGrad.open()) {
-                for (int i = order.size() - 1; i >= 0; i--) {
-                    Tensor t = order.get(i);
-                    Tensor g = grads.remove(t);
-                    if (g == null) {
-                        continue;
-                    }
-                    if (targets.contains(t)) {
-                        // A copy: the engine may free or reuse g, and t may be an input twice.
-                        found.put(t, g.add(0f));
-                    }
-                    if (t.gradFn != null && leadingToTargets.contains(t)) {
-                        propagate(t.gradFn, g, grads, engineOwned, references);
-                    }
-                    dropReference(g, engineOwned, references);
+            walk(order, seed, (t, g, disposable) -> {
+                if (targets.contains(t)) {
+                    found.put(t, g.add(0f)); // a copy: the walk may free or reuse g, and t may be an input twice
                 }
-            }
+                return leadingToTargets.contains(t);
+            });
         }
         Tensor[] out = new Tensor[inputs.length];
         for (int k = 0; k < inputs.length; k++) {
