@@ -30,11 +30,16 @@ final class DjlApi {
 
     /** A model holding {@code block} and its trainer with Adam, initialised for inputs of {@code inputShape}. */
     static Trainer trainer(String name, Block block, float lr, float beta1, Loss loss, Shape inputShape) {
+        return trainer(name, block, Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(beta1).build(),
+                loss, inputShape);
+    }
+
+    /** A model holding {@code block} and its trainer with {@code optimizer}, initialised for inputs of {@code inputShape}. */
+    static Trainer trainer(String name, Block block, Optimizer optimizer, Loss loss, Shape inputShape) {
         System.setProperty("ai.djl.offline", "true");
         Model model = Model.newInstance(name, Device.cpu(), ENGINE);
         model.setBlock(block);
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(lr)).optBeta1(beta1).build();
-        Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(adam)
+        Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()}));
         trainer.initialize(inputShape);
         return trainer;
