@@ -34,14 +34,14 @@ final class DjlApi {
                 loss, inputShape);
     }
 
-    /** A model holding {@code block} and its trainer with {@code optimizer}, initialised for inputs of {@code inputShape}. */
-    static Trainer trainer(String name, Block block, Optimizer optimizer, Loss loss, Shape inputShape) {
+    /** A model holding {@code block} and its trainer with {@code optimizer}, initialised for inputs of {@code inputShapes}. */
+    static Trainer trainer(String name, Block block, Optimizer optimizer, Loss loss, Shape... inputShapes) {
         System.setProperty("ai.djl.offline", "true");
         Model model = Model.newInstance(name, Device.cpu(), ENGINE);
         model.setBlock(block);
         Trainer trainer = model.newTrainer(new DefaultTrainingConfig(loss).optOptimizer(optimizer)
                 .optDevices(new Device[] {Device.cpu()}));
-        trainer.initialize(inputShape);
+        trainer.initialize(inputShapes);
         return trainer;
     }
 

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A transposed convolution (weights {@code [in, out, 4, 4]}, no bias, as PyTorch's {@code ConvTranspose2d})
+ * A transposed convolution (weights {@code [in, out, 4, 4]} and an optional bias, as PyTorch's {@code ConvTranspose2d})
  * written with DJL ops, because DJL's PyTorch engine does not implement {@code Conv2dTranspose} (its
  * {@code deconvolution} throws "Not implemented"). This is what a DJL user on that engine writes, and it
  * wastes no work on zeros:
@@ -33,8 +33,14 @@ final class DjlTransposedConv2d extends AbstractBlock {
     private final int stride;
     private final int padding;
     private final Parameter weight;
+    private final Parameter bias;
 
+    /** Without a bias, as DCGAN's generator has them. */
     DjlTransposedConv2d(int inChannels, int outChannels, int stride, int padding) {
+        this(inChannels, outChannels, stride, padding, false);
+    }
+
+    DjlTransposedConv2d(int inChannels, int outChannels, int stride, int padding, boolean withBias) {
         if (!(stride == 1 && padding < K) && !(stride == 2 && padding == 1)) {
             throw new IllegalArgumentException("transposed convolution with kernel 4 supports stride 1 (padding < 4) "
                     + "or stride 2 with padding 1, got stride " + stride + ", padding " + padding);
@@ -45,6 +51,8 @@ final class DjlTransposedConv2d extends AbstractBlock {
         this.padding = padding;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(inChannels, outChannels, K, K)).build());
+        this.bias = withBias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(outChannels)).build()) : null;
     }
 
     @Override
@@ -52,7 +60,8 @@ final class DjlTransposedConv2d extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
-        return new NDList(stride == 1 ? strideOne(x, w) : strideTwo(x, w));
+        NDArray y = stride == 1 ? strideOne(x, w) : strideTwo(x, w);
+        return new NDList(bias == null ? y : y.add(store.getValue(bias, x.getDevice(), training).reshape(1, outChannels, 1, 1)));
     }
 
     private NDArray strideOne(NDArray x, NDArray w) {
