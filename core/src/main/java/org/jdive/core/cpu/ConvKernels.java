@@ -44,6 +44,10 @@ public final class ConvKernels {
             DirectConv.forward(s, x, w, bias, y);
             return;
         }
+        if (WinogradConv.applies(s)) {
+            WinogradConv.forward(s, x, w, bias, y);
+            return;
+        }
         Layout l = new Layout(s, true);
         for (int n0 = 0; n0 < s.batch(); n0 += l.group) {
             int first = n0;
@@ -60,6 +64,10 @@ public final class ConvKernels {
      * also the forward pass of the transposed convolution. {@code dx} is overwritten.
      */
     public static void backwardData(ConvSpec s, float[] dy, float[] w, float[] dx) {
+        if (WinogradConv.appliesToBackwardData(s)) {
+            WinogradConv.backwardData(s, dy, w, dx);
+            return;
+        }
         if (SubPixelConv.applies(s)) {
             SubPixelConv.backwardData(s, dy, w, dx);
             return;

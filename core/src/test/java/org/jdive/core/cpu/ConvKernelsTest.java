@@ -44,7 +44,12 @@ class ConvKernelsTest {
             new ConvSpec(2, 12, 4, 4, 6, 4, 4, 1, 1, 0, 0),
             new ConvSpec(1, 8, 6, 6, 3, 3, 3, 1, 1, 4, 4),
             new ConvSpec(2, 10, 9, 8, 3, 5, 2, 2, 3, 2, 1),
-            new ConvSpec(2, 8, 2, 2, 3, 7, 7, 1, 1, 3, 3)); // a 7×7 kernel on a 2×2 image: some taps miss dy entirely
+            new ConvSpec(2, 8, 2, 2, 3, 7, 7, 1, 1, 3, 3), // a 7×7 kernel on a 2×2 image: some taps miss dy entirely
+            // Winograd's F(2×2, 3×3): even and odd maps (tiles past the edge), padding 1 and 0 (2 in backward-data),
+            // a group that leaves vector lanes empty (batches of at least a vector's worth: AVX-512's 16).
+            new ConvSpec(16, 32, 6, 6, 32, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(17, 33, 7, 5, 40, 3, 3, 1, 1, 1, 1),
+            new ConvSpec(16, 32, 9, 8, 36, 3, 3, 1, 1, 0, 0));
 
     @Test
     void forwardAndBothBackwardsMatchDirectLoops() {
@@ -107,13 +112,42 @@ class ConvKernelsTest {
     }
 
     @Test
+    void threeByThreeLayersGoByWinogradWherePaysForItsTransforms() {
+        assertTrue(WinogradConv.applies(new ConvSpec(64, 64, 24, 24, 64, 3, 3, 1, 1, 1, 1)), "ResNet-18's first stage");
+        assertTrue(WinogradConv.appliesToBackwardData(new ConvSpec(64, 256, 6, 6, 256, 3, 3, 1, 1, 1, 1)), "its third");
+        assertFalse(WinogradConv.applies(new ConvSpec(64, 512, 3, 3, 512, 3, 3, 1, 1, 1, 1)),
+                "a 3×3 map: four tiles, 64 products per channel pair against im2col's 81");
+        assertFalse(WinogradConv.applies(new ConvSpec(64, 1, 28, 28, 64, 3, 3, 1, 1, 1, 1)), "one input channel");
+        assertFalse(WinogradConv.applies(new ConvSpec(64, 64, 24, 24, 64, 3, 3, 2, 2, 1, 1)), "stride 2");
+        assertFalse(WinogradConv.applies(new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0)), "MinAtar's torso");
+        assertFalse(WinogradConv.applies(new ConvSpec(2, 64, 24, 24, 64, 3, 3, 1, 1, 1, 1)), "two images in 8+ lanes");
+    }
+
+    @Test
+    void winogradGivesTheSameBitsWhateverItsGroupsOfImages() {
+        Random rnd = new Random(3);
+        ConvSpec s = new ConvSpec(19, 32, 5, 6, 32, 3, 3, 1, 1, 1, 1);
+        float[] x = randomArray(rnd, s.inputSize());
+        float[] w = randomArray(rnd, s.weightSize());
+        float[] bias = randomArray(rnd, s.outChannels());
+        float[] whole = new float[s.outputSize()];
+        WinogradConv.forward(s, x, w, bias, whole, s.batch());
+        for (int group : new int[] {1, 8, 5}) {
+            float[] grouped = filledWithNaN(s.outputSize());
+            WinogradConv.forward(s, x, w, bias, grouped, group);
+            assertArrayEquals(whole, grouped, "groups of " + group);
+        }
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         Random rnd = new Random(2);
         for (ConvSpec s : List.of(new ConvSpec(6, 32, 16, 16, 64, 4, 4, 2, 2, 1, 1),
                 new ConvSpec(3, 3, 48, 48, 8, 3, 3, 1, 1, 1, 1),
                 new ConvSpec(32, 4, 10, 10, 16, 3, 3, 1, 1, 0, 0), // MinAtar's: the direct path
                 new ConvSpec(32, 8, 10, 10, 16, 3, 3, 1, 1, 0, 0), // weight-gradient groups side by side
-                new ConvSpec(8, 64, 8, 8, 32, 4, 4, 2, 2, 1, 1))) { // backward-data by phases
+                new ConvSpec(8, 64, 8, 8, 32, 4, 4, 2, 2, 1, 1), // backward-data by phases
+                new ConvSpec(16, 32, 12, 10, 48, 3, 3, 1, 1, 1, 1))) { // Winograd
             float[] x = randomArray(rnd, s.inputSize());
             float[] w = randomArray(rnd, s.weightSize());
             float[] dy = randomArray(rnd, s.outputSize());
