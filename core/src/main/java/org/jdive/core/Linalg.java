@@ -90,6 +90,42 @@ final class Linalg {
     }
 
     /**
+     * {@code x[g] · w[g]ᵀ} for each group {@code g} of a leading group axis: {@code x [G, ..., k]} and a stack of
+     * weights {@code w [G, n, k]}. Each group's product and gradients are the backend calls {@link #linear} makes
+     * for one weight, with that group's operands, so every group equals its own {@code linear} bit for bit.
+     */
+    static Tensor groupedLinear(Tensor x, Tensor w) {
+        int[] xs = x.shapeRef();
+        int[] ws = w.shapeRef();
+        if (x.rank() < 2 || w.rank() != 3 || ws[0] != xs[0] || ws[2] != xs[xs.length - 1]) {
+            throw new IllegalArgumentException("groupedLinear needs an input [G, ..., k] and weights [G, n, k], got "
+                    + "shapes " + Shapes.str(xs) + " and " + Shapes.str(ws));
+        }
+        int groups = ws[0];
+        int n = ws[1];
+        int k = ws[2];
+        int rows = x.size() / Math.max(groups * k, 1);
+        int[] shape = Arrays.copyOf(xs, xs.length);
+        shape[shape.length - 1] = n;
+        Backend be = Elementwise.sameBackend(x, w);
+        Tensor out = Tensor.forOutput(be, shape);
+        be.matmul(groups, rows, n, k, x.buffer(), rows * k, false, w.buffer(), n * k, true, out.buffer(), 0f);
+        return Autograd.recordFirstOrder(out, "groupedLinear", g -> {
+            Tensor dx = null;
+            Tensor dw = null;
+            if (x.requiresGrad()) {
+                dx = Tensor.forOutput(be, xs);
+                be.matmul(groups, rows, k, n, g.buffer(), rows * n, false, w.buffer(), n * k, false, dx.buffer(), 0f);
+            }
+            if (w.requiresGrad()) {
+                dw = Tensor.forOutput(be, ws);
+                be.matmul(groups, n, k, rows, g.buffer(), rows * n, true, x.buffer(), rows * k, false, dw.buffer(), 0f);
+            }
+            return new Tensor[] {dx, dw};
+        }, x, w);
+    }
+
+    /**
      * {@code op(a) · op(b)} for matrices, {@code op} a transpose where asked, read in place. Its gradients are two
      * more such products, so it differentiates any number of times.
      */

@@ -502,6 +502,14 @@ public final class Tensor implements AutoCloseable {
      */
     public Tensor linear(Tensor weight) { return Linalg.linear(this, weight); }
 
+    /**
+     * One {@link #linear} per group of a leading axis, as {@code torch.bmm(x, w.transpose(1, 2))}: this is
+     * {@code [G, ..., k]}, {@code weights} a stack {@code [G, n, k]}, the result {@code [G, ..., n]}; group
+     * {@code g} equals {@code x[g].linear(weights[g])} bit for bit on the CPU backend. A population of networks
+     * runs its members' layers as one such product. Differentiable once.
+     */
+    public Tensor groupedLinear(Tensor weights) { return Linalg.groupedLinear(this, weights); }
+
     /** 2-D convolution of NCHW input with OIHW weights (no bias), as {@code torch.nn.functional.conv2d}. */
     public Tensor conv2d(Tensor weight, int stride, int padding) {
         return Convolutions.conv2d(this, weight, null, stride, stride, padding, padding);

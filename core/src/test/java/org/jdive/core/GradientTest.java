@@ -110,6 +110,29 @@ class GradientTest {
     }
 
     @Test
+    void groupedLinearIsOneLinearPerGroup() {
+        check("grouped linear", x -> x[0].groupedLinear(x[1]), away(rng, .1f, 1, 2, 3, 4), away(rng, .1f, 1, 2, 5, 4));
+        check("grouped linear, more axes", x -> x[0].groupedLinear(x[1]), away(rng, .1f, 1, 2, 2, 3, 4),
+                away(rng, .1f, 1, 2, 5, 4));
+        Tensor x = away(rng, .1f, 1, 3, 7, 4).requiresGrad(true);
+        Tensor w = away(rng, .1f, 1, 3, 5, 4).requiresGrad(true);
+        Tensor upstream = away(rng, .1f, 1, 3, 7, 5);
+        Tensor y = x.groupedLinear(w);
+        y.mul(upstream).sum().backward();
+        for (int g = 0; g < 3; g++) {
+            Tensor xg = x.detach().select(0, g).requiresGrad(true);
+            Tensor wg = w.detach().select(0, g).requiresGrad(true);
+            Tensor yg = xg.linear(wg);
+            yg.mul(upstream.select(0, g)).sum().backward();
+            assertArrayEquals(yg.toFloatArray(), y.select(0, g).toFloatArray(), 0f, "group " + g);
+            assertArrayEquals(xg.grad().toFloatArray(), x.grad().select(0, g).toFloatArray(), 0f, "dx of group " + g);
+            assertArrayEquals(wg.grad().toFloatArray(), w.grad().select(0, g).toFloatArray(), 0f, "dw of group " + g);
+        }
+        assertThrows(IllegalArgumentException.class, () -> x.groupedLinear(away(rng, .1f, 1, 2, 5, 4)));
+        assertThrows(IllegalArgumentException.class, () -> x.groupedLinear(away(rng, .1f, 1, 5, 4)));
+    }
+
+    @Test
     void convolutionAndPooling() {
         check("conv2d s1 p1", x -> x[0].conv2d(x[1], 1, 1), away(rng, .1f, 1, 2, 3, 5, 5), away(rng, .1f, 1, 4, 3, 3, 3));
         check("conv2d with bias", x -> x[0].conv2d(x[1], x[2], 1, 0), away(rng, .1f, 1, 2, 3, 5, 5),
