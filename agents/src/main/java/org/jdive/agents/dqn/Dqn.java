@@ -1,24 +1,19 @@
 package org.jdive.agents.dqn;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Properties;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.jdive.agents.Policy;
 import org.jdive.agents.TargetNetworks;
 import org.jdive.agents.eval.Trainable;
 import org.jdive.agents.explore.EpsilonSchedule;
 import org.jdive.agents.replay.Batch;
-import org.jdive.agents.replay.ObservationStorage;
-import org.jdive.agents.replay.PrioritizedReplayBuffer;
 import org.jdive.agents.replay.ReplayBuffer;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.core.loss.Losses;
 import org.jdive.core.loss.Reduction;
 import org.jdive.core.nn.Module;
@@ -27,8 +22,6 @@ import org.jdive.core.optim.GradClip;
 import org.jdive.core.optim.Optimizer;
 import org.jdive.core.optim.RmsProp;
 import org.jdive.envs.Space;
-import org.jdive.envs.StateReader;
-import org.jdive.envs.StateWriter;
 import org.jdive.envs.spaces.Discrete;
 import org.jdive.envs.vector.AutoresetMode;
 import org.jdive.envs.vector.VectorEnv;
@@ -49,12 +42,6 @@ import org.jdive.envs.vector.VectorEnv;
  */
 public final class Dqn implements Trainable, AutoCloseable {
 
-    private static final String ONLINE_FILE = "online.safetensors";
-    private static final String TARGET_FILE = "target.safetensors";
-    private static final String REPLAY_FILE = "replay.bin";
-    private static final String STATE_FILE = "state.properties";
-    private static final String PLAY_FILE = "play.bin";
-
     private final VectorEnv envs;
     private final DqnConfig config;
     private final long seed;
@@ -65,27 +52,13 @@ public final class Dqn implements Trainable, AutoCloseable {
     private final Module online;
     private final Module target;
     private final Optimizer optimizer;
-    private final ReplayBuffer buffer;
-    private final Batch batch;
     private final EpsilonSchedule epsilon;
-    private final UniformRandomProvider exploreRng;
-    private final UniformRandomProvider replayRng;
     private final InputLayout layout;
-    /** The envs' current observations, in the network's layout. */
-    private final float[] observations;
-    /** The envs' next and final observations, in the network's layout. */
-    private final float[] nextObservations;
-    private final float[] finalObservations;
-    private final int[] actions;
-    private final boolean[] explore;
-    private final double[] episodeReturns;
-    private final int[] episodeLengths;
-    private final float[] actionIndices;
+    private final DqnPlay play;
     private DqnListener listener = new DqnListener() { };
     private long steps;
     private long vectorSteps;
     private long updates;
-    private boolean started;
 
     /**
      * A DQN that plays and learns on {@code envs}; nothing runs until {@link #train}.
@@ -98,18 +71,7 @@ public final class Dqn implements Trainable, AutoCloseable {
      */
     public Dqn(VectorEnv envs, DqnConfig config, long seed) {
         config.validate();
-        if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
-            throw new IllegalArgumentException("DQN needs a vector env in SAME_STEP autoreset mode (every step a "
-                    + "real transition), got " + envs.autoresetMode() + ": make it with Envs.makeVector(id, n, "
-                    + "AutoresetMode.SAME_STEP)");
-        }
-        if (!(envs.singleActionSpace() instanceof Discrete discrete)) {
-            throw new IllegalArgumentException("DQN needs a discrete action space, got " + envs.singleActionSpace());
-        }
-        if (envs.numEnvs() != config.numEnvs) {
-            throw new IllegalArgumentException("the vector env has " + envs.numEnvs() + " envs but the config says "
-                    + config.numEnvs);
-        }
+        Discrete discrete = requireSuitable(envs, config);
         this.envs = envs;
         this.config = config;
         this.seed = seed;
@@ -123,24 +85,26 @@ public final class Dqn implements Trainable, AutoCloseable {
         this.optimizer = config.optimizer == DqnConfig.OptimizerKind.ADAM
                 ? new Adam(online.parameters(), config.learningRate, 0.9f, 0.999f, config.adamEps, 0f)
                 : new RmsProp(online.parameters(), config.learningRate, config.rmsAlpha, config.rmsEps, 0f, 0f, true);
-        ObservationStorage storage = ObservationStorage.exactFor(envs.singleObservationSpace());
-        this.buffer = config.prioritized
-                ? new PrioritizedReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma,
-                        storage, config.priorityAlpha, config.priorityEpsilon)
-                : new ReplayBuffer(config.bufferSize, observationSize, numEnvs, config.nSteps, config.gamma, storage);
-        this.batch = new Batch(config.batchSize, observationSize);
         this.epsilon = EpsilonSchedule.linear(config.explorationStart, config.explorationEnd, config.explorationSteps);
-        this.exploreRng = Rng.split(seed, "explore");
-        this.replayRng = Rng.split(seed, "replay");
         this.layout = inputLayout();
-        this.observations = new float[numEnvs * observationSize];
-        this.nextObservations = new float[numEnvs * observationSize];
-        this.finalObservations = new float[numEnvs * observationSize];
-        this.actions = new int[numEnvs];
-        this.explore = new boolean[numEnvs];
-        this.episodeReturns = new double[numEnvs];
-        this.episodeLengths = new int[numEnvs];
-        this.actionIndices = new float[config.batchSize];
+        this.play = new DqnPlay(envs, config, seed, layout, numActions);
+    }
+
+    /** Checks that {@code envs} suit a DQN with {@code config}; returns their action space. */
+    static Discrete requireSuitable(VectorEnv envs, DqnConfig config) {
+        if (envs.autoresetMode() != AutoresetMode.SAME_STEP) {
+            throw new IllegalArgumentException("DQN needs a vector env in SAME_STEP autoreset mode (every step a "
+                    + "real transition), got " + envs.autoresetMode() + ": make it with Envs.makeVector(id, n, "
+                    + "AutoresetMode.SAME_STEP)");
+        }
+        if (!(envs.singleActionSpace() instanceof Discrete discrete)) {
+            throw new IllegalArgumentException("DQN needs a discrete action space, got " + envs.singleActionSpace());
+        }
+        if (envs.numEnvs() != config.numEnvs) {
+            throw new IllegalArgumentException("the vector env has " + envs.numEnvs() + " envs but the config says "
+                    + config.numEnvs);
+        }
+        return discrete;
     }
 
     private Module network(UniformRandomProvider rng) {
@@ -173,23 +137,21 @@ public final class Dqn implements Trainable, AutoCloseable {
     /** Tells {@code listener} about episodes and updates from now on. */
     public Dqn listener(DqnListener listener) {
         this.listener = listener;
+        play.listener(listener);
         return this;
     }
 
     /** Plays and learns for {@code count} more environment steps (rounded up to whole vector steps). */
     @Override
     public void train(long count) {
-        if (!started) {
-            envs.reset(seed);
-            layout.copyRows(envs.observations(), observations, numEnvs, observationSize);
-            started = true;
-        }
+        play.start();
         long end = steps + count;
         while (steps < end) {
             double eps = epsilon.epsilon(steps);
-            chooseActions(eps);
-            envs.step(actions);
-            record();
+            if (play.drawExploration(eps)) {
+                play.actGreedily(networkQValues(play.observations(), numEnvs), 0);
+            }
+            play.step(steps);
             steps += numEnvs;
             vectorSteps++;
             if (steps > config.learningStarts) {
@@ -206,35 +168,6 @@ public final class Dqn implements Trainable, AutoCloseable {
         }
     }
 
-    private void chooseActions(double eps) {
-        boolean anyGreedy = false;
-        for (int i = 0; i < numEnvs; i++) {
-            explore[i] = exploreRng.nextDouble() < eps;
-            if (explore[i]) {
-                actions[i] = exploreRng.nextInt(numActions);
-            }
-            anyGreedy |= !explore[i];
-        }
-        if (anyGreedy) {
-            float[] q = networkQValues(observations, numEnvs);
-            for (int i = 0; i < numEnvs; i++) {
-                if (!explore[i]) {
-                    actions[i] = argmax(q, i * numActions);
-                }
-            }
-        }
-    }
-
-    private int argmax(float[] q, int offset) {
-        int best = 0;
-        for (int a = 1; a < numActions; a++) {
-            if (q[offset + a] > q[offset + best]) {
-                best = a;
-            }
-        }
-        return best;
-    }
-
     /** Q-values {@code [rows, numActions]} of the online network for {@code rows} observations in its layout. */
     private float[] networkQValues(float[] obs, int rows) {
         try (NoGrad ignored = NoGrad.open(); Scope scope = Scope.open()) {
@@ -242,47 +175,10 @@ public final class Dqn implements Trainable, AutoCloseable {
         }
     }
 
-    /** Stores each sub-env's transition and tracks episode statistics. */
-    private void record() {
-        float[] next = nextObservations;
-        float[] finals = finalObservations;
-        boolean[] hasFinal = envs.hasFinalObservation();
-        layout.copyRows(envs.observations(), next, numEnvs, observationSize);
-        for (int i = 0; i < numEnvs; i++) {
-            if (hasFinal[i]) {
-                layout.copy(envs.finalObservations(), i * observationSize, finals, i * observationSize, observationSize);
-            }
-        }
-        float[] rewards = envs.rewards();
-        boolean[] terminated = envs.terminated();
-        boolean[] truncated = envs.truncated();
-        for (int i = 0; i < numEnvs; i++) {
-            int offset = i * observationSize;
-            buffer.add(i, observations, offset, actions[i], rewards[i], terminated[i], truncated[i],
-                    hasFinal[i] ? finals : next, offset);
-            episodeReturns[i] += rewards[i];
-            episodeLengths[i]++;
-            if (terminated[i] || truncated[i]) {
-                listener.onEpisode(steps + i + 1, i, episodeReturns[i], episodeLengths[i]);
-                episodeReturns[i] = 0;
-                episodeLengths[i] = 0;
-            }
-        }
-        System.arraycopy(next, 0, observations, 0, observations.length);
-    }
-
     /** One gradient step on a sampled batch; returns the loss. */
     private float update() {
+        Batch batch = play.sample(steps);
         int size = batch.size();
-        if (buffer instanceof PrioritizedReplayBuffer prioritized) {
-            double progress = Math.min(1.0, (double) steps / config.priorityBetaSteps);
-            prioritized.sample(batch, config.priorityBetaStart + (1 - config.priorityBetaStart) * progress, replayRng);
-        } else {
-            buffer.sample(batch, replayRng);
-        }
-        for (int i = 0; i < size; i++) {
-            actionIndices[i] = batch.actions()[i];
-        }
         try (Scope scope = Scope.open()) {
             Tensor obs = Tensor.of(batch.observations(), size, observationSize);
             Tensor next = Tensor.of(batch.nextObservations(), size, observationSize);
@@ -295,11 +191,11 @@ public final class Dqn implements Trainable, AutoCloseable {
                 targets = Tensor.of(batch.returns(), size, 1)
                         .add(Tensor.of(batch.discounts(), size, 1).mul(bootstrap));
             }
-            Tensor q = online.forward(obs).gather(1, Tensor.of(actionIndices, size, 1));
+            Tensor q = online.forward(obs).gather(1, Tensor.of(play.actionIndices(), size, 1));
             Tensor perSample = config.loss == DqnConfig.Loss.HUBER
                     ? Losses.huber(q, targets, 1f, Reduction.NONE)
                     : Losses.mse(q, targets, Reduction.NONE);
-            Tensor loss = buffer instanceof PrioritizedReplayBuffer
+            Tensor loss = play.prioritized()
                     ? perSample.mul(Tensor.of(batch.weights(), size, 1)).mean()
                     : perSample.mean();
             optimizer.zeroGrad();
@@ -309,8 +205,8 @@ public final class Dqn implements Trainable, AutoCloseable {
             }
             optimizer.step();
             updates++;
-            if (buffer instanceof PrioritizedReplayBuffer prioritized) {
-                prioritized.updatePriorities(batch.indices(), q.detach().sub(targets).toFloatArray(), size);
+            if (play.prioritized()) {
+                play.updatePriorities(q.detach().sub(targets).toFloatArray(), 0);
             }
             return loss.item();
         }
@@ -319,7 +215,7 @@ public final class Dqn implements Trainable, AutoCloseable {
     /**
      * Saves everything the run needs to go on exactly into the folder {@code dir}: the online network with the
      * optimizer's state and the target network (safetensors), the replay buffer, the step counters, and the
-     * state of play ({@value #PLAY_FILE}: the exploration and replay random streams, the envs' states
+     * state of play ({@code play.bin}: the exploration and replay random streams, the envs' states
      * mid-episode, the current observations and the running episode statistics). The folder is replaced as a
      * whole: it is written beside {@code dir} and renamed over it.
      */
@@ -338,33 +234,8 @@ public final class Dqn implements Trainable, AutoCloseable {
     }
 
     private void writeFolder(Path dir, boolean withTrainingState) throws IOException {
-        Path absolute = dir.toAbsolutePath();
-        Path temp = absolute.resolveSibling(absolute.getFileName() + ".tmp-" + System.nanoTime());
-        Files.createDirectories(temp);
-        Checkpoint.save(temp.resolve(ONLINE_FILE), online, optimizer);
-        Checkpoint.save(temp.resolve(TARGET_FILE), target);
-        // Written by hand rather than Properties.store, which stamps the time: equal runs give equal bytes.
-        Files.writeString(temp.resolve(STATE_FILE), String.format(java.util.Locale.ROOT,
-                "# jdive DQN checkpoint%nseed=%d%nsteps=%d%nvectorSteps=%d%nupdates=%d%n",
-                seed, steps, vectorSteps, updates));
-        if (withTrainingState) {
-            buffer.save(temp.resolve(REPLAY_FILE));
-            Files.write(temp.resolve(PLAY_FILE), playState());
-        }
-        Path old = absolute.resolveSibling(absolute.getFileName() + ".old-" + System.nanoTime());
-        boolean replacing = Files.exists(absolute);
-        if (replacing) {
-            Files.move(absolute, old);
-        }
-        Files.move(temp, absolute);
-        if (replacing) {
-            try (var files = Files.list(old)) {
-                for (Path f : files.toList()) {
-                    Files.delete(f);
-                }
-            }
-            Files.delete(old);
-        }
+        DqnCheckpoint.write(dir, online, optimizer, target, seed,
+                new DqnCheckpoint.Counters(steps, vectorSteps, updates), withTrainingState ? play : null);
     }
 
     /**
@@ -374,12 +245,7 @@ public final class Dqn implements Trainable, AutoCloseable {
      */
     public void load(Path dir) throws IOException {
         loadNetworks(dir);
-        buffer.load(dir.resolve(REPLAY_FILE));
-        try {
-            restorePlayState(Files.readAllBytes(dir.resolve(PLAY_FILE)));
-        } catch (IllegalArgumentException e) {
-            throw new IOException(dir.resolve(PLAY_FILE) + " does not fit this agent and its envs: " + e.getMessage(), e);
-        }
+        play.load(dir);
     }
 
     /**
@@ -387,48 +253,15 @@ public final class Dqn implements Trainable, AutoCloseable {
      * leaving the replay buffer and the state of play as they are: enough to act greedily or evaluate.
      */
     public void loadNetworks(Path dir) throws IOException {
-        Properties counters = new Properties();
-        try (var in = Files.newBufferedReader(dir.resolve(STATE_FILE))) {
-            counters.load(in);
-        }
-        long savedSeed = Long.parseLong(counters.getProperty("seed"));
-        if (savedSeed != seed) {
-            throw new IOException(dir + " was saved by a DQN with seed " + savedSeed + ", this one has seed " + seed);
-        }
-        Checkpoint.load(dir.resolve(ONLINE_FILE), online, optimizer);
-        Checkpoint.load(dir.resolve(TARGET_FILE), target);
-        steps = Long.parseLong(counters.getProperty("steps"));
-        vectorSteps = Long.parseLong(counters.getProperty("vectorSteps"));
-        updates = Long.parseLong(counters.getProperty("updates"));
+        DqnCheckpoint.Counters counters = DqnCheckpoint.readNetworks(dir, seed, online, optimizer, target);
+        steps = counters.steps();
+        vectorSteps = counters.vectorSteps();
+        updates = counters.updates();
     }
 
     /** Whether {@code dir} holds a full checkpoint ({@link #save}) rather than only the networks. */
     public static boolean isFullCheckpoint(Path dir) {
-        return Files.exists(dir.resolve(REPLAY_FILE));
-    }
-
-    private byte[] playState() {
-        StateWriter out = new StateWriter();
-        out.writeBoolean(started).writeRng(exploreRng).writeRng(replayRng).writeFloats(observations)
-                .writeDoubles(episodeReturns).writeInts(episodeLengths);
-        if (started) {
-            out.writeBytes(envs.saveState());
-        }
-        return out.toByteArray();
-    }
-
-    private void restorePlayState(byte[] state) {
-        StateReader in = new StateReader(state);
-        started = in.readBoolean();
-        in.readRng(exploreRng);
-        in.readRng(replayRng);
-        in.readFloats(observations);
-        in.readDoubles(episodeReturns);
-        in.readInts(episodeLengths);
-        if (started) {
-            envs.restoreState(in.readBytes());
-        }
-        in.requireEnd();
+        return DqnCheckpoint.isFull(dir);
     }
 
     /** The online network's Q-values of one observation (as the env gives it), one per action (what a window draws). */
@@ -444,7 +277,7 @@ public final class Dqn implements Trainable, AutoCloseable {
 
     /** The greedy policy of the online network ({@link Policy#epsilonGreedy} makes an ε-greedy one of it). */
     public Policy greedyPolicy() {
-        return observation -> argmax(qValues(observation), 0);
+        return observation -> DqnPlay.argmax(qValues(observation), 0, numActions);
     }
 
     /** The greedy policy, which {@link org.jdive.agents.eval.PeriodicEvaluation} plays. */
@@ -489,7 +322,7 @@ public final class Dqn implements Trainable, AutoCloseable {
      * prioritized replay).
      */
     public ReplayBuffer replayBuffer() {
-        return buffer;
+        return play.buffer();
     }
 
     /** The observation shape of one env. */
