@@ -233,8 +233,10 @@ class RunnerTest {
                 TrainerState.read(parts.checkpoint(400)).doubles("q"));
     }
 
-    @Test
-    void aStoppedAndResumedDqnRunEndsExactlyAsAnUninterruptedOne() throws IOException {
+    /** A single DQN, and a population of three in lockstep (whose checkpoints hold a DQN checkpoint per member). */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void aStoppedAndResumedDqnRunEndsExactlyAsAnUninterruptedOne(int population) throws IOException {
         Path file = dir.resolve("dqn.yaml");
         Files.writeString(file, """
                 env:
@@ -247,6 +249,7 @@ class RunnerTest {
                   target_update_interval: 50
                   batch_size: 16
                   hidden: [16]
+                  population: %d
                 budget:
                   steps: 600
                 log:
@@ -256,7 +259,7 @@ class RunnerTest {
                   episodes: 2
                 checkpoint:
                   every: 202
-                """);
+                """.formatted(population));
         Scenario s = ScenarioLoader.load(file, List.of());
         RunFolder whole = start(s, "whole");
         assertEquals(600, new Runner(s, whole).run().done());

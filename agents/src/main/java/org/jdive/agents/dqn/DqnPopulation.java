@@ -116,7 +116,12 @@ public final class DqnPopulation implements AutoCloseable {
         this.weights = new float[rows];
     }
 
-    private static void requireBatchable(DqnConfig config) {
+    /**
+     * Checks that a population can batch {@code config}'s networks and updates.
+     *
+     * @throws IllegalArgumentException naming the setting it cannot batch yet
+     */
+    public static void requireBatchable(DqnConfig config) {
         if (config.minAtarTorso) {
             throw new IllegalArgumentException("a DQN population batches MLP Q-networks only so far; "
                     + "MinAtar's convolutional torso runs as single DQNs (torso: mlp, or population: 1)");
@@ -142,6 +147,11 @@ public final class DqnPopulation implements AutoCloseable {
     /** The name of member {@code member}'s checkpoint folder inside a population's. */
     public static String memberFolder(int member) {
         return "member-" + member;
+    }
+
+    /** Whether {@code dir} holds a full checkpoint ({@link #save}) rather than only the networks. */
+    public static boolean isFullCheckpoint(Path dir) {
+        return DqnCheckpoint.isFull(dir.resolve(memberFolder(0)));
     }
 
     /** Tells {@code listener} about member {@code member}'s episodes and updates from now on. */

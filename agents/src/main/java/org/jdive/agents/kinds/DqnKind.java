@@ -11,7 +11,9 @@ import org.jdive.agents.Actor;
 import org.jdive.agents.dqn.Dqn;
 import org.jdive.agents.dqn.DqnConfig;
 import org.jdive.agents.dqn.DqnListener;
+import org.jdive.agents.dqn.DqnPopulation;
 import org.jdive.engine.scenario.Key;
+import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -23,7 +25,8 @@ import org.jdive.envs.vector.VectorEnv;
 
 /**
  * {@code agent.kind: dqn}: deep Q-learning (Mnih et al. 2015) and its options (double, dueling, n-step) on the
- * tensor core, one budget unit per environment step. Keys follow Stable-Baselines3's names.
+ * tensor core, one budget unit per environment step. Keys follow Stable-Baselines3's names. With
+ * {@code population: N} it trains N seeds in lockstep ({@link DqnPopulationLearner}).
  */
 public final class DqnKind implements TrainerKind {
 
@@ -77,6 +80,10 @@ public final class DqnKind implements TrainerKind {
             "The importance-sampling exponent at the start, annealed to 1.");
     static final Key PRIORITY_BETA_STEPS = Key.optional("agent.priority.beta_steps", new ValueType.Int(1, BIG), D.priorityBetaSteps(),
             "Steps over which the exponent reaches 1.");
+    static final Key POPULATION = Key.optional("agent.population", new ValueType.Int(1, 1_024), 1L,
+            "Members trained in lockstep, seeds `seed`, `seed`+1, …: each its own networks, replay, exploration and envs, "
+            + "their networks batched into one set of tensor ops (MLP torso, Adam, no gradient clipping); metrics are the "
+            + "members' means, then `return_<i>` per member.");
     static final Key STEPS = Key.optional("budget.steps", new ValueType.Int(1, BIG), 50_000L, "Environment steps (over all envs).");
 
     /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */
@@ -108,12 +115,32 @@ public final class DqnKind implements TrainerKind {
         return RlKeys.with(List.of(NUM_ENVS, LEARNING_RATE, BUFFER_SIZE, BATCH_SIZE, LEARNING_STARTS, TRAIN_FREQUENCY,
                 GRADIENT_STEPS, TARGET_UPDATE, TAU, EXPLORATION_START, EXPLORATION_END, EXPLORATION_STEPS, LOSS,
                 MAX_GRAD_NORM, DOUBLE, DUELING, N_STEPS, TORSO, HIDDEN, OPTIMIZER, ADAM_EPS, RMSPROP_ALPHA, RMSPROP_EPS,
-                PRIORITIZED, PRIORITY_ALPHA, PRIORITY_BETA_START, PRIORITY_BETA_STEPS, STEPS));
+                PRIORITIZED, PRIORITY_ALPHA, PRIORITY_BETA_START, PRIORITY_BETA_STEPS, POPULATION, STEPS));
     }
 
     @Override
     public List<Check> checks() {
-        return RlKeys.checksWith(RlKeys.settings(DqnKind::config)); // DqnConfig checks its settings as they are set
+        // DqnConfig checks its settings as they are set
+        return RlKeys.checksWith(RlKeys.settings(DqnKind::config), DqnKind::checkPopulation);
+    }
+
+    /** A population batches only some settings so far: the others are problems of {@code agent.population}. */
+    private static List<Problem> checkPopulation(Scenario s) {
+        if (s.intValue(POPULATION.path()) == 1) {
+            return List.of();
+        }
+        DqnConfig config;
+        try {
+            config = config(s);
+        } catch (IllegalArgumentException reportedBySettings) {
+            return List.of();
+        }
+        try {
+            DqnPopulation.requireBatchable(config);
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(s.problem(POPULATION.path(), e.getMessage()));
+        }
     }
 
     /** A float setting as the decimal a person wrote (2.5e-4, not 2.4999999368e-4). */
@@ -147,7 +174,7 @@ public final class DqnKind implements TrainerKind {
 
     @Override
     public Trainer create(Scenario scenario) {
-        return new Learner(scenario);
+        return scenario.intValue(POPULATION.path()) == 1 ? new Learner(scenario) : new DqnPopulationLearner(scenario);
     }
 
     private static final class Learner implements Trainer, Actor, DqnListener {
