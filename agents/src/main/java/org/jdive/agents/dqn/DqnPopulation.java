@@ -3,6 +3,7 @@ package org.jdive.agents.dqn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,9 @@ import org.jdive.envs.vector.VectorEnv;
  * one set of tensor ops for all members and the per-op overhead is paid once. On the CPU backend member {@code i}'s
  * losses, episodes and parameters equal those of a single {@link Dqn} with seed {@code s_i}, bit for bit.
  *
- * <p>The members share one config: the MLP torso, Adam (its update is elementwise, so one update of the stacked
- * parameters is each member's own), no gradient clipping. Each update's loss is the sum of the members' mean losses;
+ * <p>The members share one config but for the learning rate, which may differ per member (a learning-rate sweep as
+ * one population): the MLP torso, Adam (elementwise, so one update of the stacked parameters is each member's own;
+ * {@link MemberAdam}), no gradient clipping. Each update's loss is the sum of the members' mean losses;
  * member {@code i}'s parameters receive exactly the gradient of its own mean.
  *
  * <p>{@link #save} writes one ordinary DQN checkpoint folder per member ({@link #memberFolder}), which
@@ -72,7 +74,22 @@ public final class DqnPopulation implements AutoCloseable {
      *                                  torso, RMSProp, gradient clipping), or does not suit the envs
      */
     public DqnPopulation(List<VectorEnv> envs, DqnConfig config, long[] seeds) {
+        this(envs, config, seeds, sameFor(seeds, config.learningRate));
+    }
+
+    /**
+     * A population whose member {@code i} learns with {@code learningRates[i]} in place of the config's: a sweep of
+     * learning rates as one population, member {@code i} equal to a single run with that rate and seed.
+     *
+     * @throws IllegalArgumentException as {@link #DqnPopulation(List, DqnConfig, long[])}, or if there is not one
+     *                                  positive learning rate per seed
+     */
+    public DqnPopulation(List<VectorEnv> envs, DqnConfig config, long[] seeds, float[] learningRates) {
         config.validate();
+        if (learningRates.length != seeds.length) {
+            throw new IllegalArgumentException("a population needs one learning rate per seed, got "
+                    + learningRates.length + " for " + seeds.length + " seeds");
+        }
         requireBatchable(config);
         if (seeds.length == 0 || envs.size() != seeds.length) {
             throw new IllegalArgumentException("a population needs one vector env per seed and at least one member, got "
@@ -104,7 +121,7 @@ public final class DqnPopulation implements AutoCloseable {
         }
         this.target = network();
         TargetNetworks.update(target, online, 1.0);
-        this.optimizer = new Adam(online.parameters(), config.learningRate, 0.9f, 0.999f, config.adamEps, 0f);
+        this.optimizer = new MemberAdam(online.parameters(), learningRates, config.adamEps);
         this.epsilon = EpsilonSchedule.linear(config.explorationStart, config.explorationEnd, config.explorationSteps);
         int rows = members * config.batchSize;
         this.actingObservations = new float[members * numEnvs * observationSize];
@@ -114,6 +131,12 @@ public final class DqnPopulation implements AutoCloseable {
         this.discounts = new float[rows];
         this.actions = new float[rows];
         this.weights = new float[rows];
+    }
+
+    private static float[] sameFor(long[] seeds, float learningRate) {
+        float[] rates = new float[seeds.length];
+        Arrays.fill(rates, learningRate);
+        return rates;
     }
 
     /**

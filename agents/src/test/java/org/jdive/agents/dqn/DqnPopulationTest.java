@@ -52,7 +52,7 @@ class DqnPopulationTest {
 
     @Test
     void doubleDuelingNStepMembersEqualSingleRuns() {
-        assertMembersEqualSingleRuns(config().doubleDqn(true).dueling(true).nSteps(3).tau(0.5), 1_500);
+        assertMembersEqualSingleRuns(config().doubleDqn(true).dueling(true).nSteps(3).tau(0.5), 1_200);
     }
 
     @Test
@@ -82,6 +82,36 @@ class DqnPopulationTest {
                             population.qValues(i, new float[] {0.1f, -0.2f, 0.03f, 0.4f}));
                 }
             }
+        } finally {
+            envs.forEach(VectorEnv::close);
+        }
+    }
+
+    /** A sweep of learning rates as one population: member i equals the single run with its seed and rate. */
+    @Test
+    void membersWithTheirOwnLearningRatesEqualSingleRuns() {
+        DqnConfig config = config().doubleDqn(true);
+        float[] rates = {1e-3f, 3e-3f, 5e-4f};
+        List<List<String>> memberEvents = new ArrayList<>();
+        List<VectorEnv> envs = envsPerMember(config);
+        try (DqnPopulation population = new DqnPopulation(envs, config, SEEDS, rates)) {
+            for (int i = 0; i < SEEDS.length; i++) {
+                memberEvents.add(new ArrayList<>());
+                population.listener(i, recorder(memberEvents.get(i)));
+            }
+            population.train(1_500);
+            for (int i = 0; i < SEEDS.length; i++) {
+                List<String> singleEvents = new ArrayList<>();
+                DqnConfig own = config().doubleDqn(true).learningRate(rates[i]);
+                try (VectorEnv e = envs(own); Dqn single = new Dqn(e, own, SEEDS[i]);
+                     Module member = population.onlineNetwork(i)) {
+                    single.listener(recorder(singleEvents)).train(1_500);
+                    assertEquals(singleEvents, memberEvents.get(i), "member " + i + " with learning rate " + rates[i]);
+                    assertSameTensors(single.onlineNetwork().stateDict(), member.stateDict());
+                }
+            }
+            assertThrows(IllegalArgumentException.class,
+                    () -> new DqnPopulation(envs, config, SEEDS, new float[] {1e-3f, 1e-3f}));
         } finally {
             envs.forEach(VectorEnv::close);
         }
