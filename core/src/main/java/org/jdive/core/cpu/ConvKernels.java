@@ -90,6 +90,10 @@ public final class ConvKernels {
      * which gives the same bits as adding each group's product into {@code dw} in turn.
      */
     public static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
+        if (WinogradConv.applies(s)) {
+            WinogradConv.backwardWeights(s, x, dy, dw);
+            return;
+        }
         Layout l = new Layout(s, false);
         int groups = Math.ceilDiv(s.batch(), l.group);
         if (groups == 1 || (long) l.out * l.rows * l.group * l.positions >= SIDE_BY_SIDE_VOLUME) {

@@ -17,7 +17,7 @@ import org.jdive.core.backend.ConvSpec;
  * fills whole vectors, small batches waste lanes, and {@link #applies} leaves them to im2col. The transforms are elementwise and the GEMMs are
  * {@link Sgemm}'s, so results do not depend on the thread count. Backward-data of a 3×3 stride-1 convolution is the
  * forward convolution of {@code dy} by the flipped, transposed kernel with padding {@code 2 − pad}, and takes this
- * path too.
+ * path too; backward-weights is the forward pass's adjoint (see {@link #backwardWeights}).
  */
 final class WinogradConv {
 
@@ -74,6 +74,56 @@ final class WinogradConv {
         Plan p = new Plan(s.batch(), s.outChannels(), s.outHeight(), s.outWidth(), s.inChannels(), 2 - s.padHeight(),
                 2 - s.padWidth(), s.inHeight(), s.inWidth(), 0);
         p.run(dy, transformWeights(w, s.outChannels(), s.inChannels(), true), null, dx);
+    }
+
+    /**
+     * Computes the weight gradient of {@link #forward}, summed over the batch, overwriting {@code dw}. It is the
+     * adjoint of the forward pass: {@code dU_ξ[o, c] = Σ_tiles (A dY Aᵀ)_ξ[o, tile] · V_ξ[c, tile]} (sixteen GEMMs over
+     * the tiles) and {@code dg = Gᵀ dU G}.
+     */
+    static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw) {
+        backwardWeights(s, x, dy, dw, 0);
+    }
+
+    /** {@link #backwardWeights} with the images taken {@code group} at a time (0: as many as fit the scratch budget). */
+    static void backwardWeights(ConvSpec s, float[] x, float[] dy, float[] dw, int group) {
+        Plan p = new Plan(s.batch(), s.inChannels(), s.inHeight(), s.inWidth(), s.outChannels(), s.padHeight(),
+                s.padWidth(), s.outHeight(), s.outWidth(), group);
+        float[] du = new float[16 * s.outChannels() * s.inChannels()];
+        p.weightGradient(x, dy, du);
+        untransformWeightGradient(du, s.outChannels(), s.inChannels(), dw);
+    }
+
+    /** {@code dw[o, c] = Gᵀ dU[·][o, c] G}, the 3×3 gradient of a kernel from that of its 4×4 transform. */
+    private static void untransformWeightGradient(float[] du, int out, int in, float[] dw) {
+        int plane = out * in;
+        Parallel.forRange(out, Math.max(1, CpuElementwise.PARALLEL_GRAIN / (16 * in)), (from, to) -> {
+            float[] t = new float[12];
+            for (int o = from; o < to; o++) {
+                for (int c = 0; c < in; c++) {
+                    int cell = o * in + c;
+                    for (int j = 0; j < 4; j++) { // Gᵀ D: rows D0 + (D1 + D2)/2, (D1 - D2)/2, (D1 + D2)/2 + D3
+                        float d0 = du[j * plane + cell];
+                        float d1 = du[(4 + j) * plane + cell];
+                        float d2 = du[(8 + j) * plane + cell];
+                        float d3 = du[(12 + j) * plane + cell];
+                        t[j] = d0 + 0.5f * (d1 + d2);
+                        t[4 + j] = 0.5f * (d1 - d2);
+                        t[8 + j] = 0.5f * (d1 + d2) + d3;
+                    }
+                    int at = cell * 9;
+                    for (int i = 0; i < 3; i++) { // (Gᵀ D) G, row by row
+                        float a = t[4 * i];
+                        float b = t[4 * i + 1];
+                        float c2 = t[4 * i + 2];
+                        float d = t[4 * i + 3];
+                        dw[at + 3 * i] = a + 0.5f * (b + c2);
+                        dw[at + 3 * i + 1] = 0.5f * (b - c2);
+                        dw[at + 3 * i + 2] = 0.5f * (b + c2) + d;
+                    }
+                }
+            }
+        });
     }
 
     /**
@@ -185,6 +235,87 @@ final class WinogradConv {
                     }
                 });
             }
+        }
+
+        /**
+         * Adds up {@code du_ξ[o, c] = Σ_tiles (A dY Aᵀ)_ξ[o, tile] · V_ξ[c, tile]} over the batch into {@code du}
+         * ({@code [16][out][in]}), group after group.
+         */
+        void weightGradient(float[] x, float[] dy, float[] du) {
+            Scratch scratch = SCRATCH.get();
+            for (int n0 = 0; n0 < batch; n0 += group) {
+                int g = Math.min(group, batch - n0);
+                int lanes = F.loopBound(g + F.length() - 1);
+                int tiles = tilesH * tilesW * lanes;
+                float[] padded = scratch.padded(Math.max(in * rowsP * colsP, out * 4 * tilesH * tilesW) * lanes);
+                float[] v = scratch.transformedInputs(16 * in * tiles);
+                float[] m = scratch.transformedOutputs(16 * out * tiles);
+                int first = n0;
+                Parallel.forRange(in, grain(rowsP * colsP * lanes), (from, to) -> {
+                    for (int c = from; c < to; c++) {
+                        pad(x, first, g, lanes, c, padded);
+                        transformInput(padded, lanes, c, tiles, v);
+                    }
+                });
+                Parallel.forRange(out, grain(4 * tiles), (from, to) -> {
+                    for (int o = from; o < to; o++) {
+                        transformOutputGradient(dy, first, g, lanes, o, tiles, padded, m);
+                    }
+                });
+                float beta = n0 == 0 ? 0f : 1f;
+                for (int xi = 0; xi < 16; xi++) {
+                    Sgemm.multiply(false, true, out, in, tiles, m, xi * out * tiles, tiles, v, xi * in * tiles, tiles,
+                            beta, du, xi * out * in, in);
+                }
+            }
+        }
+
+        /**
+         * {@code Ŷ_ξ[o, tile·lanes + i] = (A e Aᵀ)_ξ} for each 2×2 tile {@code e} of output channel {@code o}'s
+         * gradient (zeros past the map), through {@code staging}'s part for {@code o} as {@code [row][col][lane]}.
+         */
+        private void transformOutputGradient(float[] dy, int n0, int g, int lanes, int o, int tiles, float[] staging,
+                                             float[] m) {
+            int colsT = 2 * tilesW;
+            int base = o * 2 * tilesH * colsT * lanes;
+            Arrays.fill(staging, base, base + 2 * tilesH * colsT * lanes, 0f);
+            for (int i = 0; i < g; i++) {
+                int src = ((n0 + i) * out + o) * outH * outW;
+                for (int r = 0; r < outH; r++) {
+                    int to = base + r * colsT * lanes + i;
+                    for (int col = 0; col < outW; col++, to += lanes) {
+                        staging[to] = dy[src + r * outW + col];
+                    }
+                }
+            }
+            int plane = out * tiles;
+            int row = colsT * lanes;
+            for (int th = 0; th < tilesH; th++) {
+                for (int tw = 0; tw < tilesW; tw++) {
+                    int corner = base + (2 * th * colsT + 2 * tw) * lanes;
+                    int at = o * tiles + (th * tilesW + tw) * lanes;
+                    for (int i = 0; i < lanes; i += F.length()) {
+                        int p = corner + i;
+                        FloatVector e00 = load(staging, p), e01 = load(staging, p + lanes);
+                        FloatVector e10 = load(staging, p + row), e11 = load(staging, p + row + lanes);
+                        // A e: rows e0, e0 + e1, e0 - e1, -e1; then each row [p, q] becomes [p, p + q, p - q, -q]
+                        FloatVector s0 = e00.add(e10), s1 = e01.add(e11), d0 = e00.sub(e10), d1 = e01.sub(e11);
+                        int q = at + i;
+                        storeRow(m, q, plane, 0, e00, e01);
+                        storeRow(m, q, plane, 1, s0, s1);
+                        storeRow(m, q, plane, 2, d0, d1);
+                        storeRow(m, q, plane, 3, e10.neg(), e11.neg());
+                    }
+                }
+            }
+        }
+
+        /** Row {@code r} of a transformed 4×4 tile from the 2-vector {@code [a, b]}: {@code [a, a + b, a − b, −b]}. */
+        private static void storeRow(float[] m, int q, int plane, int r, FloatVector a, FloatVector b) {
+            a.intoArray(m, q + (4 * r) * plane);
+            a.add(b).intoArray(m, q + (4 * r + 1) * plane);
+            a.sub(b).intoArray(m, q + (4 * r + 2) * plane);
+            b.neg().intoArray(m, q + (4 * r + 3) * plane);
         }
 
         private static int grain(int floatsPerChannel) {

@@ -140,6 +140,20 @@ class ConvKernelsTest {
     }
 
     @Test
+    void winogradWeightGradientAddsGroupsOfImagesInTurn() {
+        Random rnd = new Random(4);
+        ConvSpec s = new ConvSpec(19, 32, 5, 6, 32, 3, 3, 1, 1, 1, 1);
+        float[] x = randomArray(rnd, s.inputSize());
+        float[] dy = randomArray(rnd, s.outputSize());
+        Reference ref = Reference.of(s, x, new float[s.weightSize()], dy);
+        for (int group : new int[] {19, 8, 5}) {
+            float[] dw = filledWithNaN(s.weightSize());
+            WinogradConv.backwardWeights(s, x, dy, dw, group);
+            assertClose(ref.dw, dw, ref.dwScale, "backwardWeights in groups of " + group);
+        }
+    }
+
+    @Test
     void resultsDoNotDependOnTheNumberOfThreads() {
         Random rnd = new Random(2);
         for (ConvSpec s : List.of(new ConvSpec(6, 32, 16, 16, 64, 4, 4, 2, 2, 1, 1),
