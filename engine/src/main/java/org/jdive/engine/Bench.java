@@ -180,21 +180,27 @@ public final class Bench {
                 continue;
             }
             Map<Integer, CompletableFuture<RunWork.Outcome>> started = new LinkedHashMap<>();
+            Map<Integer, Path> runFolders = new HashMap<>();
             for (int i : group.getValue()) {
                 if (stop.get() || failure != null) {
                     break;
                 }
                 Scenario s = scenarios.get(i);
                 RunFolder run = earlier.getOrDefault(s.toYaml(), new ArrayDeque<>()).pollFirst();
-                RunWork work = new RunWork(run != null ? run.path().toAbsolutePath().toString() : null,
-                        folder.path().toAbsolutePath().toString(), s.name() + "-" + s.text("backend") + "-seed" + s.seed(),
+                if (run == null) {
+                    run = RunFolder.create(folder.path(), s.name() + "-" + s.text("backend") + "-seed" + s.seed());
+                    run.writeAtomically(RunFolder.SCENARIO, s.toYaml());
+                }
+                Path root = folder.path().toAbsolutePath();
+                RunWork work = new RunWork(root.toString(), root.relativize(run.path().toAbsolutePath()).toString(),
                         s.toYaml(), stop);
+                runFolders.put(i, run.path());
                 started.put(i, executor.submit(work));
             }
             for (Map.Entry<Integer, CompletableFuture<RunWork.Outcome>> e : started.entrySet()) {
                 Scenario s = scenarios.get(e.getKey());
                 try {
-                    outcomes[e.getKey()] = ended(s, e.getValue().join(), out);
+                    outcomes[e.getKey()] = ended(s, e.getValue().join(), runFolders.get(e.getKey()), out);
                 } catch (CompletionException | CancellationException ex) {
                     stop.set(true); // the others stop at their next chunk, with checkpoints
                     executor.cancel();
@@ -227,31 +233,45 @@ public final class Bench {
     }
 
     /**
-     * One run of a suite as work an executor can run anywhere that sees the bench folder: the run in {@code run} (a
-     * folder of an earlier invocation) continued from its latest checkpoint, or, when that is null, in a new run folder
-     * {@code name-<timestamp>} under {@code bench} with the resolved {@code scenario}; to its end or until {@code stop}.
+     * One run of a suite as work an executor can run anywhere that sees the bench folder (or a copy of it): the run in
+     * {@code run} under {@code bench}, created by the suite with its resolved {@code scenario} (written again where a
+     * copy lacks it) or left by an earlier invocation, continued from its latest checkpoint to its end or until
+     * {@code stop}.
      */
-    record RunWork(String run, String bench, String name, String scenario, AtomicBoolean stop)
-            implements Executor.Work<RunWork.Outcome> {
+    record RunWork(String bench, String run, String scenario, AtomicBoolean stop)
+            implements Executor.FolderWork<RunWork.Outcome> {
 
         /**
-         * What the run did: its result (null when the suite stopped before it started), its folder, the units it
-         * continued after (0: it started), whether it had ended before, and its training return late in the run.
+         * What the run did: its result (null when the suite stopped before it started), the units it continued after
+         * (0: it started), whether it had ended before, and its training return late in the run.
          */
-        record Outcome(Runner.Result result, String folder, long resumedAt, boolean hadEnded, double lateReturn)
+        record Outcome(Runner.Result result, long resumedAt, boolean hadEnded, double lateReturn)
                 implements Serializable {
+        }
+
+        @Override
+        public String root() {
+            return bench;
+        }
+
+        @Override
+        public List<String> runs() {
+            return List.of(run);
+        }
+
+        @Override
+        public RunWork under(String root) {
+            return new RunWork(root, run, scenario, stop);
         }
 
         @Override
         public Outcome call() throws IOException {
             if (stop.get()) {
-                return new Outcome(null, run, 0, false, Double.NaN);
+                return new Outcome(null, 0, false, Double.NaN);
             }
-            RunFolder folder;
-            if (run != null) {
-                folder = RunFolder.open(Path.of(run));
-            } else {
-                folder = RunFolder.create(Path.of(bench), name);
+            RunFolder folder = new RunFolder(Path.of(bench).resolve(run));
+            if (!Files.exists(folder.scenario())) {
+                Files.createDirectories(folder.checkpoints());
                 folder.writeAtomically(RunFolder.SCENARIO, scenario);
             }
             Scenario s = ScenarioLoader.load(folder.scenario(), List.of());
@@ -260,14 +280,13 @@ public final class Bench {
                 long resumedAt = runner.resume();
                 boolean hadEnded = runner.trainer().finished();
                 Runner.Result r = runner.run();
-                return new Outcome(r, folder.path().toString(), resumedAt, hadEnded,
-                        r.stopped() ? Double.NaN : lateReturn(folder.path(), r.done()));
+                return new Outcome(r, resumedAt, hadEnded, r.stopped() ? Double.NaN : lateReturn(folder.path(), r.done()));
             }
         }
     }
 
-    /** Says how a run went and returns its outcome; null when it did not end (stopped, or never started). */
-    private static Outcome ended(Scenario s, RunWork.Outcome o, PrintWriter out) {
+    /** Says how the run in {@code folder} went and returns its outcome; null when it did not end (stopped, or never started). */
+    private static Outcome ended(Scenario s, RunWork.Outcome o, Path folder, PrintWriter out) {
         Runner.Result r = o.result();
         if (r == null) {
             return null;
@@ -278,7 +297,7 @@ public final class Bench {
         if (r.diverged() != null) {
             say(out, s, "diverged: " + r.diverged());
             return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), headline(r.evaluation()),
-                    Double.NaN, Double.NaN, r.seconds(), "", Path.of(o.folder()), r.diverged());
+                    Double.NaN, Double.NaN, r.seconds(), "", folder, r.diverged());
         }
         if (r.stopped()) {
             say(out, s, String.format(Locale.ROOT, "stopped after %d %s, checkpoint written", r.done(), s.kind().unit()));
@@ -288,7 +307,7 @@ public final class Bench {
         double value = r.evaluation().getOrDefault(metric, Double.NaN);
         say(out, s, String.format(Locale.ROOT, "%s %8.3f  %6.1f s", metric, value, r.seconds()));
         return new Outcome(s.name(), s.text("backend"), s.seed(), s.kind().unit(), r.done(), metric, value,
-                o.lateReturn(), r.seconds(), "", Path.of(o.folder()));
+                o.lateReturn(), r.seconds(), "", folder);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.jdive.engine;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,6 +14,22 @@ public interface Executor extends AutoCloseable {
 
     /** Work an executor can send elsewhere. */
     interface Work<T extends Serializable> extends Callable<T>, Serializable {
+    }
+
+    /**
+     * Work whose whole state is some run folders under one folder (a sweep's or a suite's): an executor whose workers
+     * do not see the driver's folders runs it {@link #under} a copy of that folder elsewhere and brings the run
+     * folders back.
+     */
+    interface FolderWork<T extends Serializable> extends Work<T> {
+        /** The folder that holds the run folders, absolute, as this JVM sees it. */
+        String root();
+
+        /** The run folders the work reads and writes, relative to {@link #root()}, names separated by {@code /}. */
+        List<String> runs();
+
+        /** The same work on the run folders under {@code root} instead. */
+        FolderWork<T> under(String root);
     }
 
     /** Starts {@code work}; the future completes with its result, or exceptionally with its failure. */

@@ -50,6 +50,34 @@ public final class Runner implements AutoCloseable {
     }
 
     /**
+     * Told, on the run's thread, each time a run has written a numbered checkpoint before its end and its folder holds
+     * all that resuming from it needs: how an executor copies a run's state to shared storage while it runs.
+     */
+    @FunctionalInterface
+    public interface CheckpointListener {
+        /** The run in {@code folder} has checkpointed at {@code done} budget units. */
+        void checkpointed(RunFolder folder, long done) throws IOException;
+    }
+
+    /** The listener of the runs on each thread, set by {@link #withCheckpointListener}. */
+    private static final ThreadLocal<CheckpointListener> CHECKPOINT_LISTENER = new ThreadLocal<>();
+
+    /**
+     * Calls {@code work} with {@code listener} told of the mid-run checkpoints of every run that {@code work} runs on
+     * this thread, however deep in it the runner is made (a sweep's job, a suite's run).
+     */
+    public static <T> T withCheckpointListener(CheckpointListener listener, java.util.concurrent.Callable<T> work)
+            throws Exception {
+        CheckpointListener outer = CHECKPOINT_LISTENER.get();
+        CHECKPOINT_LISTENER.set(listener);
+        try {
+            return work.call();
+        } finally {
+            CHECKPOINT_LISTENER.set(outer);
+        }
+    }
+
+    /**
      * What a run ended with.
      *
      * @param done        budget units done
@@ -323,6 +351,9 @@ public final class Runner implements AutoCloseable {
             }
             for (ChunkListener l : listeners) {
                 l.afterChunk(done, latest, last);
+            }
+            if (checkpointDue && CHECKPOINT_LISTENER.get() != null) { // after the best model, which it may need
+                CHECKPOINT_LISTENER.get().checkpointed(folder, done);
             }
         }
         if (diverged != null) { // no evaluation, no checkpoint of the diverged state: the last good one stays

@@ -23,8 +23,10 @@ import org.jdive.engine.Executor;
  * Runs work as Spark tasks: each piece of work (a sweep's job: one trial's runs up to a rung) is a job of one task,
  * submitted asynchronously, so that as many run at once as the cluster has cores and a scheduler such as ASHA hears of
  * each result as it comes. A task whose executor dies is retried elsewhere by Spark ({@code spark.task.maxFailures});
- * since a run's folder is the whole of its state, the retry continues from the run's latest checkpoint. The run
- * folders must therefore be where every worker sees them (one machine, or a shared file system).
+ * since a run's folder is the whole of its state, the retry continues from the run's latest checkpoint. Where the
+ * tasks find the run folders is the {@link RunStore}'s affair: the driver's own folders, which every worker must then
+ * see (one machine, or a shared file system); a Hadoop file system (HDFS, S3A) that they commit to; or copies that
+ * travel with the tasks.
  *
  * <p>Executors run with the options the Vector API and Spark need on Java 17+, and each task keeps its CPU kernels
  * on its own thread, as {@link org.jdive.engine.LocalExecutor} does with several slots.
@@ -40,6 +42,7 @@ public final class SparkExecutor implements Executor {
 
     private final JavaSparkContext spark;
     private final int slots;
+    private final RunStore store;
     private final ExecutorService waiters = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "jdive-spark-wait");
         t.setDaemon(true);
@@ -48,9 +51,16 @@ public final class SparkExecutor implements Executor {
 
     /**
      * Connects to {@code master} ({@code local[N]}: embedded in this JVM; {@code spark://host:7077}: a standalone
-     * cluster). {@code slots} jobs run at once; 0 takes the cluster's cores.
+     * cluster) with the workers seeing the driver's run folders. {@code slots} jobs run at once; 0 takes the cluster's
+     * cores.
      */
     public SparkExecutor(String master, int slots) {
+        this(master, slots, new RunStore.Shared());
+    }
+
+    /** Connects to {@code master} as {@link #SparkExecutor(String, int)} does, the tasks' run folders in {@code store}. */
+    public SparkExecutor(String master, int slots, RunStore store) {
+        this.store = store;
         SparkConf conf = new SparkConf().setAppName("jdive").setMaster(master)
                 .set("spark.executor.extraJavaOptions", String.join(" ", JVM_OPTIONS))
                 // A worker on this machine or one with jdive installed at the same path finds the classes here.
@@ -63,8 +73,28 @@ public final class SparkExecutor implements Executor {
         this.slots = slots > 0 ? slots : Math.max(1, spark.defaultParallelism());
     }
 
+    /** Runs {@code work} as a task; work on run folders ({@link FolderWork}) finds them through the store. */
     @Override
     public <T extends Serializable> CompletableFuture<T> submit(Work<T> work) {
+        if (!(work instanceof FolderWork<T> folders)) {
+            return run(work);
+        }
+        Work<RunStore.Landing<T>> remote;
+        try {
+            remote = store.remote(folders);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return run(remote).thenApplyAsync(landing -> {
+            try {
+                return store.land(folders, landing);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, waiters);
+    }
+
+    private <T extends Serializable> CompletableFuture<T> run(Work<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         JavaFutureAction<List<T>> action = spark.parallelize(List.of(work), 1).map(SparkExecutor::callSerially)
                 .collectAsync();

@@ -38,6 +38,17 @@ final class Sweeps {
 
     /** A run's log without its second column, the wall time. */
     static List<String> withoutWallTime(Path csv) throws IOException {
-        return Files.readAllLines(csv).stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
+        return withoutWallTime(Files.readAllLines(csv));
+    }
+
+    /** The lines of a run's log without their second column, the wall time. */
+    static List<String> withoutWallTime(List<String> lines) {
+        return lines.stream().map(l -> l.replaceFirst("^([^,]*),[^,]*", "$1")).toList();
+    }
+
+    /** A suite's results.csv without the column of wall time, {@code wall_s}. */
+    static List<String> benchResults(Path bench) throws IOException {
+        return Files.readAllLines(bench.resolve("results.csv")).stream()
+                .map(l -> l.replaceFirst("^((?:[^,]*,){8})[^,]*", "$1")).toList();
     }
 }

@@ -14,17 +14,19 @@ import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
 
 /**
- * One job of a sweep as work an executor can run anywhere that sees the run folders: each seed's run of the trial,
- * in its folder (created with its resolved scenario on the trial's first job), continued up to the job's budget.
+ * One job of a sweep as work an executor can run anywhere that sees the run folders (or copies of them): each seed's
+ * run of the trial, in its folder (created with its resolved scenario on the trial's first job), continued up to the
+ * job's budget.
  *
- * @param folders   one run folder per seed, absolute
+ * @param root      the sweep folder, absolute
+ * @param runs      one run folder per seed, relative to {@code root}
  * @param scenarios each run's resolved scenario as YAML
  * @param budget    the units the runs are taken to (then paused, or ended at the full budget)
  * @param metric    the evaluation metric the job reports, averaged over the seeds
  * @param stop      set to stop the runs at their next chunk, with a checkpoint (in this JVM; a copy elsewhere)
  */
-record JobWork(List<String> folders, List<String> scenarios, long budget, String metric, AtomicBoolean stop)
-        implements Executor.Work<JobWork.Outcome> {
+record JobWork(String root, List<String> runs, List<String> scenarios, long budget, String metric, AtomicBoolean stop)
+        implements Executor.FolderWork<JobWork.Outcome> {
 
     /**
      * What a job reached.
@@ -37,12 +39,17 @@ record JobWork(List<String> folders, List<String> scenarios, long budget, String
     }
 
     @Override
+    public JobWork under(String otherRoot) {
+        return new JobWork(otherRoot, runs, scenarios, budget, metric, stop);
+    }
+
+    @Override
     public Outcome call() throws IOException {
         long start = System.nanoTime();
         AtomicBoolean flag = stop != null ? stop : new AtomicBoolean();
         double sum = 0;
-        for (int i = 0; i < folders.size(); i++) {
-            RunFolder folder = new RunFolder(Path.of(folders.get(i)));
+        for (int i = 0; i < runs.size(); i++) {
+            RunFolder folder = new RunFolder(Path.of(root).resolve(runs.get(i)));
             if (!Files.exists(folder.scenario())) {
                 Files.createDirectories(folder.checkpoints());
                 folder.writeAtomically(RunFolder.SCENARIO, scenarios.get(i));
@@ -62,6 +69,6 @@ record JobWork(List<String> folders, List<String> scenarios, long budget, String
             }
             sum += value;
         }
-        return new Outcome(sum / folders.size(), false, (System.nanoTime() - start) / 1e9);
+        return new Outcome(sum / runs.size(), false, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -162,13 +162,14 @@ public final class Tuner {
     }
 
     private JobWork work(Job job) {
-        List<String> folders = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
         List<String> scenarios = new ArrayList<>();
+        Path root = folder.toAbsolutePath();
         for (long seed : sweep.seeds()) {
-            folders.add(trialFolder(folder, job.trial(), seed).path().toAbsolutePath().toString());
+            runs.add(root.relativize(trialFolder(root, job.trial(), seed).path()).toString().replace('\\', '/'));
             scenarios.add(sweep.trial(job.config(), seed).toYaml());
         }
-        return new JobWork(folders, scenarios, job.budget(), sweep.metric(), stop);
+        return new JobWork(root.toString(), runs, scenarios, job.budget(), sweep.metric(), stop);
     }
 
     /** The run folder of one trial's run with one seed. */
