@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -181,6 +183,7 @@ public final class Bench {
             }
             Map<Integer, CompletableFuture<RunWork.Outcome>> started = new LinkedHashMap<>();
             Map<Integer, Path> runFolders = new HashMap<>();
+            Set<Integer> createdHere = new HashSet<>();
             for (int i : group.getValue()) {
                 if (stop.get() || failure != null) {
                     break;
@@ -190,6 +193,7 @@ public final class Bench {
                 if (run == null) {
                     run = RunFolder.create(folder.path(), s.name() + "-" + s.text("backend") + "-seed" + s.seed());
                     run.writeAtomically(RunFolder.SCENARIO, s.toYaml());
+                    createdHere.add(i);
                 }
                 Path root = folder.path().toAbsolutePath();
                 RunWork work = new RunWork(root.toString(), root.relativize(run.path().toAbsolutePath()).toString(),
@@ -200,7 +204,11 @@ public final class Bench {
             for (Map.Entry<Integer, CompletableFuture<RunWork.Outcome>> e : started.entrySet()) {
                 Scenario s = scenarios.get(e.getKey());
                 try {
-                    outcomes[e.getKey()] = ended(s, e.getValue().join(), runFolders.get(e.getKey()), out);
+                    RunWork.Outcome o = e.getValue().join();
+                    if (o.result() == null && createdHere.contains(e.getKey())) {
+                        forget(runFolders.get(e.getKey()));
+                    }
+                    outcomes[e.getKey()] = ended(s, o, runFolders.get(e.getKey()), out);
                 } catch (CompletionException | CancellationException ex) {
                     stop.set(true); // the others stop at their next chunk, with checkpoints
                     executor.cancel();
@@ -283,6 +291,13 @@ public final class Bench {
                 return new Outcome(r, resumedAt, hadEnded, r.stopped() ? Double.NaN : lateReturn(folder.path(), r.done()));
             }
         }
+    }
+
+    /** Deletes the folder the suite made for a run that it stopped before the run began: it holds its scenario alone. */
+    private static void forget(Path run) throws IOException {
+        Files.deleteIfExists(run.resolve("checkpoints"));
+        Files.deleteIfExists(run.resolve(RunFolder.SCENARIO));
+        Files.deleteIfExists(run);
     }
 
     /** Says how the run in {@code folder} went and returns its outcome; null when it did not end (stopped, or never started). */
