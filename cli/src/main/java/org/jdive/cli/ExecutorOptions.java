@@ -5,7 +5,10 @@ import org.jdive.engine.Executor;
 import org.jdive.engine.ExecutorProvider;
 import picocli.CommandLine.Option;
 
-/** Where a command's runs execute: {@code --jobs}, {@code --executor} and {@code --master}, shared by bench and sweep. */
+/**
+ * Where a command's runs execute: {@code --jobs}, {@code --executor}, {@code --master} and {@code --store}, shared by
+ * bench and sweep.
+ */
 final class ExecutorOptions {
 
     @Option(names = "--jobs", paramLabel = "N",
@@ -23,6 +26,13 @@ final class ExecutorOptions {
                     + "spark://HOST:7077 (a standalone cluster whose workers see the run folders).")
     String master;
 
+    @Option(names = "--store", paramLabel = "WHERE",
+            description = "With --executor spark, where the tasks keep run folders: shared (default: every worker sees "
+                    + "--runs), driver (no shared storage: the run folders travel with the tasks and back), or a Hadoop "
+                    + "file system's URI (hdfs://NAMENODE:PORT/PATH, s3a://BUCKET/PATH, file:/PATH) where each task "
+                    + "commits them from an attempt folder; --runs keeps the driver's copy.")
+    String store;
+
     /** The executor these options name; a bad combination is a usage error of {@code command}. */
     Executor create(String command) {
         if (jobs != null && jobs < 1) {
@@ -31,7 +41,16 @@ final class ExecutorOptions {
         if (master != null && !executor.equals("spark")) {
             throw new Main.UsageException(command + ": --master is an option of --executor spark");
         }
-        Map<String, String> options = master != null ? Map.of("master", master) : Map.of();
+        if (store != null && !executor.equals("spark")) {
+            throw new Main.UsageException(command + ": --store is an option of --executor spark");
+        }
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (master != null) {
+            options.put("master", master);
+        }
+        if (store != null) {
+            options.put("store", store);
+        }
         int slots = jobs != null ? jobs : executor.equals("local") ? 1 : 0;
         try {
             return ExecutorProvider.create(executor, slots, options);
