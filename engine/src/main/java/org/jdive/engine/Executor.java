@@ -8,7 +8,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Where the runs of a sweep (and of a suite) execute: side by side in this JVM ({@link LocalExecutor}), or on the
  * workers of a cluster. Work is a serializable callable that reads and writes only its run folders, so that it can
- * go to another machine that sees the same folders.
+ * go to another machine that sees the same folders, or, as {@link FolderWork}, run there on copies of them.
  */
 public interface Executor extends AutoCloseable {
 

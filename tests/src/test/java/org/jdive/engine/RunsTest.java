@@ -68,6 +68,33 @@ class RunsTest {
     }
 
     @Test
+    void aCheckpointListenerIsToldOfEachMidRunCheckpointWhenTheFolderCanBeResumedFromIt() throws Exception {
+        Scenario s = scenario();
+        Runner.Result whole = Runs.start(s, dir.resolve("whole"));
+        RunFolder run = new RunFolder(dir.resolve("watched"));
+        Path copy = dir.resolve("copy-at-200");
+        List<Long> told = new java.util.ArrayList<>();
+        Runner.withCheckpointListener((folder, done) -> {
+            assertEquals(run, folder);
+            told.add(done);
+            if (done == 200) { // what an executor uploads for a retry elsewhere
+                try (var files = Files.walk(folder.path())) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, copy.resolve(folder.path().relativize(f).toString()));
+                    }
+                }
+            }
+        }, () -> Runs.run(s, run));
+        assertEquals(List.of(100L, 200L, 300L), told, "the mid-run checkpoints, not the last one");
+        Runner.Result resumed = Runs.run(s, new RunFolder(copy));
+        assertEquals(whole.evaluation(), resumed.evaluation());
+        assertEquals(withoutWallTime(run.path().resolve("eval.csv")), withoutWallTime(copy.resolve("eval.csv")));
+        assertEquals(withoutWallTime(run.path().resolve("metrics.csv")), withoutWallTime(copy.resolve("metrics.csv")));
+        Runs.run(s, new RunFolder(dir.resolve("unwatched")));
+        assertEquals(3, told.size(), "no listener outside withCheckpointListener");
+    }
+
+    @Test
     void aFolderHoldingAnotherScenarioIsRefused() throws IOException {
         RunFolder folder = new RunFolder(dir.resolve("run"));
         Runs.run(scenario("budget.episodes=100"), folder);
