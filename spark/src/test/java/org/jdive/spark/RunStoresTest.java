@@ -6,16 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.spark.TaskContext;
+import org.jdive.engine.Bench;
 import org.jdive.engine.Executor;
 import org.jdive.engine.LocalExecutor;
 import org.jdive.engine.RunFolder;
 import org.jdive.engine.Runner;
 import org.jdive.engine.Runs;
+import org.jdive.engine.Suite;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.ScenarioLoader;
 import org.jdive.engine.sweep.Sweep;
@@ -127,6 +132,42 @@ class RunStoresTest {
         assertEquals(List.of(committed), folders(shared.resolve("driver")), "no attempt folder left");
         assertEquals(Sweeps.withoutWallTime(committed.resolve("eval.csv")),
                 Sweeps.withoutWallTime(driver.resolve("run/eval.csv")), "the driver has the committed run folder");
+    }
+
+    @Test
+    void aSuiteResumedByADriverThatLostItsCopiesTakesTheCommittedRunsBack() throws IOException {
+        Path suiteFile = dir.resolve("tiny.yaml");
+        Files.writeString(suiteFile, """
+                scenarios:
+                  - file: %s/frozenlake-qlearning.yaml
+                    set: {budget.episodes: 600, log.every: 100, eval.every: 300, eval.episodes: 50, checkpoint.every: 200}
+                seeds: [0, 1]
+                backends: [cpu]
+                """.formatted(Path.of("..", "scenarios").toAbsolutePath().normalize()));
+        List<Scenario> suite = Bench.resolve(Suite.load(suiteFile));
+        Path shared = dir.resolve("shared");
+        RunFolder driver = RunFolder.create(dir.resolve("driver"), "bench-tiny");
+        try (SparkExecutor executor = new SparkExecutor("local[2]", 0, RunStore.parse(shared.toUri().toString()))) {
+            Bench.run(suite, driver, new PrintWriter(new StringWriter()), new AtomicBoolean(), executor);
+            List<String> results = Sweeps.benchResults(driver.path());
+            for (Path run : folders(driver.path())) { // a driver that died before it copied them back
+                if (Files.exists(run.resolve(RunFolder.SCENARIO))) {
+                    String scenario = Files.readString(run.resolve(RunFolder.SCENARIO));
+                    AttemptFolder.delete(run);
+                    Files.createDirectories(run);
+                    Files.writeString(run.resolve(RunFolder.SCENARIO), scenario);
+                }
+            }
+            StringWriter log = new StringWriter();
+            Bench.run(suite, driver, new PrintWriter(log), new AtomicBoolean(), executor);
+            assertEquals(results, Sweeps.benchResults(driver.path()), log.toString());
+        }
+        List<Path> committed = folders(shared.resolve(driver.path().getFileName()));
+        assertEquals(2, committed.size(), committed.toString());
+        for (Path run : committed) {
+            assertEquals(1, files(run.resolve("tb")), run + " was not run again");
+            assertTrue(Files.exists(run.resolve(RunFolder.SUMMARY)));
+        }
     }
 
     @Test
