@@ -56,12 +56,13 @@ final class BenchCommand implements Callable<Integer> {
         if (target.resume != null && !Files.isDirectory(target.resume)) {
             throw new Main.UsageException("bench --resume: no bench folder " + target.resume);
         }
+        Path runs = ExecutorOptions.localRuns(target.runs, "bench");
         Executor runner = executors.create("bench");
         RunFolder folder;
         if (target.resume != null) {
             folder = new RunFolder(target.resume);
         } else {
-            folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "bench-" + suite.name());
+            folder = RunFolder.create(runs, "bench-" + suite.name());
         }
         if (!Files.exists(folder.path().resolve(Bench.SUITE_FILE))) { // a bench folder from before it kept one
             folder.writeAtomically(Bench.SUITE_FILE, Files.readString(suiteFile));

@@ -33,6 +33,22 @@ final class ExecutorOptions {
                     + "commits them from an attempt folder; --runs keeps the driver's copy.")
     String store;
 
+    /**
+     * {@code runs} ({@code --runs}), else the default runs folder: a local folder, the driver's. A URI there (which the
+     * option reads as a folder named after its scheme) is a usage error of {@code command} that points at {@code --store}.
+     */
+    static java.nio.file.Path localRuns(java.nio.file.Path runs, String command) {
+        if (runs == null) {
+            return Main.defaultRuns();
+        }
+        if (runs.getNameCount() > 1 && runs.getName(0).toString().matches("[A-Za-z][A-Za-z0-9+.-]+:")) {
+            throw new Main.UsageException(command + ": --runs is the driver's own folder, not a URI (" + runs.getName(0)
+                    + "//...); run folders go to a Hadoop file system with --executor spark --store URI, e.g. --store "
+                    + "hdfs://NAMENODE:8020/jdive, and the driver keeps its copy in --runs");
+        }
+        return runs;
+    }
+
     /** The executor these options name; a bad combination is a usage error of {@code command}. */
     Executor create(String command) {
         if (jobs != null && jobs < 1) {

@@ -54,12 +54,13 @@ final class SweepCommand implements Callable<Integer> {
         if (target.resume != null && !Files.isRegularFile(target.resume.resolve(Tuner.SWEEP_FILE))) {
             throw new Main.UsageException("sweep --resume: " + target.resume + " is not a sweep folder (no sweep.yaml)");
         }
+        Path runs = ExecutorOptions.localRuns(target.runs, "sweep");
         Executor runner = executors.create("sweep");
         Path folder;
         if (target.resume != null) {
             folder = target.resume;
         } else {
-            folder = RunFolder.create(target.runs != null ? target.runs : Main.defaultRuns(), "sweep-" + sweep.name()).path();
+            folder = RunFolder.create(runs, "sweep-" + sweep.name()).path();
             new RunFolder(folder).writeAtomically(Tuner.SWEEP_FILE, Files.readString(sweepFile));
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -81,6 +81,11 @@ class MainTest {
         assertTrue(err().contains("no bench folder " + dir.resolve("gone")), err());
         assertEquals(2, run("bench", suite.toString(), "--resume", dir.toString(), "--runs", dir.toString()));
         assertTrue(err().contains("mutually exclusive"), err());
+        assertEquals(2, run("bench", suite.toString(), "--runs", "hdfs://namenode:8020/jdive"));
+        assertTrue(err().contains("--runs is the driver's own folder, not a URI (hdfs://...)")
+                && err().contains("--store hdfs://NAMENODE:8020/jdive"), err());
+        assertEquals(2, run("bench", suite.toString(), "--runs", dir.toString(), "--store", "driver"));
+        assertTrue(err().contains("--store is an option of --executor spark"), err());
         assertEquals(2, run("run", "--resume", dir.toString(), "--set", "seed=1"));
         assertTrue(err().contains("--set cannot change it"), err());
         assertEquals(2, run("report", dir.toString()));
