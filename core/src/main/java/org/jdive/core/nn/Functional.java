@@ -36,6 +36,11 @@ public final class Functional {
         return x.mul(inner.tanh().add(1f)).mul(0.5f);
     }
 
+    /** SiLU (swish): {@code x·σ(x)}. */
+    public static Tensor silu(Tensor x) {
+        return x.mul(x.sigmoid());
+    }
+
     /**
      * Inverted dropout: each element is zeroed with probability {@code p} and the survivors scaled by
      * {@code 1/(1-p)}, so that the expectation is unchanged; the mask is drawn from {@code rng}.

@@ -11,6 +11,6 @@ public final class Silu extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
-        return x.mul(x.sigmoid());
+        return Functional.silu(x);
     }
 }
