@@ -175,20 +175,13 @@ public final class DdpmTrainer implements AutoCloseable {
         return out;
     }
 
-    /** Writes the images sampled with {@code sampling} from the fixed {@code x_T}, an 8 × 8 grid. */
-    public void writeSamples(Path png, Sampling sampling) throws IOException {
-        try (Scope scope = Scope.open();
-             Tensor x0 = ddpm.sample(gridNoise, sampling, Rng.split(settings.seed(), "grid-steps"), (x, step) -> { })) {
-            SampleGrid.write(png, x0.clamp(-1f, 1f), GRID_COLUMNS);
-        }
-    }
-
     /**
-     * Writes the reverse process from the fixed {@code x_T} as an animated GIF: the first {@code images} of the grid
-     * (a multiple of 8, at most 64) at {@code x_T} and after about {@code frames} evenly spread steps of
-     * {@code sampling}, the last frame (the samples) held for two seconds.
+     * Writes the images sampled with {@code sampling} from the fixed {@code x_T} to {@code png}, an 8 × 8 grid, and
+     * their reverse process to {@code gif}, an animated GIF: the first {@code images} of the grid
+     * (at most 64) at {@code x_T} and after about {@code frames} evenly spread steps, the last frame (the samples)
+     * held for two seconds.
      */
-    public void writeReverseProcess(Path gif, Sampling sampling, int images, int frames) throws IOException {
+    public void writeSamples(Path png, Path gif, Sampling sampling, int images, int frames) throws IOException {
         if (images < 1 || images > GRID_IMAGES || frames < 1) {
             throw new IllegalArgumentException("the reverse-process GIF shows 1 to " + GRID_IMAGES
                     + " images in at least one frame, got " + images + " images, " + frames + " frames");
@@ -197,15 +190,16 @@ public final class DdpmTrainer implements AutoCloseable {
         int every = Math.max(1, steps / frames);
         List<BufferedImage> shots = new ArrayList<>();
         try (Scope scope = Scope.open()) {
-            Tensor xT = gridNoise.slice(0, 0, images);
-            shots.add(AnimatedGif.frame(xT, GRID_COLUMNS));
-            ddpm.sample(xT, sampling, Rng.split(settings.seed(), "grid-steps"), (x, step) -> {
+            shots.add(AnimatedGif.frame(gridNoise.slice(0, 0, images), GRID_COLUMNS));
+            try (Tensor x0 = ddpm.sample(gridNoise, sampling, Rng.split(settings.seed(), "grid-steps"), (x, step) -> {
                 if (step % every == 0 || step == steps) {
                     try (Scope frame = Scope.open()) {
-                        shots.add(AnimatedGif.frame(x.clamp(-1f, 1f), GRID_COLUMNS));
+                        shots.add(AnimatedGif.frame(x.slice(0, 0, images).clamp(-1f, 1f), GRID_COLUMNS));
                     }
                 }
-            }).close();
+            })) {
+                SampleGrid.write(png, x0.clamp(-1f, 1f), GRID_COLUMNS);
+            }
         }
         AnimatedGif.write(gif, shots, 8, 200);
     }

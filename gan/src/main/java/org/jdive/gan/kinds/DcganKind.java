@@ -182,6 +182,16 @@ public final class DcganKind implements TrainerKind {
         return ImageDatasets.mnist(idx(dir, "images-idx3-ubyte"), idx(dir, "labels-idx1-ubyte"), size);
     }
 
+    /** {@code eval.features: lenet}'s ruler for the scenario's MNIST files, scoring {@code count} images at a time. */
+    static MnistFeatureScores featureScores(Scenario s, int count) {
+        Path dir = mnistFolder(s);
+        try {
+            return MnistFeatureScores.load(idx(dir, "images-idx3-ubyte"), idx(dir, "labels-idx1-ubyte"), count);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the feature network: " + e.getMessage(), e);
+        }
+    }
+
     private static Path mnistFolder(Scenario s) {
         return s.has(PATH.path()) ? Path.of(s.text(PATH.path())) : DataHome.find("mnist");
     }
@@ -302,13 +312,7 @@ public final class DcganKind implements TrainerKind {
 
         private MnistFeatureScores featureScores() {
             if (featureScores == null) {
-                Path dir = mnistFolder(scenario);
-                try {
-                    featureScores = MnistFeatureScores.load(idx(dir, "images-idx3-ubyte"), idx(dir, "labels-idx1-ubyte"),
-                            qualitySamples);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot prepare the feature network: " + e.getMessage(), e);
-                }
+                featureScores = DcganKind.featureScores(scenario, qualitySamples);
             }
             return featureScores;
         }
