@@ -107,6 +107,10 @@ class ShippedScenariosTest {
         if (full.kind().name().equals("mixture-wgan-gp")) {
             sets.add("model.points=2560"); // ten critic steps an epoch instead of two hundred double-backward steps
         }
+        if (full.kind().name().equals("ddpm")) { // a U-Net of width 8 and DDIM in 2 steps for the sample grid and GIF
+            sets.addAll(List.of("data.images=96", "data.held_out=32", "model.width=8", "model.batch_size=32",
+                    "eval.steps=2"));
+        }
         if (full.kind().name().equals("vae")) {
             sets.addAll(List.of("data.images=192", "data.held_out=64", "model.width=4", "model.batch_size=32"));
         }

@@ -13,7 +13,8 @@ import org.jdive.gan.Noise;
  * predicts the noise in {@code x_t}. Training minimises Algorithm 1's simplified loss
  * {@code ‖ε - ε_θ(√ᾱ_t x_0 + √(1 - ᾱ_t) ε, t)‖²} (the mean over pixels) for {@code t} uniform and {@code ε ~ N(0, I)};
  * sampling runs the reverse process from {@code x_T ~ N(0, I)}, either ancestrally (Algorithm 2) or with DDIM's
- * update (Song et al. 2021, eq. 12) on a subsequence of the timesteps.
+ * update (Song et al. 2021, eq. 12) on a subsequence of the timesteps, optionally clipping each step's estimate of
+ * {@code x_0} to [-1, 1] as the reference implementation does.
  */
 public final class Ddpm {
 
@@ -62,25 +63,54 @@ public final class Ddpm {
         double beta = schedule.beta(t);
         Tensor mean = x.sub(eps.mul((float) (beta / Math.sqrt(1 - schedule.alphaBar(t)))))
                 .mul((float) (1 / Math.sqrt(schedule.alpha(t))));
+        return withNoise(mean, t, z, variance);
+    }
+
+    /**
+     * Algorithm 2's step with {@code x̂_0} clipped to [-1, 1], as the reference implementation samples: the mean of the
+     * forward process posterior {@code μ̃_t(x_t, x̂_0) = √ᾱ_{t-1} β_t / (1 - ᾱ_t) · x̂_0 + √α_t (1 - ᾱ_{t-1}) / (1 - ᾱ_t) · x_t}
+     * (without clipping, the same mean as {@link #ancestralStep}), plus {@code σ_t z}.
+     */
+    public Tensor clippedAncestralStep(Tensor x, int t, Tensor eps, Tensor z, Sampling.Variance variance) {
+        double alphaBar = schedule.alphaBar(t);
+        double alphaBarPrev = schedule.alphaBarBefore(t);
+        Tensor x0 = predictedX0(x, t, eps).clamp(-1f, 1f);
+        Tensor mean = x0.mul((float) (Math.sqrt(alphaBarPrev) * schedule.beta(t) / (1 - alphaBar)))
+                .add(x.mul((float) (Math.sqrt(schedule.alpha(t)) * (1 - alphaBarPrev) / (1 - alphaBar))));
+        return withNoise(mean, t, z, variance);
+    }
+
+    private Tensor withNoise(Tensor mean, int t, Tensor z, Sampling.Variance variance) {
         if (t == 0) {
             return mean;
         }
-        double sigma2 = variance == Sampling.Variance.BETA ? beta : schedule.posteriorVariance(t);
+        double sigma2 = variance == Sampling.Variance.BETA ? schedule.beta(t) : schedule.posteriorVariance(t);
         return mean.add(z.mul((float) Math.sqrt(sigma2)));
+    }
+
+    /** {@code x̂_0 = (x_t - √(1 - ᾱ_t) ε) / √ᾱ_t}, the clean image the predicted noise implies. */
+    public Tensor predictedX0(Tensor x, int t, Tensor eps) {
+        double alphaBar = schedule.alphaBar(t);
+        return x.sub(eps.mul((float) Math.sqrt(1 - alphaBar))).mul((float) (1 / Math.sqrt(alphaBar)));
     }
 
     /**
      * One DDIM step from {@code x} at timestep {@code t} to timestep {@code prev < t} ({@code -1}: to the data) with
      * predicted noise {@code eps}: {@code x_prev = √ᾱ_prev · x̂_0 + √(1 - ᾱ_prev - σ²) · ε + σ z} with
      * {@code x̂_0 = (x_t - √(1 - ᾱ_t) ε) / √ᾱ_t} and {@code σ = η √((1 - ᾱ_prev) / (1 - ᾱ_t)) √(1 - ᾱ_t / ᾱ_prev)}.
+     * With {@code clip}, {@code x̂_0} is clipped to [-1, 1] and {@code ε} recomputed from it, as diffusers' DDIM does.
      *
      * @param z standard normal noise of {@code x}'s shape, unused when {@code σ = 0}
      */
-    public Tensor ddimStep(Tensor x, int t, int prev, Tensor eps, Tensor z, double eta) {
+    public Tensor ddimStep(Tensor x, int t, int prev, Tensor eps, Tensor z, double eta, boolean clip) {
         double alphaBar = schedule.alphaBar(t);
         double alphaBarPrev = prev < 0 ? 1 : schedule.alphaBar(prev);
         double sigma = eta * Math.sqrt((1 - alphaBarPrev) / (1 - alphaBar)) * Math.sqrt(1 - alphaBar / alphaBarPrev);
-        Tensor x0 = x.sub(eps.mul((float) Math.sqrt(1 - alphaBar))).mul((float) (1 / Math.sqrt(alphaBar)));
+        Tensor x0 = predictedX0(x, t, eps);
+        if (clip) {
+            x0 = x0.clamp(-1f, 1f);
+            eps = x.sub(x0.mul((float) Math.sqrt(alphaBar))).mul((float) (1 / Math.sqrt(1 - alphaBar)));
+        }
         Tensor next = x0.mul((float) Math.sqrt(alphaBarPrev))
                 .add(eps.mul((float) Math.sqrt(Math.max(0, 1 - alphaBarPrev - sigma * sigma))));
         return sigma == 0 ? next : next.add(z.mul((float) sigma));
@@ -124,9 +154,14 @@ public final class Ddpm {
                     boolean noise = sampling.method() == Sampling.Method.DDPM ? t > 0
                             : sampling.eta() > 0 && i + 1 < ts.length;
                     Tensor z = noise ? Noise.sample(rng, x.backend(), n, imageShape) : null;
-                    next = (sampling.method() == Sampling.Method.DDPM
-                            ? ancestralStep(x, t, eps, z, sampling.variance())
-                            : ddimStep(x, t, i + 1 < ts.length ? ts[i + 1] : -1, eps, z, sampling.eta())).keep();
+                    if (sampling.method() == Sampling.Method.DDIM) {
+                        next = ddimStep(x, t, i + 1 < ts.length ? ts[i + 1] : -1, eps, z, sampling.eta(), sampling.clip());
+                    } else if (sampling.clip()) {
+                        next = clippedAncestralStep(x, t, eps, z, sampling.variance());
+                    } else {
+                        next = ancestralStep(x, t, eps, z, sampling.variance());
+                    }
+                    next.keep();
                 }
                 if (x != xT) {
                     x.close();

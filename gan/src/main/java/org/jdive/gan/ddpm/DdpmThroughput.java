@@ -41,7 +41,7 @@ public final class DdpmThroughput {
             DdpmTrainer.EpochRecord r = t.trainEpoch();
             long start = System.nanoTime();
             int sampleSteps = 5;
-            t.sample(batch, Rng.seeded(2), Sampling.ddim(sampleSteps, 0), batch);
+            t.sample(batch, Rng.seeded(2), Sampling.ddim(sampleSteps, 0, true), batch);
             double sampleSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "DDPM U-Net 1x28x28 width %d batch %d on %s (%d threads), %d parameters: "
                             + "training %.1f images/s (%d steps in %.1f s), sampling %.1f image-steps/s%n",

@@ -66,6 +66,9 @@ public final class DdpmKind implements TrainerKind {
             "DDIM's number of steps (at most model.timesteps).");
     static final Key ETA = Key.optional("eval.eta", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false), 0.0,
             "DDIM's η: 0 is deterministic, 1 with all steps is the ancestral sampler with σ² = β̃.");
+    static final Key CLIP = Key.optional("eval.clip", new ValueType.Bool(), true,
+            "Clip each sampling step's estimate of x₀ to [-1, 1], as Ho et al.'s reference code and diffusers do (false: "
+                    + "the papers' update equations as written).");
     static final Key SAMPLES = Key.optional("eval.samples", new ValueType.Int(2, 100_000), 500L,
             "Generated digits the evaluation scores with eval.features.");
     static final Key FEATURES = Key.optional("eval.features", ValueType.Choice.of("none", "lenet"), "none",
@@ -107,7 +110,7 @@ public final class DdpmKind implements TrainerKind {
     @Override
     public List<Key> keys() {
         return List.of(PATH, IMAGES, HELD_OUT, WIDTH, ATTENTION, TIMESTEPS, BETA_START, BETA_END, BATCH, LR, SAMPLER,
-                STEPS, ETA, SAMPLES, FEATURES, EPOCHS);
+                STEPS, ETA, CLIP, SAMPLES, FEATURES, EPOCHS);
     }
 
     @Override
@@ -188,7 +191,8 @@ public final class DdpmKind implements TrainerKind {
             heldOut = all.range(split, n);
             batchSize = Math.min(s.intValue(BATCH.path()), split);
             backend = Backends.get(s.text("backend"));
-            sampling = sampling(s.text(SAMPLER.path()), s.intValue(STEPS.path()), s.number(ETA.path()));
+            sampling = sampling(s.text(SAMPLER.path()), s.intValue(STEPS.path()), s.number(ETA.path()),
+                    s.bool(CLIP.path()));
             ddpm = new DdpmTrainer(new UNetConfig(1, SIZE, s.intValue(WIDTH.path()), s.bool(ATTENTION.path())),
                     NoiseSchedule.linear(s.intValue(TIMESTEPS.path()), s.number(BETA_START.path()),
                             s.number(BETA_END.path())),
@@ -196,8 +200,8 @@ public final class DdpmKind implements TrainerKind {
                     backend);
         }
 
-        private static Sampling sampling(String method, int steps, double eta) {
-            return method.equals("ddpm") ? Sampling.ancestral() : Sampling.ddim(steps, eta);
+        private static Sampling sampling(String method, int steps, double eta, boolean clip) {
+            return method.equals("ddpm") ? Sampling.ancestral(clip) : Sampling.ddim(steps, eta, clip);
         }
 
         /** The trainer, for tests. */
@@ -277,6 +281,8 @@ public final class DdpmKind implements TrainerKind {
             options.put("sampler", "`ddim` or `ddpm` (ancestral, all T steps); default: the scenario's eval.sampler");
             options.put("steps", "DDIM's number of steps, 1 to T; default: the scenario's eval.steps");
             options.put("eta", "DDIM's η >= 0 (0: deterministic); default: the scenario's eval.eta");
+            options.put("clip", "`true` or `false`: clip each step's estimate of x₀ to [-1, 1]; default: the scenario's "
+                    + "eval.clip");
             return options;
         }
 
@@ -324,7 +330,11 @@ public final class DdpmKind implements TrainerKind {
             if (!(eta >= 0)) {
                 throw new IllegalArgumentException("sample option 'eta' must be >= 0, got " + eta);
             }
-            return sampling(method, steps, eta);
+            String clip = options.getOrDefault("clip", Boolean.toString(scenario.bool(CLIP.path())));
+            if (!clip.equals("true") && !clip.equals("false")) {
+                throw new IllegalArgumentException("sample option 'clip' must be true or false, got '" + clip + "'");
+            }
+            return sampling(method, steps, eta, clip.equals("true"));
         }
 
         @Override

@@ -3,6 +3,7 @@ package org.jdive.gan.ddpm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jdive.core.Rng;
 import org.jdive.core.Scope;
@@ -74,9 +75,36 @@ class DdpmTest {
                 Tensor eps = Noise.sample(rng, cpu, 2, 1, 3, 3);
                 Tensor z = Noise.sample(rng, cpu, 2, 1, 3, 3);
                 float[] ancestral = ddpm.ancestralStep(x, t, eps, z, Sampling.Variance.POSTERIOR).toFloatArray();
-                float[] ddim = ddpm.ddimStep(x, t, t - 1, eps, z, 1.0).toFloatArray();
+                float[] ddim = ddpm.ddimStep(x, t, t - 1, eps, z, 1.0, false).toFloatArray();
                 assertArrayEquals(ancestral, ddim, 2e-4f * (1 + t / 100f), "t = " + t);
             }
+        }
+    }
+
+    @Test
+    void clippingChangesAStepOnlyWhereTheEstimatedX0LeavesMinusOneToOne() {
+        NoiseSchedule schedule = NoiseSchedule.linear(1000, 1e-4, 0.02);
+        try (UNet net = tinyNet(11)) {
+            Ddpm ddpm = new Ddpm(net, schedule);
+            var rng = Rng.seeded(12);
+            int t = 200;
+            double ab = schedule.alphaBar(t);
+            // x_t built from an x_0 inside [-1, 1] and its exact noise: the estimate is x_0, nothing to clip
+            Tensor x0 = Tensor.rand(rng, 2, 1, 4, 4).mul(1.8f).sub(0.9f);
+            Tensor eps = Noise.sample(rng, cpu, 2, 1, 4, 4);
+            Tensor x = x0.mul((float) Math.sqrt(ab)).add(eps.mul((float) Math.sqrt(1 - ab)));
+            Tensor z = Noise.sample(rng, cpu, 2, 1, 4, 4);
+            assertArrayEquals(x0.toFloatArray(), ddpm.predictedX0(x, t, eps).toFloatArray(), 1e-4f);
+            assertArrayEquals(ddpm.ancestralStep(x, t, eps, z, Sampling.Variance.BETA).toFloatArray(),
+                    ddpm.clippedAncestralStep(x, t, eps, z, Sampling.Variance.BETA).toFloatArray(), 1e-4f);
+            assertArrayEquals(ddpm.ddimStep(x, t, 180, eps, z, 0.5, false).toFloatArray(),
+                    ddpm.ddimStep(x, t, 180, eps, z, 0.5, true).toFloatArray(), 1e-4f);
+            // an estimate far outside: the last DDIM step (to ᾱ = 1) returns x̂_0 itself, clipped
+            Tensor far = Tensor.full(cpu, 5f, 1, 1, 2, 2);
+            Tensor none = Tensor.zeros(cpu, 1, 1, 2, 2);
+            assertArrayEquals(new float[] {1, 1, 1, 1}, ddpm.ddimStep(far, 0, -1, none, none, 0, true).toFloatArray(), 1e-6f);
+            assertEquals(5f / (float) Math.sqrt(schedule.alphaBar(0)),
+                    ddpm.ddimStep(far, 0, -1, none, none, 0, false).toFloatArray()[0], 1e-4f);
         }
     }
 
@@ -90,10 +118,12 @@ class DdpmTest {
             }
             Ddpm ddpm = new Ddpm(net, schedule);
             Tensor xT = Noise.sample(Rng.seeded(6), cpu, 3, 1, 8, 8);
-            Sampling ancestral = new Sampling(Sampling.Method.DDPM, 1, 0, Sampling.Variance.POSTERIOR);
-            try (Tensor a = ddpm.sample(xT, ancestral, Rng.seeded(7), (x, step) -> { });
-                 Tensor b = ddpm.sample(xT, Sampling.ddim(20, 1.0), Rng.seeded(7), (x, step) -> { })) {
-                assertArrayEquals(a.toFloatArray(), b.toFloatArray(), 1e-3f);
+            for (boolean clip : new boolean[] {false, true}) {
+                Sampling ancestral = new Sampling(Sampling.Method.DDPM, 1, 0, Sampling.Variance.POSTERIOR, clip);
+                try (Tensor a = ddpm.sample(xT, ancestral, Rng.seeded(7), (x, step) -> { });
+                     Tensor b = ddpm.sample(xT, Sampling.ddim(20, 1.0, clip), Rng.seeded(7), (x, step) -> { })) {
+                    assertArrayEquals(a.toFloatArray(), b.toFloatArray(), 1e-3f, "clip " + clip);
+                }
             }
         }
     }
@@ -137,7 +167,8 @@ class DdpmTest {
                 }
             }
             assertEquals(1f, first, 0.1f, "predicting zero noise costs E[ε²] = 1");
-            assertEquals(0f, last, 0.3f, "60 steps fit one batch's noise, got " + last);
+            // measured 8.5e-4 on cpu: 60 steps memorise one batch's noise
+            assertTrue(last < 0.01f, "60 steps fit one batch's noise, got " + last);
         }
     }
 }
