@@ -52,9 +52,9 @@ public final class DdpmKind implements TrainerKind {
             "Self-attention over the 7 × 7 feature map between the two middle residual blocks.");
     static final Key TIMESTEPS = Key.optional("model.timesteps", new ValueType.Int(1, 100_000), 1000L,
             "The number of diffusion steps T.");
-    static final Key BETA_START = Key.optional("model.beta_start", new ValueType.Real(0, false, 1, false), 1e-4,
+    static final Key BETA_START = Key.optional("model.beta_start", new ValueType.Real(0, true, 1, true), 1e-4,
             "β₁ of the linear variance schedule.");
-    static final Key BETA_END = Key.optional("model.beta_end", new ValueType.Real(0, false, 1, false), 0.02,
+    static final Key BETA_END = Key.optional("model.beta_end", new ValueType.Real(0, true, 1, true), 0.02,
             "β_T of the linear variance schedule (at least model.beta_start).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), 64L,
             "Images per Adam step.");
@@ -64,7 +64,7 @@ public final class DdpmKind implements TrainerKind {
                     + "steps) or `ddpm` (Ho et al.'s ancestral Algorithm 2 over all model.timesteps steps, σ² = β).");
     static final Key STEPS = Key.optional("eval.steps", new ValueType.Int(1, 100_000), 50L,
             "DDIM's number of steps (at most model.timesteps).");
-    static final Key ETA = Key.optional("eval.eta", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false), 0.0,
+    static final Key ETA = Key.optional("eval.eta", new ValueType.Real(0, false, Double.POSITIVE_INFINITY, true), 0.0,
             "DDIM's η: 0 is deterministic, 1 with all steps is the ancestral sampler with σ² = β̃.");
     static final Key CLIP = Key.optional("eval.clip", new ValueType.Bool(), true,
             "Clip each sampling step's estimate of x₀ to [-1, 1], as Ho et al.'s reference code and diffusers do (false: "
@@ -78,8 +78,8 @@ public final class DdpmKind implements TrainerKind {
     static final Key EPOCHS = GanKeys.epochs(10);
 
     private static final int SIZE = 28;
-    private static final int GIF_IMAGES = 32;
-    private static final int GIF_FRAMES = 25;
+    private static final int GIF_IMAGES = 16;
+    private static final int GIF_FRAMES = 10;
     private static final int SAMPLE_CHUNK = 100;
 
     /** Called by {@link java.util.ServiceLoader}, which finds it through {@code META-INF/services}. */

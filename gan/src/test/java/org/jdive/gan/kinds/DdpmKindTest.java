@@ -29,9 +29,9 @@ class DdpmKindTest {
     @TempDir
     Path dir;
 
-    /** The test scenario with DDIM in 4 steps. */
+    /** The test scenario with deterministic DDIM in 4 steps. */
     private Scenario scenario() throws Exception {
-        return scenario("  steps: 4\n");
+        return scenario("  steps: 4\n  eta: 0.0\n");
     }
 
     /** The test scenario, {@code extra} its {@code eval} section. */
@@ -110,6 +110,10 @@ class DdpmKindTest {
                 "data:\n  path: ../data/mnist\nmodel:\n  kind: ddpm\n  width: 12\n  beta_end: 0.00001\n"), List.of()))
                 .problems();
         assertEquals(List.of("model.width", "model.beta_end"), p.stream().map(Problem::key).toList(), p.toString());
+        p = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(write(
+                "data:\n  path: ../data/mnist\nmodel:\n  kind: ddpm\n  beta_start: 0\neval:\n  eta: -1\n"), List.of()))
+                .problems();
+        assertEquals(List.of("model.beta_start", "eval.eta"), p.stream().map(Problem::key).toList(), p.toString());
     }
 
     private Path write(String yaml) throws Exception {
