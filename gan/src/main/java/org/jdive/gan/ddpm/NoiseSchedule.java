@@ -59,9 +59,9 @@ public final class NoiseSchedule {
         return alphaBar[t];
     }
 
-    /** {@code ᾱ_{t-1}}, 1 for {@code t = 0} ({@code t = -1} included, for DDIM's last step). */
+    /** {@code ᾱ_{t-1}}, 1 for {@code t = 0} (the data itself). */
     public double alphaBarBefore(int t) {
-        return t <= 0 ? 1 : alphaBar[t - 1];
+        return t == 0 ? 1 : alphaBar[t - 1];
     }
 
     /** The variance {@code β̃_t = (1 - ᾱ_{t-1}) / (1 - ᾱ_t) · β_t} of the forward process posterior {@code q(x_{t-1} | x_t, x_0)}. */
