@@ -25,10 +25,15 @@ public final class AdditiveAttention extends Module {
      * @param rng        draws the projections (PyTorch's default {@code U(±1/√in)}) and the dropout masks
      */
     public AdditiveAttention(int numHiddens, float dropout, UniformRandomProvider rng) {
+        this(numHiddens, dropout, rng, rng);
+    }
+
+    /** Additive attention whose projections are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks}. */
+    public AdditiveAttention(int numHiddens, float dropout, UniformRandomProvider rng, UniformRandomProvider masks) {
         wk = registerModule("W_k", Linear.lazy(numHiddens, false, rng));
         wq = registerModule("W_q", Linear.lazy(numHiddens, false, rng));
         wv = registerModule("w_v", Linear.lazy(1, false, rng));
-        this.dropout = registerModule("dropout", new Dropout(dropout, rng));
+        this.dropout = registerModule("dropout", new Dropout(dropout, masks));
     }
 
     /**

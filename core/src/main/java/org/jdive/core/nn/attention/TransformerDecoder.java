@@ -30,13 +30,22 @@ public final class TransformerDecoder extends Module {
     /** A decoder whose parameters and dropout masks are drawn by {@code rng}. */
     public TransformerDecoder(int vocabSize, int numHiddens, int ffnNumHiddens, int numHeads, int numBlks,
                               float dropout, UniformRandomProvider rng) {
+        this(vocabSize, numHiddens, ffnNumHiddens, numHeads, numBlks, dropout, rng, rng);
+    }
+
+    /**
+     * A decoder whose parameters are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks} (a
+     * stream per epoch keeps a resumed run exact).
+     */
+    public TransformerDecoder(int vocabSize, int numHiddens, int ffnNumHiddens, int numHeads, int numBlks,
+                              float dropout, UniformRandomProvider rng, UniformRandomProvider masks) {
         this.numHiddens = numHiddens;
         this.numBlks = numBlks;
         embedding = registerModule("embedding", new Embedding(vocabSize, numHiddens, rng));
-        posEncoding = registerModule("pos_encoding", new PositionalEncoding(numHiddens, dropout, rng));
+        posEncoding = registerModule("pos_encoding", new PositionalEncoding(numHiddens, dropout, masks));
         blks = registerModule("blks", new Blocks<>());
         for (int i = 0; i < numBlks; i++) {
-            blks.add(new TransformerDecoderBlock(numHiddens, ffnNumHiddens, numHeads, dropout, i, rng));
+            blks.add(new TransformerDecoderBlock(numHiddens, ffnNumHiddens, numHeads, dropout, i, rng, masks));
         }
         dense = registerModule("dense", Linear.lazy(vocabSize, rng));
     }

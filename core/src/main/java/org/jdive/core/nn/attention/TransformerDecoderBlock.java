@@ -30,13 +30,21 @@ public final class TransformerDecoderBlock extends Module {
      */
     public TransformerDecoderBlock(int numHiddens, int ffnNumHiddens, int numHeads, float dropout, int index,
                                    UniformRandomProvider rng) {
+        this(numHiddens, ffnNumHiddens, numHeads, dropout, index, rng, rng);
+    }
+
+    /** A block whose parameters are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks}. */
+    public TransformerDecoderBlock(int numHiddens, int ffnNumHiddens, int numHeads, float dropout, int index,
+                                   UniformRandomProvider rng, UniformRandomProvider masks) {
         this.index = index;
-        attention1 = registerModule("attention1", new MultiHeadAttention(numHiddens, numHeads, dropout, rng));
-        addnorm1 = registerModule("addnorm1", new AddNorm(numHiddens, dropout, rng));
-        attention2 = registerModule("attention2", new MultiHeadAttention(numHiddens, numHeads, dropout, rng));
-        addnorm2 = registerModule("addnorm2", new AddNorm(numHiddens, dropout, rng));
+        attention1 = registerModule("attention1",
+                new MultiHeadAttention(numHiddens, numHeads, dropout, false, rng, masks));
+        addnorm1 = registerModule("addnorm1", new AddNorm(numHiddens, dropout, masks));
+        attention2 = registerModule("attention2",
+                new MultiHeadAttention(numHiddens, numHeads, dropout, false, rng, masks));
+        addnorm2 = registerModule("addnorm2", new AddNorm(numHiddens, dropout, masks));
         ffn = registerModule("ffn", new PositionWiseFfn(ffnNumHiddens, numHiddens, rng));
-        addnorm3 = registerModule("addnorm3", new AddNorm(numHiddens, dropout, rng));
+        addnorm3 = registerModule("addnorm3", new AddNorm(numHiddens, dropout, masks));
     }
 
     /** The block's output for {@code x} {@code [batch, steps, numHiddens]}; appends {@code x} to its cache in {@code state}. */

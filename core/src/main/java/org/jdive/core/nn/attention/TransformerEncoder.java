@@ -33,12 +33,21 @@ public final class TransformerEncoder extends Module {
      */
     public TransformerEncoder(int vocabSize, int numHiddens, int ffnNumHiddens, int numHeads, int numBlks,
                               float dropout, boolean useBias, UniformRandomProvider rng) {
+        this(vocabSize, numHiddens, ffnNumHiddens, numHeads, numBlks, dropout, useBias, rng, rng);
+    }
+
+    /**
+     * An encoder whose parameters are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks} (a
+     * stream per epoch keeps a resumed run exact).
+     */
+    public TransformerEncoder(int vocabSize, int numHiddens, int ffnNumHiddens, int numHeads, int numBlks,
+                              float dropout, boolean useBias, UniformRandomProvider rng, UniformRandomProvider masks) {
         this.numHiddens = numHiddens;
         embedding = registerModule("embedding", new Embedding(vocabSize, numHiddens, rng));
-        posEncoding = registerModule("pos_encoding", new PositionalEncoding(numHiddens, dropout, rng));
+        posEncoding = registerModule("pos_encoding", new PositionalEncoding(numHiddens, dropout, masks));
         blks = registerModule("blks", new Blocks<>());
         for (int i = 0; i < numBlks; i++) {
-            blks.add(new TransformerEncoderBlock(numHiddens, ffnNumHiddens, numHeads, dropout, useBias, rng));
+            blks.add(new TransformerEncoderBlock(numHiddens, ffnNumHiddens, numHeads, dropout, useBias, rng, masks));
         }
     }
 

@@ -28,10 +28,17 @@ public final class TransformerEncoderBlock extends Module {
      */
     public TransformerEncoderBlock(int numHiddens, int ffnNumHiddens, int numHeads, float dropout, boolean useBias,
                                    UniformRandomProvider rng) {
-        attention = registerModule("attention", new MultiHeadAttention(numHiddens, numHeads, dropout, useBias, rng));
-        addnorm1 = registerModule("addnorm1", new AddNorm(numHiddens, dropout, rng));
+        this(numHiddens, ffnNumHiddens, numHeads, dropout, useBias, rng, rng);
+    }
+
+    /** A block whose parameters are drawn by {@code rng} and whose dropout masks, as it trains, by {@code masks}. */
+    public TransformerEncoderBlock(int numHiddens, int ffnNumHiddens, int numHeads, float dropout, boolean useBias,
+                                   UniformRandomProvider rng, UniformRandomProvider masks) {
+        attention = registerModule("attention",
+                new MultiHeadAttention(numHiddens, numHeads, dropout, useBias, rng, masks));
+        addnorm1 = registerModule("addnorm1", new AddNorm(numHiddens, dropout, masks));
         ffn = registerModule("ffn", new PositionWiseFfn(ffnNumHiddens, numHiddens, rng));
-        addnorm2 = registerModule("addnorm2", new AddNorm(numHiddens, dropout, rng));
+        addnorm2 = registerModule("addnorm2", new AddNorm(numHiddens, dropout, masks));
     }
 
     /** The block's output; {@code validLens} (null, {@code [batch]} or {@code [batch, steps]}) masks padding. */
