@@ -185,6 +185,11 @@ public final class FraEng {
         return examples.range(numTrain, examples.count());
     }
 
+    /** The training pairs' French sentences, words joined by spaces, without {@code <eos>}. */
+    public List<String> trainingReferences() {
+        return references.subList(0, numTrain);
+    }
+
     /** The validation pairs' French sentences, words joined by spaces, without {@code <eos>} (BLEU's references). */
     public List<String> validationReferences() {
         return references.subList(numTrain, references.size());
