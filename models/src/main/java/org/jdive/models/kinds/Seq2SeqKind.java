@@ -70,12 +70,12 @@ public final class Seq2SeqKind implements TrainerKind {
     static final Key HEADS = Key.optional("model.num_heads", new ValueType.Int(1, 1024), (long) TRANSFORMER.numHeads(),
             "The Transformer's attention heads; num_hiddens must be a multiple (D2L: 4).");
     static final Key DROPOUT = Key.optional("model.dropout", new ValueType.Real(0, false, 1, true),
-            (double) GRU.dropout(), "Dropout probability wherever the book applies it (D2L: 0.2).");
+            GRU.dropout(), "Dropout probability wherever the book applies it (D2L: 0.2).");
     static final Key LR = Key.optional("model.learning_rate", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
             null, "Adam's learning rate; absent: the book's, " + GRU.learningRate() + " for gru and bahdanau, "
                     + TRANSFORMER.learningRate() + " for the transformer.");
     static final Key CLIP = Key.optional("model.grad_clip", new ValueType.Real(0, true, Double.POSITIVE_INFINITY, false),
-            (double) GRU.gradClip(), "The joint L2 norm the gradients are clipped to before each step (D2L: 1).");
+            GRU.gradClip(), "The joint L2 norm the gradients are clipped to before each step (D2L: 1).");
     static final Key BATCH = Key.optional("model.batch_size", new ValueType.Int(1, 1_000_000), (long) GRU.batchSize(),
             "Pairs per Adam step (D2L: 128).");
     static final Key EPOCHS = Key.optional("budget.epochs", new ValueType.Int(1, 1_000_000), 30L,
@@ -141,10 +141,10 @@ public final class Seq2SeqKind implements TrainerKind {
 
     static Seq2SeqSettings settings(Scenario s) {
         String arch = s.text(ARCH.path());
-        float lr = s.has(LR.path()) ? (float) s.number(LR.path()) : Seq2SeqSettings.d2l(arch).learningRate();
+        double lr = s.has(LR.path()) ? s.number(LR.path()) : Seq2SeqSettings.d2l(arch).learningRate();
         return new Seq2SeqSettings(arch, s.intValue(EMBED.path()), s.intValue(HIDDEN.path()), s.intValue(LAYERS.path()),
-                s.intValue(FFN.path()), s.intValue(HEADS.path()), (float) s.number(DROPOUT.path()), lr,
-                (float) s.number(CLIP.path()), s.intValue(BATCH.path()));
+                s.intValue(FFN.path()), s.intValue(HEADS.path()), s.number(DROPOUT.path()), lr, s.number(CLIP.path()),
+                s.intValue(BATCH.path()));
     }
 
     @Override
@@ -176,8 +176,8 @@ public final class Seq2SeqKind implements TrainerKind {
             Seq2SeqSettings settings = settings(s);
             EpochStream masks = new EpochStream(s.seed(), "dropout");
             net = settings.build(data.sourceVocab().size(), data.targetVocab().size(), Rng.split(s.seed(), "init"), masks);
-            adam = new Adam(net.parameters(), settings.learningRate());
-            trainer = new TranslationTrainer(new Translator(net, adam, settings.gradClip(), data.targetVocab()), data,
+            adam = new Adam(net.parameters(), (float) settings.learningRate());
+            trainer = new TranslationTrainer(new Translator(net, adam, (float) settings.gradClip(), data.targetVocab()), data,
                     Math.min(settings.batchSize(), data.train().count()), s.seed(), masks, Backends.getDefault());
         }
 

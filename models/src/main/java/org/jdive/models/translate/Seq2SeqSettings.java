@@ -18,7 +18,7 @@ import org.apache.commons.rng.UniformRandomProvider;
  * @param batchSize     pairs per update
  */
 public record Seq2SeqSettings(String arch, int embedSize, int numHiddens, int numLayers, int ffnNumHiddens,
-                              int numHeads, float dropout, float learningRate, float gradClip, int batchSize) {
+                              int numHeads, double dropout, double learningRate, double gradClip, int batchSize) {
 
     /** The architectures, as {@code model.arch} names them. */
     public static final List<String> ARCHS = List.of("gru", "bahdanau", "transformer");
@@ -36,12 +36,13 @@ public record Seq2SeqSettings(String arch, int embedSize, int numHiddens, int nu
      * (11.7). Both clip gradients to norm 1 and train on batches of 128.
      */
     public static Seq2SeqSettings d2l(String arch) {
-        float lr = arch.equals("transformer") ? 0.001f : 0.005f;
-        return new Seq2SeqSettings(arch, 256, 256, 2, 64, 4, 0.2f, lr, 1f, 128);
+        double lr = arch.equals("transformer") ? 0.001 : 0.005;
+        return new Seq2SeqSettings(arch, 256, 256, 2, 64, 4, 0.2, lr, 1, 128);
     }
 
     /** The network these settings describe, its parameters drawn by {@code rng} and its dropout masks by {@code masks}. */
     public Seq2Seq build(int srcVocab, int tgtVocab, UniformRandomProvider rng, UniformRandomProvider masks) {
+        float dropout = (float) this.dropout;
         Seq2Seq net = switch (arch) {
             case "gru" -> new GruSeq2Seq(new Seq2SeqEncoder(srcVocab, embedSize, numHiddens, numLayers, dropout, rng, masks),
                     new Seq2SeqDecoder(tgtVocab, embedSize, numHiddens, numLayers, dropout, rng, masks));

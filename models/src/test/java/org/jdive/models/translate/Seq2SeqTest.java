@@ -29,7 +29,7 @@ class Seq2SeqTest {
     }
 
     private static Seq2SeqSettings tiny(String arch) {
-        return new Seq2SeqSettings(arch, 3, 4, 2, 5, 2, 0f, 0.01f, 1f, 2);
+        return new Seq2SeqSettings(arch, 3, 4, 2, 5, 2, 0, 0.01, 1, 2);
     }
 
     /** Source {@code [2, 3]} (the second one word shorter), decoder input and labels {@code [2, 3]} over vocabularies of 5 and 6. */

@@ -29,11 +29,11 @@ class TranslatorTest {
     @ValueSource(strings = {"gru", "bahdanau", "transformer"})
     void learnsToTranslateItsTrainingPairs(String arch) throws IOException {
         FraEng data = FraEng.load(DataHome.find(FraEng.NAME), 9, 512, 128);
-        Seq2SeqSettings settings = new Seq2SeqSettings(arch, 32, 64, 1, 64, 2, 0f, 0.01f, 1f, PAIRS);
+        Seq2SeqSettings settings = new Seq2SeqSettings(arch, 32, 64, 1, 64, 2, 0, 0.01, 1, PAIRS);
         Seq2Seq net = settings.build(data.sourceVocab().size(), data.targetVocab().size(), Rng.split(0, "init"),
                 new EpochStream(0, "dropout"));
-        Translator translator = new Translator(net, new Adam(net.parameters(), settings.learningRate()),
-                settings.gradClip(), data.targetVocab());
+        Translator translator = new Translator(net, new Adam(net.parameters(), (float) settings.learningRate()),
+                (float) settings.gradClip(), data.targetVocab());
         FraEng.Examples pairs = data.train().range(0, PAIRS);
         List<String> labels = labels(pairs, data);
         double before = translator.meanBleu(pairs, labels, Backends.getDefault());
