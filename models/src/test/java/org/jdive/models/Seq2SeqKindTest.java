@@ -107,7 +107,12 @@ class Seq2SeqKindTest {
             assertTrue(files.get(1).getFileName().toString().endsWith(".png"), files.toString());
             assertEquals(4, Files.readString(sampler.sample(1, 0, Map.of(), dir.resolve("book")).getFirst()).lines().count(),
                     "without a source: the book's four sentences");
+            String beam = Files.readString(sampler.sample(1, 0, Map.of("source", "I'm home.", "beam", "3"),
+                    dir.resolve("beam")).getFirst());
+            assertTrue(beam.startsWith("I'm home. => "), beam);
             assertThrows(IllegalArgumentException.class, () -> sampler.sample(1, 0, Map.of("prefix", "go"), dir));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> sampler.sample(1, 0, Map.of("beam", "0"), dir))
+                    .getMessage().contains("option beam"));
         }
     }
 

@@ -271,13 +271,14 @@ public final class Seq2SeqKind implements TrainerKind {
         @Override
         public Map<String, String> sampleOptions() {
             return Map.of("source", "the English sentence to translate (default: the book's four, "
-                    + String.join(", ", TranslationTrainer.ENGLISH) + ")");
+                    + String.join(", ", TranslationTrainer.ENGLISH) + ")", "beam", "beam search (D2L 10.8) with this many "
+                    + "hypotheses, scored by log P / L^" + Translator.BEAM_ALPHA + " (default: greedy, with attention heat maps)");
         }
 
         /**
-         * The greedy translation of {@code source} (or of the book's four sentences), one {@code english => french} line
-         * each ({@code count} and {@code seed} are not needed), with an attention heat map per sentence for attention
-         * models.
+         * The translation of {@code source} (or of the book's four sentences), greedy or by beam search of width
+         * {@code beam}, one {@code english => french} line each ({@code count} and {@code seed} are not needed), with an
+         * attention heat map per sentence for greedy translations by attention models.
          */
         @Override
         public List<Path> sample(int count, long seed, Map<String, String> options, Path folder) throws IOException {
@@ -285,8 +286,10 @@ public final class Seq2SeqKind implements TrainerKind {
             List<String> english = options.containsKey("source") ? List.of(options.get("source"))
                     : TranslationTrainer.ENGLISH;
             List<String> none = english.stream().map(e -> "").toList();
-            List<Translator.Translation> t = trainer.translator().translate(data.build(english, none),
-                    Backends.getDefault());
+            FraEng.Examples sources = data.build(english, none);
+            List<Translator.Translation> t = options.containsKey("beam")
+                    ? trainer.translator().translateBeam(sources, beamWidth(options.get("beam")), Backends.getDefault())
+                    : trainer.translator().translate(sources, Backends.getDefault());
             Files.createDirectories(folder);
             List<Path> files = new ArrayList<>();
             StringBuilder text = new StringBuilder();
@@ -302,6 +305,18 @@ public final class Seq2SeqKind implements TrainerKind {
             Files.writeString(file, text.toString());
             files.addFirst(file);
             return files;
+        }
+
+        private static int beamWidth(String text) {
+            try {
+                int width = Integer.parseInt(text.trim());
+                if (width >= 1) {
+                    return width;
+                }
+            } catch (NumberFormatException e) {
+                // said below
+            }
+            throw new IllegalArgumentException("option beam must be a whole number of hypotheses >= 1, got '" + text + "'");
         }
 
         @Override

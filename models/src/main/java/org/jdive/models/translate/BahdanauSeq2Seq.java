@@ -16,7 +16,10 @@ public final class BahdanauSeq2Seq extends Seq2Seq {
 
     @Override
     public Decoding begin(Tensor source, Tensor validLength) {
-        Seq2SeqAttentionDecoder.State start = decoder.initState(encoder.encode(source), validLength);
+        return decoding(decoder.initState(encoder.encode(source), validLength));
+    }
+
+    private Decoding decoding(Seq2SeqAttentionDecoder.State start) {
         return new Decoding() {
             private Seq2SeqAttentionDecoder.State state = start;
 
@@ -30,6 +33,12 @@ public final class BahdanauSeq2Seq extends Seq2Seq {
             @Override
             public Tensor attention() {
                 return decoder.attentionWeights();
+            }
+
+            @Override
+            public Decoding rows(Tensor rows) {
+                return decoding(new Seq2SeqAttentionDecoder.State(pick(state.encoderOutputs(), 0, rows),
+                        pick(state.hidden(), 1, rows), pick(state.validLength(), 0, rows)));
             }
         };
     }

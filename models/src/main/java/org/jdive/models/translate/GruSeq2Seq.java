@@ -17,7 +17,10 @@ public final class GruSeq2Seq extends Seq2Seq {
     /** The encoder ignores the valid lengths, as the book's: the context is its output at the last (maybe padded) step. */
     @Override
     public Decoding begin(Tensor source, Tensor validLength) {
-        Seq2SeqDecoder.State start = decoder.initState(encoder.encode(source));
+        return decoding(decoder.initState(encoder.encode(source)));
+    }
+
+    private Decoding decoding(Seq2SeqDecoder.State start) {
         return new Decoding() {
             private Seq2SeqDecoder.State state = start;
 
@@ -31,6 +34,12 @@ public final class GruSeq2Seq extends Seq2Seq {
             @Override
             public Tensor attention() {
                 return null;
+            }
+
+            @Override
+            public Decoding rows(Tensor rows) {
+                return decoding(new Seq2SeqDecoder.State(pick(state.encoderOutputs(), 1, rows),
+                        pick(state.hidden(), 1, rows)));
             }
         };
     }

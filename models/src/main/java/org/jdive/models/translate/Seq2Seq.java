@@ -1,5 +1,8 @@
 package org.jdive.models.translate;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Scope;
 import org.jdive.core.Tensor;
@@ -30,10 +33,20 @@ public abstract class Seq2Seq extends Module {
          * decoder without attention.
          */
         Tensor attention();
+
+        /**
+         * A decoding of a new batch made of this one's rows {@code rows} ({@code [rows]}, row numbers as floats; a row may
+         * be taken twice), each in the state it has reached: beam search carries its kept hypotheses on with it.
+         */
+        Decoding rows(Tensor rows);
     }
 
     /** Greedy translations: {@code tokens[row][step]} and, for decoders with attention, {@code attention[row][step][source step]}. */
     public record Prediction(int[][] tokens, float[][][] attention) {
+    }
+
+    /** A beam search's choice: the words' ids, the {@code <eos>} that ends them included (if any), and its score. */
+    public record Beam(int[] tokens, double score) {
     }
 
     /** Encodes {@code source} {@code [batch, steps]} whose sentences are {@code validLength} {@code [batch]} words long. */
@@ -63,7 +76,7 @@ public abstract class Seq2Seq extends Module {
         try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
             Decoding decoding = begin(source, validLength);
             float[] ids = new float[batch];
-            java.util.Arrays.fill(ids, bos);
+            Arrays.fill(ids, bos);
             for (int t = 0; t < numSteps; t++) {
                 Tensor logits = decoding.decode(Tensor.of(source.backend(), ids, batch, 1));
                 ids = logits.argmax(2, false).toFloatArray();
@@ -73,7 +86,7 @@ public abstract class Seq2Seq extends Module {
                     attention = attention != null ? attention : new float[batch][numSteps][];
                     float[] w = weights.toFloatArray();
                     for (int b = 0; b < batch; b++) {
-                        attention[b][t] = java.util.Arrays.copyOfRange(w, b * keys, (b + 1) * keys);
+                        attention[b][t] = Arrays.copyOfRange(w, b * keys, (b + 1) * keys);
                     }
                 }
                 for (int b = 0; b < batch; b++) {
@@ -84,6 +97,79 @@ public abstract class Seq2Seq extends Module {
             train();
         }
         return new Prediction(tokens, attention);
+    }
+
+    /**
+     * Beam search (D2L 10.8) of one source {@code [1, steps]}: at each step every kept hypothesis is extended by every
+     * word, and the {@code width} extensions of highest log-probability are kept; one that ends in {@code eos}, or
+     * reaches {@code numSteps} words, is finished. Of the finished ones it returns the one of highest
+     * {@code log P / L^alpha}, {@code L} its length (the book's {@code α = 0.75} favours longer ones than the plain
+     * log-probability). Width 1 is greedy decoding; ties go to the earlier hypothesis and the lower word id.
+     */
+    public final Beam beamSearch(Tensor source, Tensor validLength, int bos, int eos, int numSteps, int width,
+                                 double alpha) {
+        if (source.shape(0) != 1 || width < 1) {
+            throw new IllegalArgumentException("beam search translates one source [1, steps] with a width >= 1, got "
+                    + Arrays.toString(source.shape()) + " and width " + width);
+        }
+        Beam best = null;
+        eval();
+        try (Scope scope = Scope.open(); NoGrad off = NoGrad.open()) {
+            Decoding decoding = begin(source, validLength);
+            List<int[]> live = List.of(new int[0]);
+            double[] scores = {0};
+            float[] last = {bos};
+            for (int t = 0; t < numSteps && !live.isEmpty(); t++) {
+                Tensor logits = decoding.decode(Tensor.of(source.backend(), last, live.size(), 1));
+                int vocab = logits.shape(2);
+                float[] logp = logits.logSoftmax(2).toFloatArray();
+                Integer[] order = new Integer[live.size() * vocab];
+                for (int c = 0; c < order.length; c++) {
+                    order[c] = c;
+                }
+                double[] base = scores;
+                Arrays.sort(order, (a, b) -> Double.compare(base[b / vocab] + logp[b], base[a / vocab] + logp[a]));
+                List<int[]> kept = new ArrayList<>();
+                List<Float> parents = new ArrayList<>();
+                List<Double> keptScores = new ArrayList<>();
+                for (int c = 0; c < Math.min(width, order.length); c++) {
+                    int parent = order[c] / vocab;
+                    int word = order[c] % vocab;
+                    int[] seq = Arrays.copyOf(live.get(parent), t + 1);
+                    seq[t] = word;
+                    double score = base[parent] + logp[order[c]];
+                    if (word == eos || t == numSteps - 1) {
+                        double normalized = score / Math.pow(seq.length, alpha);
+                        if (best == null || normalized > best.score()) {
+                            best = new Beam(seq, normalized);
+                        }
+                    } else {
+                        kept.add(seq);
+                        parents.add((float) parent);
+                        keptScores.add(score);
+                    }
+                }
+                live = kept;
+                scores = keptScores.stream().mapToDouble(Double::doubleValue).toArray();
+                last = new float[kept.size()];
+                float[] rows = new float[kept.size()];
+                for (int i = 0; i < kept.size(); i++) {
+                    last[i] = kept.get(i)[t];
+                    rows[i] = parents.get(i);
+                }
+                if (!kept.isEmpty()) {
+                    decoding = decoding.rows(Tensor.of(source.backend(), rows, rows.length));
+                }
+            }
+        } finally {
+            train();
+        }
+        return best;
+    }
+
+    /** {@code t}'s rows {@code rows} ({@code [rows]}, as floats) along {@code axis} 0 or 1. */
+    static Tensor pick(Tensor t, int axis, Tensor rows) {
+        return axis == 0 ? t.gather(0, rows) : t.transpose(0, 1).gather(0, rows).transpose(0, 1);
     }
 
     /**

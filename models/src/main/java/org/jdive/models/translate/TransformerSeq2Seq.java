@@ -24,8 +24,11 @@ public final class TransformerSeq2Seq extends Seq2Seq {
 
     @Override
     public Decoding begin(Tensor source, Tensor validLength) {
-        TransformerDecoderState state = decoder.initState(encoder.forward(source, validLength), validLength);
-        int batch = source.shape(0);
+        return decoding(decoder.initState(encoder.forward(source, validLength), validLength));
+    }
+
+    private Decoding decoding(TransformerDecoderState state) {
+        int batch = state.encOutputs().shape(0);
         return new Decoding() {
             @Override
             public Tensor decode(Tensor ids) {
@@ -42,6 +45,11 @@ public final class TransformerSeq2Seq extends Seq2Seq {
                 Tensor w = blocks.getLast();
                 int heads = w.shape(0) / batch;
                 return w.reshape(batch, heads, w.shape(1), w.shape(2)).mean(1, false);
+            }
+
+            @Override
+            public Decoding rows(Tensor rows) {
+                return decoding(state.rows(rows));
             }
         };
     }

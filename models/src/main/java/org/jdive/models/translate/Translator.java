@@ -88,18 +88,37 @@ public final class Translator {
                 Tensor.of(backend, examples.sourceValidLength(), examples.count()), examples.bos(0), examples.numSteps());
         List<Translation> out = new ArrayList<>(examples.count());
         for (int row = 0; row < examples.count(); row++) {
-            List<String> words = new ArrayList<>();
-            for (int id : p.tokens()[row]) {
-                String w = targetVocab.token(id);
-                if (w.equals(FraEng.EOS)) {
-                    break;
-                }
-                words.add(w);
-            }
-            float[][] attention = p.attention() == null ? null : p.attention()[row];
-            out.add(new Translation(words, attention));
+            out.add(new Translation(words(p.tokens()[row]), p.attention() == null ? null : p.attention()[row]));
         }
         return out;
+    }
+
+    /** The exponent of the length in beam search's score, {@code log P / L^α} (D2L 10.8). */
+    public static final double BEAM_ALPHA = 0.75;
+
+    /** The beam search translation of each source of {@code examples} with {@code width} hypotheses, cut at {@code <eos>}. */
+    public List<Translation> translateBeam(FraEng.Examples examples, int width, Backend backend) {
+        List<Translation> out = new ArrayList<>(examples.count());
+        for (int row = 0; row < examples.count(); row++) {
+            FraEng.Examples one = examples.range(row, row + 1);
+            Seq2Seq.Beam beam = net.beamSearch(Tensor.of(backend, one.source(), 1, one.numSteps()),
+                    Tensor.of(backend, one.sourceValidLength(), 1), one.bos(0), targetVocab.index(FraEng.EOS),
+                    one.numSteps(), width, BEAM_ALPHA);
+            out.add(new Translation(words(beam.tokens()), null));
+        }
+        return out;
+    }
+
+    private List<String> words(int[] ids) {
+        List<String> words = new ArrayList<>();
+        for (int id : ids) {
+            String w = targetVocab.token(id);
+            if (w.equals(FraEng.EOS)) {
+                break;
+            }
+            words.add(w);
+        }
+        return words;
     }
 
     /** The mean BLEU (k = 2) of the translations of {@code examples} against {@code references}. */

@@ -1,10 +1,12 @@
 package org.jdive.models.translate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.jdive.core.NoGrad;
 import org.jdive.core.Rng;
@@ -103,5 +105,80 @@ class Seq2SeqTest {
             assertEquals(0f, w[2]);
             assertEquals(1f, w[0] + w[1], 1e-6);
         }
+    }
+
+    /** Width 1 keeps the most likely word at every step: greedy decoding, up to its first {@code <eos>}. */
+    @ParameterizedTest
+    @ValueSource(strings = {"gru", "bahdanau", "transformer"})
+    void beamSearchOfWidthOneIsGreedy(String arch) {
+        Seq2Seq net = tiny(arch).build(5, 6, Rng.seeded(3), Rng.seeded(4));
+        Tensor[] b = tinyBatch();
+        int eos = 2;
+        Seq2Seq.Prediction greedy = net.predict(b[0], b[1], 1, 6);
+        for (int row = 0; row < 2; row++) {
+            Seq2Seq.Beam beam = net.beamSearch(b[0].slice(0, row, row + 1), b[1].slice(0, row, row + 1), 1, eos, 6, 1, 0.75);
+            int[] g = greedy.tokens()[row];
+            int end = 0;
+            while (end < g.length && g[end] != eos) {
+                end++;
+            }
+            assertArrayEquals(Arrays.copyOf(g, Math.min(end + 1, g.length)), beam.tokens(), arch + " row " + row);
+        }
+    }
+
+    /**
+     * A beam as wide as every sequence of 3 words over the 6 keeps them all: it must return the sequence of highest
+     * {@code log P / L^0.75} of all, found here by scoring each sequence (ended by {@code <eos>} or by length) one word
+     * at a time from a fresh decoding.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gru", "bahdanau", "transformer"})
+    void anExhaustiveBeamFindsTheBestScoringSequence(String arch) {
+        Seq2Seq net = tiny(arch).build(5, 6, Rng.seeded(3), Rng.seeded(4));
+        Tensor source = Tensor.of(new float[] {1, 2, 3}, 1, 3);
+        Tensor validLength = Tensor.of(new float[] {2}, 1);
+        int eos = 2;
+        int steps = 3;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        int[] best = null;
+        net.eval();
+        try (NoGrad off = NoGrad.open()) {
+            for (int code = 0; code < 6 * 6 * 6; code++) {
+                int[] words = {code / 36, code / 6 % 6, code % 6};
+                int length = words[0] == eos ? 1 : words[1] == eos ? 2 : 3;
+                if (!allZeroAfter(words, length)) {
+                    continue; // each shorter sequence once: the words after its <eos> all 0
+                }
+                try (Scope scope = Scope.open()) {
+                    Seq2Seq.Decoding decoding = net.begin(source, validLength);
+                    double logP = 0;
+                    float previous = 1;
+                    for (int t = 0; t < length; t++) {
+                        float[] lp = decoding.decode(Tensor.of(new float[] {previous}, 1, 1)).logSoftmax(2).toFloatArray();
+                        logP += lp[words[t]];
+                        previous = words[t];
+                    }
+                    double score = logP / Math.pow(length, 0.75);
+                    if (score > bestScore) {
+                        bestScore = score;
+                        best = Arrays.copyOf(words, length);
+                    }
+                }
+            }
+        } finally {
+            net.train();
+        }
+        Seq2Seq.Beam beam = net.beamSearch(source, validLength, 1, eos, steps, 216, 0.75);
+        assertArrayEquals(best, beam.tokens(), arch);
+        assertEquals(bestScore, beam.score(), 1e-5, arch);
+    }
+
+    private static boolean allZeroAfter(int[] words, int length) {
+        for (int i = length; i < words.length; i++) {
+            if (words[i] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

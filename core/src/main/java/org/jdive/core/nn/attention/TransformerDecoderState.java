@@ -26,6 +26,20 @@ public final class TransformerDecoderState {
         this.keyValues = new Tensor[numBlks];
     }
 
+    /**
+     * This state for a new batch made of its rows {@code rows} ({@code [rows]}, row numbers as floats; a row may be
+     * taken twice): the encoder's outputs, the valid lengths and every block's cache, each picked along its batch axis.
+     * Beam search uses it to carry on the hypotheses it keeps.
+     */
+    public TransformerDecoderState rows(Tensor rows) {
+        TransformerDecoderState picked = new TransformerDecoderState(encOutputs.gather(0, rows),
+                encValidLens == null ? null : encValidLens.gather(0, rows), keyValues.length);
+        for (int i = 0; i < keyValues.length; i++) {
+            picked.keyValues[i] = keyValues[i] == null ? null : keyValues[i].gather(0, rows);
+        }
+        return picked;
+    }
+
     /** The encoder's outputs. */
     public Tensor encOutputs() {
         return encOutputs;
