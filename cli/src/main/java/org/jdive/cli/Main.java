@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "jdive", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Reinforcement learning and GANs on a tensor core, driven by scenario files.",
         subcommands = {RunCommand.class, EvalCommand.class, PlayCommand.class, BenchCommand.class, SweepCommand.class,
-                SampleCommand.class, CheckCommand.class, ReportCommand.class,
+                SampleCommand.class, TranslateCommand.class, CheckCommand.class, ReportCommand.class,
                 ListCommand.class,
                 DoctorCommand.class, DemoCommand.class, VersionCommand.class, ScenarioDocsCommand.class,
                 CommandLine.HelpCommand.class},
