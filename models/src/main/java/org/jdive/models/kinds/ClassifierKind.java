@@ -18,7 +18,6 @@ import org.jdive.core.data.Dataset;
 import org.jdive.core.data.FashionMnist;
 import org.jdive.core.data.Mnist;
 import org.jdive.core.data.Resized;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.DataParallel;
 import org.jdive.core.nn.Module;
 import org.jdive.core.optim.LrSchedule;
@@ -28,6 +27,7 @@ import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.NetworkCheckpoint;
 import org.jdive.engine.train.Reporter;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
@@ -237,7 +237,6 @@ public final class ClassifierKind implements TrainerKind {
     /** A classifier's run: the network, SGD, the epoch loop, and checkpoints of both. */
     private static final class Run implements Trainer, Reporter, Sampler {
 
-        private static final String NET_FILE = "net.safetensors";
         private static final int EVAL_BATCH = 1000;
 
         private final long budget;
@@ -350,35 +349,24 @@ public final class ClassifierKind implements TrainerKind {
 
         @Override
         public Optional<String> nonFinite() {
-            for (Map.Entry<String, Double> m : lastEpoch.entrySet()) {
-                if (!Double.isFinite(m.getValue())) {
-                    return Optional.of("metric " + m.getKey());
-                }
-            }
-            return net.firstNonFiniteParameter().map(p -> "the network's parameter " + p);
+            return checkpoint().nonFinite(lastEpoch);
         }
 
         @Override
         public TrainerState save() {
-            try {
-                return new TrainerState().put("epochs", (long) trainer.epochsDone())
-                        .putFiles(dir -> Checkpoint.save(dir.resolve(NET_FILE), net, sgd));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint the classifier: " + e.getMessage(), e);
-            }
+            return checkpoint().save(trainer.epochsDone());
         }
 
         @Override
         public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> Checkpoint.load(dir.resolve(NET_FILE), net, sgd));
-                if (parallel != null) {
-                    parallel.broadcast();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the classifier: " + e.getMessage(), e);
+            trainer.epochsDone(Math.toIntExact(checkpoint().restore(state)));
+            if (parallel != null) {
+                parallel.broadcast();
             }
-            trainer.epochsDone(Math.toIntExact(state.scalar("epochs")));
+        }
+
+        private NetworkCheckpoint checkpoint() {
+            return NetworkCheckpoint.ofEpochs("the classifier", net, sgd);
         }
 
         @Override

@@ -14,7 +14,6 @@ import org.jdive.core.backend.Backends;
 import org.jdive.core.data.DataHome;
 import org.jdive.core.data.TimeMachine;
 import org.jdive.core.data.Vocab;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.core.nn.Gru;
 import org.jdive.core.nn.Lstm;
 import org.jdive.core.nn.Recurrent;
@@ -25,6 +24,7 @@ import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.NetworkCheckpoint;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
@@ -140,7 +140,6 @@ public final class LanguageModelKind implements TrainerKind {
     /** A language model's run: the network, SGD, the epoch loop, and checkpoints of both. */
     private static final class Run implements Trainer, Sampler {
 
-        private static final String NET_FILE = "net.safetensors";
 
         private final long budget;
         private final RnnLm net;
@@ -221,32 +220,21 @@ public final class LanguageModelKind implements TrainerKind {
 
         @Override
         public Optional<String> nonFinite() {
-            for (Map.Entry<String, Double> m : lastEpoch.entrySet()) {
-                if (!Double.isFinite(m.getValue())) {
-                    return Optional.of("metric " + m.getKey());
-                }
-            }
-            return net.firstNonFiniteParameter().map(p -> "the network's parameter " + p);
+            return checkpoint().nonFinite(lastEpoch);
         }
 
         @Override
         public TrainerState save() {
-            try {
-                return new TrainerState().put("epochs", (long) trainer.epochsDone())
-                        .putFiles(dir -> Checkpoint.save(dir.resolve(NET_FILE), net, sgd));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint the language model: " + e.getMessage(), e);
-            }
+            return checkpoint().save(trainer.epochsDone());
         }
 
         @Override
         public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> Checkpoint.load(dir.resolve(NET_FILE), net, sgd));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the language model: " + e.getMessage(), e);
-            }
-            trainer.epochsDone(Math.toIntExact(state.scalar("epochs")));
+            trainer.epochsDone(Math.toIntExact(checkpoint().restore(state)));
+        }
+
+        private NetworkCheckpoint checkpoint() {
+            return NetworkCheckpoint.ofEpochs("the language model", net, sgd);
         }
 
         @Override

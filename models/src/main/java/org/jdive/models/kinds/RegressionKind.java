@@ -11,12 +11,12 @@ import java.util.Optional;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.DataHome;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.engine.scenario.Key;
 import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.NetworkCheckpoint;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
 import org.jdive.models.regress.Airfoil;
@@ -277,32 +277,21 @@ public final class RegressionKind implements TrainerKind {
 
         @Override
         public Optional<String> nonFinite() {
-            for (Map.Entry<String, Double> e : lastChunk.entrySet()) {
-                if (!Double.isFinite(e.getValue())) {
-                    return Optional.of("metric " + e.getKey());
-                }
-            }
-            return model.net().firstNonFiniteParameter().map(p -> "the parameter " + p);
+            return checkpoint().nonFinite(lastChunk);
         }
 
         @Override
         public TrainerState save() {
-            try {
-                return new TrainerState().put("examples", trainer.examplesDone())
-                        .putFiles(dir -> Checkpoint.save(dir.resolve(MODEL_FILE), model.net(), model.optimizer()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint the regression: " + e.getMessage(), e);
-            }
+            return checkpoint().save(trainer.examplesDone());
         }
 
         @Override
         public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> Checkpoint.load(dir.resolve(MODEL_FILE), model.net(), model.optimizer()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the regression: " + e.getMessage(), e);
-            }
-            trainer.examplesDone(state.scalar("examples"));
+            trainer.examplesDone(checkpoint().restore(state));
+        }
+
+        private NetworkCheckpoint checkpoint() {
+            return new NetworkCheckpoint("the regression", MODEL_FILE, "examples", model.net(), model.optimizer());
         }
 
         @Override

@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.DataHome;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.core.optim.Adam;
 import org.jdive.engine.RunPlots;
 import org.jdive.engine.chart.HeatMapChart;
@@ -22,6 +21,7 @@ import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
+import org.jdive.engine.train.NetworkCheckpoint;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
 import org.jdive.engine.train.TrainerState;
@@ -155,7 +155,6 @@ public final class Seq2SeqKind implements TrainerKind {
     /** A translation run: the network, Adam, the epoch loop, checkpoints of both, and the attention heat maps. */
     private static final class Run implements Trainer, Sampler {
 
-        private static final String NET_FILE = "net.safetensors";
 
         private final long budget;
         private final FraEng data;
@@ -321,32 +320,21 @@ public final class Seq2SeqKind implements TrainerKind {
 
         @Override
         public Optional<String> nonFinite() {
-            for (Map.Entry<String, Double> m : lastEpoch.entrySet()) {
-                if (!Double.isFinite(m.getValue())) {
-                    return Optional.of("metric " + m.getKey());
-                }
-            }
-            return net.firstNonFiniteParameter().map(p -> "the network's parameter " + p);
+            return checkpoint().nonFinite(lastEpoch);
         }
 
         @Override
         public TrainerState save() {
-            try {
-                return new TrainerState().put("epochs", (long) trainer.epochsDone())
-                        .putFiles(dir -> Checkpoint.save(dir.resolve(NET_FILE), net, adam));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint the translation model: " + e.getMessage(), e);
-            }
+            return checkpoint().save(trainer.epochsDone());
         }
 
         @Override
         public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> Checkpoint.load(dir.resolve(NET_FILE), net, adam));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the translation model: " + e.getMessage(), e);
-            }
-            trainer.epochsDone(Math.toIntExact(state.scalar("epochs")));
+            trainer.epochsDone(Math.toIntExact(checkpoint().restore(state)));
+        }
+
+        private NetworkCheckpoint checkpoint() {
+            return NetworkCheckpoint.ofEpochs("the translation model", net, adam);
         }
 
         @Override
