@@ -159,4 +159,25 @@ class LayersTest {
             assertThrows(IllegalArgumentException.class, () -> bn.forward(Tensor.zeros(1, 3)));
         }
     }
+
+    @Test
+    void maxoutTakesTheLargestOfEachUnitsLinearPiecesAndPassesGradientsToIt() {
+        try (Maxout maxout = new Maxout(3, 4, Rng.seeded(13))) {
+            Tensor x = GradCheck.uniform(Rng.seeded(14), -1f, 1f, 5, 2);
+            float[] y = maxout.forward(x).toFloatArray();
+            float[] z = maxout.children().get("linear").forward(x).toFloatArray();   // [5, 12]: unit i's pieces 4i..4i+3
+            assertEquals(15, y.length);
+            for (int row = 0; row < 5; row++) {
+                for (int unit = 0; unit < 3; unit++) {
+                    float best = Float.NEGATIVE_INFINITY;
+                    for (int piece = 0; piece < 4; piece++) {
+                        best = Math.max(best, z[row * 12 + unit * 4 + piece]);
+                    }
+                    assertEquals(best, y[row * 3 + unit], "row " + row + ", unit " + unit);
+                }
+            }
+            GradCheck.check("maxout", in -> maxout.forward(in[0]), x);
+        }
+        assertThrows(IllegalArgumentException.class, () -> new Maxout(3, 0, Rng.seeded(0)));
+    }
 }

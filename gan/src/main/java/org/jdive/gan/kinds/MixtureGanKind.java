@@ -10,6 +10,7 @@ import org.jdive.core.Rng;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.nn.Module;
 import org.jdive.engine.scenario.Key;
+import org.jdive.engine.scenario.Problem;
 import org.jdive.engine.scenario.Scenario;
 import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
@@ -23,8 +24,9 @@ import org.jdive.gan.mixture.MixturePlot;
 import org.jdive.gan.mixture.ModeCoverage;
 
 /**
- * {@code model.kind: mixture-gan}: a plain GAN on the ring or grid of Gaussians of the mode-collapse literature,
- * Metz et al.'s sizes by default. Every epoch logs modes captured and the fraction of high-quality samples
+ * {@code model.kind: mixture-gan}: a GAN on the ring or grid of Gaussians of the mode-collapse literature,
+ * Metz et al.'s sizes by default; with {@code model.packing: m > 1} it is PacGAN (Lin et al. 2018), whose
+ * discriminator judges m samples at once. Every epoch logs modes captured and the fraction of high-quality samples
  * (2,500 fresh samples) beside the losses, and plots the samples over the modes, so a collapse is in plain view.
  */
 public final class MixtureGanKind implements TrainerKind {
@@ -50,8 +52,23 @@ public final class MixtureGanKind implements TrainerKind {
             "Units of every hidden layer of both networks.");
     static final Key LAYERS = Key.optional("model.hidden_layers", new ValueType.Int(1, 100), 2L,
             "Hidden ReLU layers of both networks.");
-    static final Key LR_D = GanKeys.learningRate("model.lr_d", 1e-4, "Adam's (β₁ = 0.5) learning rate for the discriminator.");
-    static final Key LR_G = GanKeys.learningRate("model.lr_g", 1e-4, "Adam's (β₁ = 0.5) learning rate for the generator.");
+    static final Key GENERATOR_BATCH_NORM = Key.optional("model.generator_batch_norm", new ValueType.Bool(), false,
+            "Batch norm before each hidden ReLU of the generator (VEEGAN's and PacGAN's generators); samples for "
+                    + "scoring use its running statistics.");
+    static final Key DISCRIMINATOR_HIDDEN = Key.optional("model.discriminator_hidden", new ValueType.Int(1, 100_000), null,
+            "Units of every hidden layer of the discriminator; absent: `model.hidden`.");
+    static final Key DISCRIMINATOR_LAYERS = Key.optional("model.discriminator_layers", new ValueType.Int(1, 100), null,
+            "Hidden layers of the discriminator; absent: `model.hidden_layers`.");
+    static final Key MAXOUT = Key.optional("model.maxout_pieces", new ValueType.Int(1, 100), 1L,
+            "1: ReLU hidden layers in the discriminator; k > 1: maxout layers of k linear pieces (ALI's and "
+                    + "PacGAN's discriminators).");
+    static final Key PACKING = Key.optional("model.packing", new ValueType.Int(1, 64), 1L,
+            "PacGAN's packing degree m (Lin et al. 2018): the discriminator judges m samples at once, concatenated, "
+                    + "all real or all generated; 1: a plain GAN. Must divide `model.batch_size` (points per step).");
+    static final Key LR_D = GanKeys.learningRate("model.lr_d", 1e-4, "Adam's learning rate for the discriminator.");
+    static final Key LR_G = GanKeys.learningRate("model.lr_g", 1e-4, "Adam's learning rate for the generator.");
+    static final Key BETA1 = Key.optional("model.beta1", new ValueType.Real(0, false, 1, true), 0.5,
+            "Adam's β₁ for both networks (β₂ = 0.999).");
     static final Key EPOCHS = GanKeys.epochs(25);
 
     private static final int PLOT_PIXELS = 400;
@@ -72,7 +89,8 @@ public final class MixtureGanKind implements TrainerKind {
 
     @Override
     public String description() {
-        return "a plain GAN on the 8-mode ring or 25-mode grid, scored by modes captured and high-quality samples";
+        return "a plain GAN or PacGAN (`packing`) on the 8-mode ring or 25-mode grid, scored by modes captured and "
+                + "high-quality samples";
     }
 
     @Override
@@ -82,12 +100,20 @@ public final class MixtureGanKind implements TrainerKind {
 
     @Override
     public List<Key> keys() {
-        return List.of(MIXTURE, MODES, RADIUS, SIDE, SPACING, SIGMA, POINTS, BATCH, LATENT, HIDDEN, LAYERS, LR_D, LR_G, EPOCHS);
+        return List.of(MIXTURE, MODES, RADIUS, SIDE, SPACING, SIGMA, POINTS, BATCH, LATENT, HIDDEN, LAYERS,
+                GENERATOR_BATCH_NORM, DISCRIMINATOR_HIDDEN, DISCRIMINATOR_LAYERS, MAXOUT, PACKING, LR_D, LR_G, BETA1, EPOCHS);
     }
 
     @Override
     public List<Check> checks() {
-        return List.of(GanKeys.batchFitsData(BATCH, POINTS));
+        return List.of(GanKeys.batchFitsData(BATCH, POINTS), MixtureGanKind::packingDividesBatch);
+    }
+
+    private static List<Problem> packingDividesBatch(Scenario s) {
+        long m = s.integer(PACKING.path());
+        long batch = s.integer(BATCH.path());
+        return batch % m == 0 ? List.of() : List.of(s.problem(PACKING.path(), "must divide " + BATCH.path() + " ("
+                + batch + ": real points per step, packed " + m + " at a time), got " + m));
     }
 
     /** The scenario's mixture. */
@@ -100,9 +126,15 @@ public final class MixtureGanKind implements TrainerKind {
 
     @Override
     public Trainer create(Scenario s) {
+        int hidden = s.intValue(HIDDEN.path());
+        int layers = s.intValue(LAYERS.path());
+        var nets = new MixtureGan.Nets(hidden, layers, s.bool(GENERATOR_BATCH_NORM.path()),
+                s.has(DISCRIMINATOR_HIDDEN.path()) ? s.intValue(DISCRIMINATOR_HIDDEN.path()) : hidden,
+                s.has(DISCRIMINATOR_LAYERS.path()) ? s.intValue(DISCRIMINATOR_LAYERS.path()) : layers,
+                s.intValue(MAXOUT.path()), s.intValue(PACKING.path()));
         var config = new MixtureGan.Config(s.intValue(POINTS.path()), s.intValue(EPOCHS.path()), s.intValue(BATCH.path()),
-                s.intValue(LATENT.path()), s.intValue(HIDDEN.path()), s.intValue(LAYERS.path()), (float) s.number(LR_D.path()),
-                (float) s.number(LR_G.path()), 0.5f, 0.999f, new MixtureGan.CrossEntropy(), s.seed());
+                s.intValue(LATENT.path()), nets, (float) s.number(LR_D.path()), (float) s.number(LR_G.path()),
+                (float) s.number(BETA1.path()), 0.999f, new MixtureGan.CrossEntropy(), s.seed());
         return new Run(s, config, GanKeys::metrics);
     }
 

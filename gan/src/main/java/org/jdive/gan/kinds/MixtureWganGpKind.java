@@ -80,7 +80,7 @@ public final class MixtureWganGpKind implements TrainerKind {
     public Trainer create(Scenario s) {
         var config = new MixtureGan.Config(s.intValue(MixtureGanKind.POINTS.path()), s.intValue(EPOCHS.path()),
                 s.intValue(MixtureGanKind.BATCH.path()), s.intValue(MixtureGanKind.LATENT.path()),
-                s.intValue(MixtureGanKind.HIDDEN.path()), s.intValue(MixtureGanKind.LAYERS.path()),
+                MixtureGan.Nets.relu(s.intValue(MixtureGanKind.HIDDEN.path()), s.intValue(MixtureGanKind.LAYERS.path())),
                 (float) s.number(LR_D.path()), (float) s.number(LR_G.path()), (float) s.number(BETA1.path()),
                 (float) s.number(BETA2.path()),
                 new MixtureGan.WassersteinGp((float) s.number(LAMBDA.path()), s.intValue(N_CRITIC.path())), s.seed());

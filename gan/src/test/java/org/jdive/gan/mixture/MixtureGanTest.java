@@ -19,7 +19,7 @@ class MixtureGanTest {
      */
     @Test
     void aPlainGanOnTheRingReportsItsModeCountEveryEpoch() {
-        var config = new MixtureGan.Config(12_800, 3, 512, 256, 128, 2, 1e-4f, 1e-4f, 0.5f, 0.999f,
+        var config = new MixtureGan.Config(12_800, 3, 512, 256, MixtureGan.Nets.relu(128, 2), 1e-4f, 1e-4f, 0.5f, 0.999f,
                 new MixtureGan.CrossEntropy(), 0);
         List<MixtureGan.Report> heard = new ArrayList<>();
         List<MixtureGan.Report> reports;
