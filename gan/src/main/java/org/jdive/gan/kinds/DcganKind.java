@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -306,8 +307,32 @@ public final class DcganKind implements TrainerKind {
             Map<String, Double> m = new LinkedHashMap<>(featureScores().score(
                     dcgan.generate(featureScores().count(), Rng.split(scenario.seed(), "feature-eval")),
                     scenario.intValue(SIZE.path())));
+            if (dcgan.config().conditional()) {
+                m.put("label_accuracy", labelAccuracy());
+            }
             m.putAll(quality());
             return m;
+        }
+
+        /**
+         * The share of the feature network's verdicts that match the class asked for, over {@code eval.samples}
+         * images spread evenly over the classes, each class drawn as {@code jdive sample --label k} draws it (a
+         * batch of that class alone).
+         */
+        private double labelAccuracy() {
+            int classes = dcgan.config().classes();
+            int perClass = Math.max(1, featureScores().count() / classes);
+            int side = scenario.intValue(SIZE.path());
+            int[] labels = new int[classes * perClass];
+            float[] images = new float[labels.length * side * side];
+            for (int k = 0; k < classes; k++) {
+                float[] asked = new float[perClass];
+                Arrays.fill(asked, k);
+                Arrays.fill(labels, k * perClass, (k + 1) * perClass, k);
+                float[] drawn = dcgan.generate(asked, Rng.split(scenario.seed(), "label-eval/class-" + k));
+                System.arraycopy(drawn, 0, images, k * drawn.length, drawn.length);
+            }
+            return featureScores().labelAccuracy(images, side, labels);
         }
 
         private MnistFeatureScores featureScores() {
@@ -380,7 +405,7 @@ public final class DcganKind implements TrainerKind {
                         + ", got '" + label + "'");
             }
             float[] labels = new float[count];
-            java.util.Arrays.fill(labels, k);
+            Arrays.fill(labels, k);
             return write(dcgan.generate(labels, Rng.split(seed, "sample")), count, (int) Math.ceil(Math.sqrt(count)), folder);
         }
 

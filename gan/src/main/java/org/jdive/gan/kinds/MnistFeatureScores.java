@@ -28,11 +28,13 @@ final class MnistFeatureScores {
     private static final long RULER_SEED = 0;
     private static final int HELD_OUT = 1000;
 
+    private final FeatureNet net;
     private final FeatureScores scores;
     private final double accuracy;
     private final int count;
 
-    private MnistFeatureScores(FeatureScores scores, double accuracy, int count) {
+    private MnistFeatureScores(FeatureNet net, FeatureScores scores, double accuracy, int count) {
+        this.net = net;
         this.scores = scores;
         this.accuracy = accuracy;
         this.count = count;
@@ -53,7 +55,7 @@ final class MnistFeatureScores {
         PermutationSampler.shuffle(rng, order);
         float[] reference = pixels(digits, order, 0, count);
         float[] other = pixels(digits, order, count, count);
-        return new MnistFeatureScores(new FeatureScores(net::features, FeatureNet.FEATURES, reference, other, count),
+        return new MnistFeatureScores(net, new FeatureScores(net::features, FeatureNet.FEATURES, reference, other, count),
                 accuracy, count);
     }
 
@@ -67,6 +69,14 @@ final class MnistFeatureScores {
         Map<String, Double> m = new LinkedHashMap<>(scores.score(FeatureNet.toInput(generated, count, side)));
         m.put("feature_net_accuracy", accuracy);
         return m;
+    }
+
+    /**
+     * The share of generated single-channel images of {@code side × side} that the network classifies as the class
+     * they were generated for, {@code labels[i]} for image {@code i}: a conditional generator's label adherence.
+     */
+    double labelAccuracy(float[] generated, int side, int[] labels) {
+        return net.agreement(FeatureNet.toInput(generated, labels.length, side), labels);
     }
 
     private static float[] pixels(Dataset digits, int[] order, int from, int count) {

@@ -140,19 +140,29 @@ public final class FeatureNet extends Module {
         requireDigits(labelled);
         int n = labelled.size();
         float[] images = new float[n * SIDE * SIDE];
+        int[] classes = new int[n];
+        float[] label = new float[1];
         for (int i = 0; i < n; i++) {
             labelled.copyFeatures(i, images, i * SIDE * SIDE);
-        }
-        int[] predicted = classify(images, n);
-        float[] label = new float[1];
-        int right = 0;
-        for (int i = 0; i < n; i++) {
             labelled.copyTarget(i, label, 0);
-            if (predicted[i] == (int) label[0]) {
+            classes[i] = (int) label[0];
+        }
+        return agreement(images, classes);
+    }
+
+    /**
+     * The share of images {@code [1, 28, 28]}, given one after another, that {@link #classify} puts in the class
+     * {@code classes[i]} given for image {@code i}: for a class-conditional generator's samples, its label adherence.
+     */
+    public double agreement(float[] images, int[] classes) {
+        int[] predicted = classify(images, classes.length);
+        int right = 0;
+        for (int i = 0; i < classes.length; i++) {
+            if (predicted[i] == classes[i]) {
                 right++;
             }
         }
-        return right / (double) n;
+        return right / (double) classes.length;
     }
 
     /** {@code count} single-channel {@code side × side} images resized bilinearly to the network's 28 × 28. */

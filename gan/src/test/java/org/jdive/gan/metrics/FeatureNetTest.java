@@ -40,6 +40,23 @@ class FeatureNetTest {
     }
 
     @Test
+    void agreementWithGivenClassesIsTheAccuracyForTrueLabelsAndLowForWrongOnes() {
+        Dataset held = digits.range(9000, 9500);
+        int[] truth = new int[held.size()];
+        int[] shifted = new int[held.size()];
+        float[] label = new float[1];
+        for (int i = 0; i < truth.length; i++) {
+            held.copyTarget(i, label, 0);
+            truth[i] = (int) label[0];
+            shifted[i] = (truth[i] + 1) % 10;
+        }
+        float[] pixels = images(held);
+        assertEquals(net.accuracy(held), net.agreement(pixels, truth));
+        assertTrue(net.agreement(pixels, shifted) < 0.1, "digits asked to be the next class: "
+                + net.agreement(pixels, shifted));
+    }
+
+    @Test
     void itsFeaturesSeparateRealDigitsFromNoiseAndSeeMissingClasses() {
         int n = 400;
         float[] real = net.features(images(digits.range(3000, 3000 + n)), n);
