@@ -32,7 +32,7 @@ class PacGanKindTest {
                 model:
                   kind: mixture-gan
                   mixture: ring
-                  points: 2000
+                  points: 1000
                   batch_size: 100
                   packing: 2
                   latent_dim: 2
