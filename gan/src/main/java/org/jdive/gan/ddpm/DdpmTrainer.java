@@ -15,7 +15,6 @@ import org.jdive.core.backend.Backend;
 import org.jdive.core.data.Batch;
 import org.jdive.core.data.DataLoader;
 import org.jdive.core.data.Dataset;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.core.optim.Adam;
 import org.jdive.gan.Noise;
 import org.jdive.gan.io.AnimatedGif;
@@ -145,14 +144,13 @@ public final class DdpmTrainer implements AutoCloseable {
         return ddpm;
     }
 
-    /** Writes the U-Net and Adam's state to {@code file} ({@link Checkpoint}'s layout). */
-    public void save(Path file) throws IOException {
-        Checkpoint.save(file, ddpm.net(), adam);
+    /** The U-Net's optimizer. */
+    public Adam optimizer() {
+        return adam;
     }
 
-    /** Restores what {@link #save} wrote, after {@code epochs} epochs; training then goes on exactly. */
-    public void restore(Path file, int epochs) throws IOException {
-        Checkpoint.load(file, ddpm.net(), adam);
+    /** Sets the epochs trained, after the U-Net and its optimizer were restored from a checkpoint of that moment. */
+    public void epochsDone(int epochs) {
         epochsDone = epochs;
     }
 

@@ -24,6 +24,7 @@ import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.NetworkCheckpoint;
 import org.jdive.engine.train.TrainerState;
 import org.jdive.gan.ddpm.DdpmTrainer;
 import org.jdive.gan.ddpm.NoiseSchedule;
@@ -258,21 +259,16 @@ public final class DdpmKind implements TrainerKind {
 
         @Override
         public TrainerState save() {
-            try {
-                return new TrainerState().put("epochs", (long) ddpm.epochsDone())
-                        .putFiles(dir -> ddpm.save(dir.resolve(WEIGHTS)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint the DDPM: " + e.getMessage(), e);
-            }
+            return checkpoint().save(ddpm.epochsDone());
         }
 
         @Override
         public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> ddpm.restore(dir.resolve(WEIGHTS), Math.toIntExact(state.scalar("epochs"))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the DDPM: " + e.getMessage(), e);
-            }
+            ddpm.epochsDone(Math.toIntExact(checkpoint().restore(state)));
+        }
+
+        private NetworkCheckpoint checkpoint() {
+            return new NetworkCheckpoint("the DDPM", WEIGHTS, "epochs", ddpm.ddpm().net(), ddpm.optimizer());
         }
 
         @Override

@@ -23,6 +23,7 @@ import org.jdive.engine.scenario.TrainerKind;
 import org.jdive.engine.scenario.ValueType;
 import org.jdive.engine.train.Sampler;
 import org.jdive.engine.train.Trainer;
+import org.jdive.engine.train.NetworkCheckpoint;
 import org.jdive.engine.train.TrainerState;
 import org.jdive.gan.io.SampleGrid;
 import org.jdive.gan.vae.VaeConfig;
@@ -197,21 +198,16 @@ public final class VaeKind implements TrainerKind {
 
         @Override
         public TrainerState save() {
-            try {
-                return new TrainerState().put("epochs", (long) vae.epochsDone())
-                        .putFiles(dir -> vae.save(dir.resolve(WEIGHTS)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot checkpoint the VAE: " + e.getMessage(), e);
-            }
+            return checkpoint().save(vae.epochsDone());
         }
 
         @Override
         public void restore(TrainerState state) {
-            try {
-                state.readFiles(dir -> vae.restore(dir.resolve(WEIGHTS), Math.toIntExact(state.scalar("epochs"))));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot restore the VAE: " + e.getMessage(), e);
-            }
+            vae.epochsDone(Math.toIntExact(checkpoint().restore(state)));
+        }
+
+        private NetworkCheckpoint checkpoint() {
+            return new NetworkCheckpoint("the VAE", WEIGHTS, "epochs", vae.vae(), vae.optimizer());
         }
 
         /** Writes {@code count} images decoded from the prior, {@code sample-NNNN.png}, and all of them as {@code grid.png}. */

@@ -12,7 +12,6 @@ import org.jdive.core.backend.Backend;
 import org.jdive.core.data.Batch;
 import org.jdive.core.data.DataLoader;
 import org.jdive.core.data.Dataset;
-import org.jdive.core.io.Checkpoint;
 import org.jdive.core.optim.Adam;
 import org.jdive.gan.Noise;
 import org.jdive.gan.io.SampleGrid;
@@ -157,14 +156,8 @@ public final class VaeTrainer implements AutoCloseable {
         return adam;
     }
 
-    /** Writes the VAE and Adam's state to {@code file} ({@link Checkpoint}'s layout). */
-    public void save(Path file) throws IOException {
-        Checkpoint.save(file, vae, adam);
-    }
-
-    /** Restores what {@link #save} wrote, after {@code epochs} epochs; training then goes on exactly. */
-    public void restore(Path file, int epochs) throws IOException {
-        Checkpoint.load(file, vae, adam);
+    /** Sets the epochs trained, after the VAE and its optimizer were restored from a checkpoint of that moment. */
+    public void epochsDone(int epochs) {
         epochsDone = epochs;
     }
 

@@ -14,6 +14,7 @@ import org.jdive.core.Tensor;
 import org.jdive.core.backend.Backend;
 import org.jdive.core.backend.Backends;
 import org.jdive.core.data.Dataset;
+import org.jdive.core.io.Checkpoint;
 import org.jdive.gan.data.ImageDatasets;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,11 +94,12 @@ class VaeTest {
         Path file = dir.resolve("vae.safetensors");
         try (var t = new VaeTrainer(net, settings, train, Backends.cpu())) {
             t.trainEpoch();
-            t.save(file);
+            Checkpoint.save(file, t.vae(), t.optimizer());
         }
         Map<String, float[]> resumed;
         try (var t = new VaeTrainer(net, settings, train, Backends.cpu())) {
-            t.restore(file, 1);
+            Checkpoint.load(file, t.vae(), t.optimizer());
+            t.epochsDone(1);
             t.trainEpoch();
             assertEquals(2, t.epochsDone());
             resumed = state(t);
